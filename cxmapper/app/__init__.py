@@ -1,0 +1,1 @@
+"""The application: main window, menus and dialogs (Qt)."""

@@ -1,0 +1,198 @@
+"""The `cxmapper` command: start the editor, or work on map files without a display.
+
+    cxmapper [FILE]                          open the editor (the sample map when no FILE)
+    cxmapper validate FILE...                check maps; exit 2 listing every problem
+    cxmapper new OUT.json [--template NAME]  start a map from a template
+    cxmapper templates                       list the templates, one a line, name first
+    cxmapper import-csv IN.csv -o OUT.json   turn a spreadsheet of touchpoints into a map
+    cxmapper export FILE --json OUT | --csv OUT
+    cxmapper schema                          print the file format's JSON Schema
+
+Exit codes: 0 done, 2 bad input (a message on stderr, never a traceback), 1 unexpected failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from cxmapper import __version__
+from cxmapper.model.fileformat import json_schema_text, load_map, map_to_bytes, read_limited
+from cxmapper.model.journey import JourneyMap
+from cxmapper.model.problems import MapError
+from cxmapper.model.safe_write import SaveError, write_atomically
+
+COMMANDS = ("validate", "new", "templates", "import-csv", "export", "schema")
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done (exit 2)."""
+
+
+def _stamped(journey: JourneyMap) -> JourneyMap:
+    """The map as this cxmapper writes it: its version recorded in the metadata."""
+    journey = journey.model_copy(deep=True)
+    journey.metadata.app_version = __version__
+    return journey
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists; add --force to replace it")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    worst = 0
+    for name in args.files:
+        try:
+            journey = load_map(name)
+        except MapError as exc:
+            print(f"cxmapper: {exc.message()}", file=sys.stderr)
+            worst = 2
+        else:
+            print(f"{name}: ok: {journey.summary()}")
+    return worst
+
+
+def _new(args: argparse.Namespace) -> int:
+    from cxmapper.model.templates import new_map
+
+    out = Path(args.out)
+    _refuse_overwrite(out, args.force)
+    journey = new_map(args.template)
+    write_atomically(out, map_to_bytes(_stamped(journey)))
+    print(f"{out}: new map from template {args.template}: {journey.summary()}")
+    return 0
+
+
+def _templates(_args: argparse.Namespace) -> int:
+    from cxmapper.model.templates import describe_templates
+
+    for t in describe_templates():
+        print(f"{t.name}\t{t.title} ({t.touchpoints} touchpoints)")
+    return 0
+
+
+def _import_csv(args: argparse.Namespace) -> int:
+    from cxmapper.model.spreadsheet import import_csv
+
+    out = Path(args.output)
+    _refuse_overwrite(out, args.force)
+    source = Path(args.csv)
+    try:
+        result = import_csv(read_limited(source), title=args.title or source.stem)
+    except MapError as exc:
+        raise MapError(exc.problems, str(source)) from None
+    for warning in result.warnings:
+        print(f"cxmapper: {source}: note: {warning}", file=sys.stderr)
+    write_atomically(out, map_to_bytes(_stamped(result.journey)))
+    print(f"{out}: imported {result.journey.summary()}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    journey = load_map(args.file)
+    if args.json:
+        write_atomically(args.json, map_to_bytes(_stamped(journey)))
+        print(f"{args.json}: written ({len(journey.touchpoints)} touchpoints)")
+    if args.csv:
+        from cxmapper.model.spreadsheet import export_csv
+
+        write_atomically(args.csv, export_csv(journey))
+        print(f"{args.csv}: written ({len(journey.touchpoints)} rows)")
+    return 0
+
+
+def _schema(_args: argparse.Namespace) -> int:
+    sys.stdout.write(json_schema_text())
+    return 0
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cxmapper",
+        description="Customer journey maps: check, create, import and export them. "
+        "Run `cxmapper [FILE]` to open the editor.",
+    )
+    parser.add_argument("--version", action="version", version=f"cxmapper {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check map files; exit 2 listing every problem")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(run=_validate)
+
+    p = sub.add_parser("new", help="start a new map from a template")
+    p.add_argument("out", metavar="OUT.json")
+    p.add_argument("--template", default="product-lifecycle", metavar="NAME",
+                   help="see `cxmapper templates` (default: product-lifecycle)")
+    p.add_argument("--force", action="store_true", help="replace OUT.json if it exists")
+    p.set_defaults(run=_new)
+
+    p = sub.add_parser("templates", help="list the templates, one a line, name first")
+    p.set_defaults(run=_templates)
+
+    p = sub.add_parser("import-csv", help="turn a spreadsheet (CSV) of touchpoints into a map")
+    p.add_argument("csv", metavar="IN.csv")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.json")
+    p.add_argument("--title", help="the map's title (default: the CSV file's name)")
+    p.add_argument("--force", action="store_true", help="replace OUT.json if it exists")
+    p.set_defaults(run=_import_csv)
+
+    p = sub.add_parser("export", help="write a map as JSON (current format) or CSV")
+    p.add_argument("file", metavar="FILE")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--json", metavar="OUT.json", help="the map in the current file format")
+    what.add_argument("--csv", metavar="OUT.csv", help="one touchpoint a row, for spreadsheets")
+    p.set_defaults(run=_export)
+
+    p = sub.add_parser("schema", help="print the file format's JSON Schema")
+    p.set_defaults(run=_schema)
+    return parser
+
+
+def _editor_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cxmapper",
+        usage="cxmapper [FILE]  |  cxmapper COMMAND ... (" + ", ".join(COMMANDS) + ")",
+        description="Open the journey map editor on FILE, or on a sample map. "
+        "Commands that need no display: " + ", ".join(COMMANDS) + " (cxmapper COMMAND --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"cxmapper {__version__}")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="a journey map (.json)")
+    return parser
+
+
+def _run(argv: list[str]) -> int:
+    if argv and argv[0] in COMMANDS:
+        args = _command_parser().parse_args(argv)
+        return args.run(args)
+    args = _editor_parser().parse_args(argv)
+    from cxmapper.app.launch import run_editor  # Qt is imported only for the editor
+
+    return run_editor(args.file)
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        return _run(sys.argv[1:] if argv is None else argv)
+    except (MapError, SaveError, UsageError) as exc:
+        print(f"cxmapper: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # a bug: say so plainly, exit 1
+        print(
+            f"cxmapper: unexpected error ({type(exc).__name__}: {exc}); please report it",
+            file=sys.stderr,
+        )
+        if os.environ.get("CXMAPPER_DEBUG"):
+            raise
+        return 1

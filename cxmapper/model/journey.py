@@ -1,0 +1,281 @@
+"""The journey map and its parts, as the file stores them.
+
+Every part is a pydantic model in strict mode with unknown fields forbidden: a file either says
+exactly what a map says, or it is refused with the reason. Parts refer to each other by stable
+string ids; `integrity.py` checks that every reference resolves.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    model_validator,
+)
+
+FORMAT_NAME = "cxmapper-journey-map"
+SCHEMA_VERSION = 1
+
+# Bounds: generous for any real map, small enough that a hostile file cannot exhaust memory.
+MAX_NAME = 200
+MAX_TEXT = 20_000
+MAX_LIST_ITEM = 2_000
+MAX_LIST_ITEMS = 200
+MAX_STAGES = 100
+MAX_DEPARTMENTS = 100
+MAX_CHANNELS = 100
+MAX_TOUCHPOINTS = 10_000
+MAX_POSITION = 1_000_000.0
+
+FEELING_WORDS = {
+    -2: "very negative",
+    -1: "negative",
+    0: "neutral",
+    1: "positive",
+    2: "very positive",
+}
+EXPECTATIONS = ("unknown", "below", "met", "exceeded")
+CHANNEL_ICONS = (
+    "web",
+    "mobile",
+    "email",
+    "phone",
+    "store",
+    "person",
+    "mail",
+    "social",
+    "partner",
+    "other",
+)
+
+
+def _encodable(value: str) -> str:
+    """Refuse text that cannot be written back as UTF-8 (unpaired surrogates from `\\ud800`)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("contains an invalid character (an unpaired surrogate)") from None
+    return value
+
+
+def _single_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("must be a single line (put each item on its own line in the list)")
+    return value
+
+
+def _list_item(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+def _named(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+def _colour(value: str) -> str:
+    return value.lower()
+
+
+def _utc(value: datetime) -> datetime:
+    return value.astimezone(timezone.utc)
+
+
+Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_encodable)]
+Name = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_NAME),
+    AfterValidator(_encodable),
+    AfterValidator(_single_line),
+    AfterValidator(_named),
+]
+ListItem = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_LIST_ITEM),
+    AfterValidator(_encodable),
+    AfterValidator(_single_line),
+    AfterValidator(_list_item),
+]
+Items = Annotated[list[ListItem], Field(max_length=MAX_LIST_ITEMS)]
+Id = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
+        description="A stable identifier: letters, digits, '-', '_' and '.', starting with a "
+        "letter or digit.",
+    ),
+]
+Colour = Annotated[
+    str,
+    Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="An sRGB colour as #rrggbb."),
+    AfterValidator(_colour),
+]
+Feeling = Annotated[
+    int,
+    Field(
+        ge=-2,
+        le=2,
+        description="-2 very negative, -1 negative, 0 neutral, 1 positive, 2 very positive.",
+    ),
+]
+Timestamp = Annotated[AwareDatetime, Strict(False), AfterValidator(_utc)]
+
+
+def now() -> datetime:
+    """The current time, in UTC, to the second (maps are not clocks)."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class Part(BaseModel):
+    """Common rules of every part of a map."""
+
+    model_config = ConfigDict(
+        strict=True,
+        extra="forbid",
+        validate_assignment=True,
+        validate_default=True,
+        allow_inf_nan=False,
+    )
+
+
+class Persona(Part):
+    """Whose journey this is: one kind of customer, with goals."""
+
+    name: Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_encodable)] = ""
+    description: Text = ""
+    goals: Items = []
+
+
+class Stage(Part):
+    """A column of the timeline: a phase of the customer's lifecycle."""
+
+    id: Id
+    name: Name
+    description: Text = ""
+    customer_goal: Text = Field(
+        default="", description="What the customer wants or does in this stage."
+    )
+
+
+class Department(Part):
+    """A swimlane: a part of the organisation that owns touchpoints."""
+
+    id: Id
+    name: Name
+    colour: Colour = "#0072b2"
+
+
+class Channel(Part):
+    """Where a touchpoint happens (web, phone, store...)."""
+
+    id: Id
+    name: Name
+    icon: Literal[CHANNEL_ICONS] = "other"  # type: ignore[valid-type]
+
+
+class Touchpoint(Part):
+    """One interaction between the customer and the organisation (or its partners)."""
+
+    id: Id
+    title: Name
+    description: Text = ""
+    stage_id: Id
+    position: float = Field(
+        default=0.0,
+        ge=0.0,
+        le=MAX_POSITION,
+        description="Place in time within the stage: touchpoints are shown in ascending order; "
+        "equal positions happen at the same time (ties keep the order of the list).",
+    )
+    department_id: Id | None = Field(
+        default=None, description="The owning department (its swimlane); null when unassigned."
+    )
+    contributing_department_ids: Annotated[list[Id], Field(max_length=MAX_DEPARTMENTS)] = []
+    channel_id: Id | None = None
+    feeling: Feeling | None = Field(default=None, description="null when not yet rated.")
+    emotion: Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_encodable)] = ""
+    expectation: Literal[EXPECTATIONS] = "unknown"  # type: ignore[valid-type]
+    pain_points: Items = []
+    root_cause: Text = ""
+    opportunities: Items = []
+    quotes: Items = Field(default=[], description="The customer's own words and other evidence.")
+    moment_of_truth: bool = False
+    partner_owned: bool = Field(
+        default=False, description="Delivered by a partner rather than the organisation itself."
+    )
+
+
+class Metadata(Part):
+    """When and by whom the map was made, and which cxmapper wrote it."""
+
+    created: Timestamp = Field(default_factory=now)
+    modified: Timestamp = Field(default_factory=now)
+    authors: Annotated[list[Name], Field(max_length=MAX_LIST_ITEMS)] = []
+    app_version: Annotated[str, Field(max_length=64), AfterValidator(_encodable)] = ""
+
+
+class JourneyMap(Part):
+    """A whole customer journey map: what the file holds and the editor edits."""
+
+    # validate_assignment on the whole map would re-check every reference on each edit; the
+    # document layer validates whole maps where it matters (load, save, paste).
+    model_config = ConfigDict(validate_assignment=False)
+
+    format: Literal[FORMAT_NAME] = FORMAT_NAME  # type: ignore[valid-type]
+    schema_version: Literal[SCHEMA_VERSION] = SCHEMA_VERSION  # type: ignore[valid-type]
+    title: Name = "Untitled journey"
+    description: Text = ""
+    persona: Persona = Field(default_factory=Persona)
+    scenario: Text = Field(default="", description="The journey's goal or situation.")
+    stages: Annotated[list[Stage], Field(max_length=MAX_STAGES)] = []
+    departments: Annotated[list[Department], Field(max_length=MAX_DEPARTMENTS)] = []
+    channels: Annotated[list[Channel], Field(max_length=MAX_CHANNELS)] = []
+    touchpoints: Annotated[list[Touchpoint], Field(max_length=MAX_TOUCHPOINTS)] = []
+    metadata: Metadata = Field(default_factory=Metadata)
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> JourneyMap:
+        from cxmapper.model.integrity import reference_problems
+
+        problems = reference_problems(self)
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+    # Convenience look-ups used by the CLI, CSV and (later) the layout and document layers.
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+    def department(self, department_id: str | None) -> Department | None:
+        return next((d for d in self.departments if d.id == department_id), None)
+
+    def channel(self, channel_id: str | None) -> Channel | None:
+        return next((c for c in self.channels if c.id == channel_id), None)
+
+    def touchpoints_in_time_order(self) -> list[Touchpoint]:
+        """All touchpoints, stage by stage (in stage order), each stage by position."""
+        stage_rank = {s.id: i for i, s in enumerate(self.stages)}
+        indexed = enumerate(self.touchpoints)
+        ordered = sorted(indexed, key=lambda it: (stage_rank[it[1].stage_id], it[1].position, it[0]))
+        return [tp for _, tp in ordered]
+
+    def summary(self) -> str:
+        rated = sum(1 for t in self.touchpoints if t.feeling is not None)
+        return (
+            f'"{self.title}": {len(self.stages)} stages, {len(self.departments)} departments, '
+            f"{len(self.channels)} channels, {len(self.touchpoints)} touchpoints "
+            f"({rated} with a feeling)"
+        )

@@ -1,0 +1,364 @@
+"""Touchpoints to and from spreadsheets (CSV), as workshops type them up.
+
+One touchpoint per row under a header row. Import accepts UTF-8 (with or without BOM) or UTF-16,
+comma, semicolon or tab separated, and creates stages, departments and channels in order of first
+appearance. It either returns a whole map or raises MapError listing every bad cell by row and
+column; nothing is half-imported. Export writes the same columns, UTF-8 with a BOM (so spreadsheet
+programs detect the encoding) and with formula-like text made inert.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from cxmapper.model.defaults import DEFAULT_CHANNELS, department_colour, icon_for_channel_name, unique_id
+from cxmapper.model.journey import (
+    EXPECTATIONS,
+    FEELING_WORDS,
+    MAX_TOUCHPOINTS,
+    Channel,
+    Department,
+    JourneyMap,
+    Stage,
+    Touchpoint,
+)
+from cxmapper.model.problems import MapError, user_message
+
+# Column name -> touchpoint field, in the order export writes them.
+COLUMNS = {
+    "stage": "stage_id",
+    "touchpoint": "title",
+    "description": "description",
+    "channel": "channel_id",
+    "department": "department_id",
+    "feeling": "feeling",
+    "emotion": "emotion",
+    "expectation": "expectation",
+    "pain_points": "pain_points",
+    "opportunities": "opportunities",
+    "quote": "quotes",
+    "root_cause": "root_cause",
+    "contributing_departments": "contributing_department_ids",
+    "moment_of_truth": "moment_of_truth",
+    "partner_owned": "partner_owned",
+}
+REQUIRED = ("stage", "touchpoint")
+ALIASES = {
+    "title": "touchpoint",
+    "touchpoints": "touchpoint",
+    "quotes": "quote",
+    "pain_point": "pain_points",
+    "painpoints": "pain_points",
+    "pains": "pain_points",
+    "opportunity": "opportunities",
+    "owner": "department",
+    "owning_department": "department",
+    "emotion_word": "emotion",
+    "phase": "stage",
+}
+# A spreadsheet runs a cell as a formula when its text starts with one of these.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FEELINGS_BY_WORD = {word: value for value, word in FEELING_WORDS.items()}
+TRUE_WORDS = {"yes", "y", "true", "1", "x", "✓", "✔"}
+FALSE_WORDS = {"", "no", "n", "false", "0"}
+MAX_CSV_BYTES = 16 * 1024 * 1024
+
+
+@dataclass
+class CsvImport:
+    """What an import produced: the map, and notes for the user (unknown columns...)."""
+
+    journey: JourneyMap
+    warnings: list[str] = field(default_factory=list)
+
+
+def _column_key(header: str) -> str:
+    key = "_".join(header.strip().lower().replace("-", " ").split())
+    return ALIASES.get(key, key)
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise MapError(["not valid UTF-16 text"]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise MapError(
+            [
+                f"not UTF-8 text (invalid byte on line {line}): save the spreadsheet as "
+                '"CSV UTF-8" and import it again'
+            ]
+        ) from None
+
+
+def _delimiter(first_line: str) -> str:
+    """The separator that splits the header into the most known column names."""
+
+    def known(delim: str) -> int:
+        cells = next(csv.reader([first_line], delimiter=delim), [])
+        return sum(1 for c in cells if _column_key(c) in COLUMNS)
+
+    return max((",", ";", "\t"), key=lambda d: (known(d), first_line.count(d)))
+
+
+def _unescape(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") else cell
+
+
+def _escape(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_STARTS + ("'",)) else text
+
+
+def _lines(cell: str) -> list[str]:
+    return [line.strip() for line in cell.splitlines() if line.strip()]
+
+
+def _feeling(cell: str) -> int | None:
+    text = cell.strip().lower()
+    if not text:
+        return None
+    if text in FEELINGS_BY_WORD:
+        return FEELINGS_BY_WORD[text]
+    try:
+        number = float(text)
+    except ValueError:
+        number = None
+    if number is not None and number.is_integer() and -2 <= number <= 2:
+        return int(number)
+    raise ValueError(
+        f'"{cell.strip()[:40]}" is not a feeling: use -2 to 2, or very negative, negative, '
+        "neutral, positive, very positive"
+    )
+
+
+def _expectation(cell: str) -> str:
+    text = cell.strip().lower().removesuffix(" expectations").removesuffix(" expectation")
+    if not text:
+        return "unknown"
+    if text in EXPECTATIONS:
+        return text
+    raise ValueError(f'"{cell.strip()[:40]}" is not an expectation: use below, met, exceeded or unknown')
+
+
+def _flag(cell: str) -> bool:
+    text = cell.strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise ValueError(f'"{cell.strip()[:40]}" is not yes or no')
+
+
+class _Names:
+    """Stages, departments or channels met in the sheet, created in order of first appearance."""
+
+    def __init__(self, make: Callable[[str, str, int], Any], prefix: str) -> None:
+        self.make, self.prefix = make, prefix
+        self.parts: list[Any] = []
+        self.first_row: list[int] = []
+        self._by_key: dict[str, str] = {}
+
+    def id_for(self, name: str, row: int) -> str:
+        key = name.strip().casefold()
+        if key not in self._by_key:
+            new_id = unique_id(self.prefix, name, (p.id for p in self.parts))
+            self.parts.append(self.make(new_id, name.strip(), len(self.parts)))
+            self.first_row.append(row)
+            self._by_key[key] = self.parts[-1].id
+        return self._by_key[key]
+
+
+def _make_channel(new_id: str, name: str, _index: int) -> Channel:
+    for cid, cname, icon in DEFAULT_CHANNELS:
+        if name.casefold() == cname.casefold():
+            return Channel(id=cid, name=name, icon=icon)
+    return Channel.model_construct(id=new_id, name=name, icon=icon_for_channel_name(name))
+
+
+def _header(rows: Any, warnings: list[str]) -> dict[int, str]:
+    header = next(rows, None)
+    if header is None:
+        raise MapError(["the file is empty: expected a header row such as stage,touchpoint,feeling"])
+    columns: dict[int, str] = {}
+    for i, name in enumerate(header):
+        key = _column_key(_unescape(name))
+        if key in COLUMNS:
+            if key in columns.values():
+                raise MapError([f'the header names the column "{key}" twice'])
+            columns[i] = key
+        elif name.strip():
+            warnings.append(f'column "{name.strip()[:40]}" is not one cxmapper knows; it was not imported')
+    missing = [c for c in REQUIRED if c not in columns.values()]
+    if missing:
+        found = ", ".join(f'"{h.strip()[:30]}"' for h in header if h.strip()) or "nothing"
+        raise MapError(
+            [f"the header row has no {' or '.join(repr(m) for m in missing)} column (found {found})"]
+        )
+    return columns
+
+
+def import_csv(data: bytes, title: str = "Imported journey") -> CsvImport:
+    """Build a map from a spreadsheet's CSV bytes, or raise MapError listing every bad cell."""
+    if len(data) > MAX_CSV_BYTES:
+        raise MapError([f"the file is too large (the limit is {MAX_CSV_BYTES // (1024 * 1024)} MB)"])
+    text = _decode(data)
+    warnings: list[str] = []
+    csv.field_size_limit(1024 * 1024)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
+    try:
+        columns = _header(reader, warnings)
+        return _import_rows(reader, columns, title, warnings)
+    except csv.Error as exc:
+        raise MapError([f"row {reader.line_num}: the CSV cannot be read ({exc})"]) from None
+
+
+def _import_rows(reader: Any, columns: dict[int, str], title: str, warnings: list[str]) -> CsvImport:
+    stages = _Names(lambda i, n, _k: Stage.model_construct(id=i, name=n), "stage")
+    departments = _Names(
+        lambda i, n, k: Department.model_construct(id=i, name=n, colour=department_colour(k)), "dept"
+    )
+    channels = _Names(_make_channel, "channel")
+    touchpoints: list[dict[str, Any]] = []
+    rows_of: list[int] = []
+    problems: list[str] = []
+    next_position: dict[str, float] = {}
+    stage_name = ""
+    ignored_cells = 0
+
+    for row_number, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        ignored_cells += sum(1 for i, c in enumerate(row) if i not in columns and c.strip())
+        cells = {key: _unescape(row[i]) if i < len(row) else "" for i, key in columns.items()}
+        values: dict[str, Any] = {}
+
+        def cell_problem(column: str, message: str, row_number: int = row_number) -> None:
+            problems.append(f"row {row_number}, column {column}: {message}")
+
+        if cells["stage"].strip():
+            stage_name = cells["stage"]
+        if not stage_name.strip():
+            cell_problem("stage", "is empty (and no row above names a stage)")
+        if not cells["touchpoint"].strip():
+            cell_problem("touchpoint", "is empty")
+        for column, parse in (
+            ("feeling", _feeling),
+            ("expectation", _expectation),
+            ("moment_of_truth", _flag),
+            ("partner_owned", _flag),
+        ):
+            if column in cells:
+                try:
+                    values[COLUMNS[column]] = parse(cells[column])
+                except ValueError as exc:
+                    cell_problem(column, str(exc))
+        for column in ("description", "emotion", "root_cause"):
+            if column in cells:
+                values[COLUMNS[column]] = cells[column]
+        for column in ("pain_points", "opportunities", "quote"):
+            if column in cells:
+                values[COLUMNS[column]] = _lines(cells[column])
+        if cells.get("department", "").strip():
+            values["department_id"] = departments.id_for(cells["department"], row_number)
+        if cells.get("channel", "").strip():
+            values["channel_id"] = channels.id_for(cells["channel"], row_number)
+        if "contributing_departments" in cells:
+            values["contributing_department_ids"] = [
+                departments.id_for(name, row_number) for name in _lines(cells["contributing_departments"])
+            ]
+        if stage_name.strip():
+            values["stage_id"] = stages.id_for(stage_name, row_number)
+            values["position"] = next_position.get(values["stage_id"], 0.0)
+            next_position[values["stage_id"]] = values["position"] + 1.0
+        values["title"] = cells["touchpoint"]
+        values["id"] = f"tp-{len(touchpoints) + 1}"
+        touchpoints.append(values)
+        rows_of.append(row_number)
+        if len(touchpoints) > MAX_TOUCHPOINTS:
+            raise MapError([f"row {row_number}: more than {MAX_TOUCHPOINTS} touchpoints in one map"])
+
+    if ignored_cells:
+        warnings.append(f"{ignored_cells} cells outside the known columns were not imported")
+    if not touchpoints and not problems:
+        raise MapError(["the sheet has a header row but no touchpoints"])
+    if problems:
+        raise MapError(problems)
+    return CsvImport(_validated(title, stages, departments, channels, touchpoints, rows_of), warnings)
+
+
+def _validated(
+    title: str,
+    stages: _Names,
+    departments: _Names,
+    channels: _Names,
+    touchpoints: list[dict[str, Any]],
+    rows_of: list[int],
+) -> JourneyMap:
+    """Validate the assembled map, naming bad cells by row and column, not by model path."""
+    data = {
+        "title": title.strip()[:200] or "Imported journey",
+        "stages": [s.model_dump() for s in stages.parts],
+        "departments": [d.model_dump() for d in departments.parts],
+        "channels": [c.model_dump() for c in channels.parts],
+        "touchpoints": touchpoints,
+    }
+    try:
+        return JourneyMap.model_validate(data)
+    except ValidationError as exc:
+        columns_of = {fld: col for col, fld in COLUMNS.items()}
+        names = {"stages": (stages, "stage"), "departments": (departments, "department"),
+                 "channels": (channels, "channel")}
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc, message = err["loc"], user_message(err)
+            if len(loc) >= 3 and loc[0] == "touchpoints":
+                column = columns_of.get(str(loc[2]), str(loc[2]))
+                problems.append(f"row {rows_of[int(loc[1])]}, column {column}: {message}")
+            elif len(loc) >= 2 and loc[0] in names:
+                parts, column = names[str(loc[0])]
+                problems.append(f"row {parts.first_row[int(loc[1])]}, column {column}: {message}")
+            else:
+                problems.append(message)
+        raise MapError(problems) from None
+
+
+def export_csv(journey: JourneyMap) -> bytes:
+    """The map's touchpoints as CSV (stage by stage, in time order), ready for a spreadsheet."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+
+    def name_of(part: Any) -> str:
+        return _escape(part.name) if part is not None else ""
+
+    for tp in journey.touchpoints_in_time_order():
+        writer.writerow(
+            [
+                name_of(journey.stage(tp.stage_id)),
+                _escape(tp.title),
+                _escape(tp.description),
+                name_of(journey.channel(tp.channel_id)),
+                name_of(journey.department(tp.department_id)),
+                "" if tp.feeling is None else str(tp.feeling),
+                _escape(tp.emotion),
+                tp.expectation,
+                _escape("\n".join(tp.pain_points)),
+                _escape("\n".join(tp.opportunities)),
+                _escape("\n".join(tp.quotes)),
+                _escape(tp.root_cause),
+                _escape("\n".join(journey.department(d).name for d in tp.contributing_department_ids)),
+                "yes" if tp.moment_of_truth else "no",
+                "yes" if tp.partner_owned else "no",
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -1,0 +1,104 @@
+"""Maps for tests: a small hand-made one, and a hypothesis strategy for any valid map."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from hypothesis import strategies as st
+
+from cxmapper.model.journey import (
+    CHANNEL_ICONS,
+    EXPECTATIONS,
+    Channel,
+    Department,
+    JourneyMap,
+    Metadata,
+    Persona,
+    Stage,
+    Touchpoint,
+)
+
+FIXED_TIME = datetime(2026, 5, 1, 9, 30, tzinfo=timezone.utc)
+
+
+def small_map() -> JourneyMap:
+    return JourneyMap(
+        title="Broadband, first month",
+        persona=Persona(name="Ana", description="Works from home", goals=["Be online by Monday"]),
+        scenario="Switches provider",
+        stages=[Stage(id="s-sales", name="Sales"), Stage(id="s-bill", name="Monthly bill")],
+        departments=[
+            Department(id="d-sales", name="Sales", colour="#0072B2"),
+            Department(id="d-billing", name="Billing", colour="#e69f00"),
+        ],
+        channels=[Channel(id="web", name="Web", icon="web"), Channel(id="mail", name="Mail", icon="mail")],
+        touchpoints=[
+            Touchpoint(id="t1", title="Compares offers", stage_id="s-sales", department_id="d-sales",
+                       channel_id="web", feeling=1, emotion="hopeful", position=0),
+            Touchpoint(id="t2", title="Monthly bill", stage_id="s-bill", department_id="d-billing",
+                       channel_id="mail", feeling=-2, emotion="angry", expectation="below",
+                       pain_points=["Charged for a week before install"], root_cause="Billing starts at order",
+                       opportunities=["Bill from install day"], quotes=["Why am I paying already?"],
+                       moment_of_truth=True, position=0),
+        ],
+        metadata=Metadata(created=FIXED_TIME, modified=FIXED_TIME, authors=["Test"], app_version="0.1.0"),
+    )
+
+
+# Any text a user might type, including emoji, RTL, control characters and markup-looking text.
+_any_char = st.characters(codec="utf-8", exclude_categories=("Cs",))
+text = st.text(_any_char, max_size=40)
+line = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\r\n"),
+               min_size=1, max_size=30).filter(lambda s: s.strip())
+name = line
+item = line.map(str.strip)
+ids = st.from_regex(r"[a-z0-9][a-z0-9_.-]{0,12}", fullmatch=True)
+times = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1),
+                     timezones=st.just(timezone.utc))
+
+
+@st.composite
+def journey_maps(draw) -> JourneyMap:
+    def parts(cls, **extra):
+        chosen = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
+        return [cls(id=i, name=draw(name), **{k: draw(v) for k, v in extra.items()}) for i in chosen]
+
+    stages = parts(Stage, description=text, customer_goal=text)
+    departments = parts(Department, colour=st.from_regex(r"#[0-9a-f]{6}", fullmatch=True))
+    channels = parts(Channel, icon=st.sampled_from(CHANNEL_ICONS))
+    dept_ids = [d.id for d in departments]
+    touchpoints = []
+    for i in range(draw(st.integers(0, 6))):
+        touchpoints.append(
+            Touchpoint(
+                id=f"tp-{i}",
+                title=draw(name),
+                description=draw(text),
+                stage_id=draw(st.sampled_from([s.id for s in stages])),
+                position=draw(st.floats(0, 1e6, allow_nan=False)),
+                department_id=draw(st.none() | st.sampled_from(dept_ids)),
+                contributing_department_ids=draw(st.lists(st.sampled_from(dept_ids), unique=True)),
+                channel_id=draw(st.none() | st.sampled_from([c.id for c in channels])),
+                feeling=draw(st.none() | st.integers(-2, 2)),
+                emotion=draw(text),
+                expectation=draw(st.sampled_from(EXPECTATIONS)),
+                pain_points=draw(st.lists(item, max_size=3)),
+                root_cause=draw(text),
+                opportunities=draw(st.lists(item, max_size=3)),
+                quotes=draw(st.lists(item, max_size=2)),
+                moment_of_truth=draw(st.booleans()),
+                partner_owned=draw(st.booleans()),
+            )
+        )
+    return JourneyMap(
+        title=draw(name),
+        description=draw(text),
+        persona=Persona(name=draw(text.map(lambda s: s[:200])), description=draw(text),
+                        goals=draw(st.lists(item, max_size=3))),
+        scenario=draw(text),
+        stages=stages,
+        departments=departments,
+        channels=channels,
+        touchpoints=touchpoints,
+        metadata=Metadata(created=draw(times), modified=draw(times), authors=draw(st.lists(name, max_size=2))),
+    )
