@@ -125,8 +125,12 @@ def _command_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("new", help="start a new map from a template")
     p.add_argument("out", metavar="OUT.json")
-    p.add_argument("--template", default="product-lifecycle", metavar="NAME",
-                   help="see `cxmapper templates` (default: product-lifecycle)")
+    p.add_argument(
+        "--template",
+        default="product-lifecycle",
+        metavar="NAME",
+        help="see `cxmapper templates` (default: product-lifecycle)",
+    )
     p.add_argument("--force", action="store_true", help="replace OUT.json if it exists")
     p.set_defaults(run=_new)
 

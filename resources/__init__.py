@@ -1,1 +1,4 @@
-"""Data shipped with cxmapper (templates, JSON Schema, fonts, icons). Installed as cxmapper.resources."""
+"""Data shipped with cxmapper: templates, JSON Schema, fonts and icons.
+
+Installed as the package cxmapper.resources (see pyproject.toml).
+"""

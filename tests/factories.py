@@ -31,37 +31,67 @@ def small_map() -> JourneyMap:
             Department(id="d-sales", name="Sales", colour="#0072B2"),
             Department(id="d-billing", name="Billing", colour="#e69f00"),
         ],
-        channels=[Channel(id="web", name="Web", icon="web"), Channel(id="mail", name="Mail", icon="mail")],
-        touchpoints=[
-            Touchpoint(id="t1", title="Compares offers", stage_id="s-sales", department_id="d-sales",
-                       channel_id="web", feeling=1, emotion="hopeful", position=0),
-            Touchpoint(id="t2", title="Monthly bill", stage_id="s-bill", department_id="d-billing",
-                       channel_id="mail", feeling=-2, emotion="angry", expectation="below",
-                       pain_points=["Charged for a week before install"], root_cause="Billing starts at order",
-                       opportunities=["Bill from install day"], quotes=["Why am I paying already?"],
-                       moment_of_truth=True, position=0),
+        channels=[
+            Channel(id="web", name="Web", icon="web"),
+            Channel(id="mail", name="Mail", icon="mail"),
         ],
-        metadata=Metadata(created=FIXED_TIME, modified=FIXED_TIME, authors=["Test"], app_version="0.1.0"),
+        touchpoints=[
+            Touchpoint(
+                id="t1",
+                title="Compares offers",
+                stage_id="s-sales",
+                department_id="d-sales",
+                channel_id="web",
+                feeling=1,
+                emotion="hopeful",
+                position=0,
+            ),
+            Touchpoint(
+                id="t2",
+                title="Monthly bill",
+                stage_id="s-bill",
+                department_id="d-billing",
+                channel_id="mail",
+                feeling=-2,
+                emotion="angry",
+                expectation="below",
+                pain_points=["Charged for a week before install"],
+                root_cause="Billing starts at order",
+                opportunities=["Bill from install day"],
+                quotes=["Why am I paying already?"],
+                moment_of_truth=True,
+                position=0,
+            ),
+        ],
+        metadata=Metadata(
+            created=FIXED_TIME, modified=FIXED_TIME, authors=["Test"], app_version="0.1.0"
+        ),
     )
 
 
 # Any text a user might type, including emoji, RTL, control characters and markup-looking text.
 _any_char = st.characters(codec="utf-8", exclude_categories=("Cs",))
 text = st.text(_any_char, max_size=40)
-line = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\r\n"),
-               min_size=1, max_size=30).filter(lambda s: s.strip())
+line = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\r\n"),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s.strip())
 name = line
 item = line.map(str.strip)
 ids = st.from_regex(r"[a-z0-9][a-z0-9_.-]{0,12}", fullmatch=True)
-times = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1),
-                     timezones=st.just(timezone.utc))
+times = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(timezone.utc)
+)
 
 
 @st.composite
 def journey_maps(draw) -> JourneyMap:
     def parts(cls, **extra):
         chosen = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
-        return [cls(id=i, name=draw(name), **{k: draw(v) for k, v in extra.items()}) for i in chosen]
+        return [
+            cls(id=i, name=draw(name), **{k: draw(v) for k, v in extra.items()}) for i in chosen
+        ]
 
     stages = parts(Stage, description=text, customer_goal=text)
     departments = parts(Department, colour=st.from_regex(r"#[0-9a-f]{6}", fullmatch=True))
@@ -93,12 +123,17 @@ def journey_maps(draw) -> JourneyMap:
     return JourneyMap(
         title=draw(name),
         description=draw(text),
-        persona=Persona(name=draw(text.map(lambda s: s[:200])), description=draw(text),
-                        goals=draw(st.lists(item, max_size=3))),
+        persona=Persona(
+            name=draw(text.map(lambda s: s[:200])),
+            description=draw(text),
+            goals=draw(st.lists(item, max_size=3)),
+        ),
         scenario=draw(text),
         stages=stages,
         departments=departments,
         channels=channels,
         touchpoints=touchpoints,
-        metadata=Metadata(created=draw(times), modified=draw(times), authors=draw(st.lists(name, max_size=2))),
+        metadata=Metadata(
+            created=draw(times), modified=draw(times), authors=draw(st.lists(name, max_size=2))
+        ),
     )

@@ -54,7 +54,11 @@ class MainWindow(QMainWindow):
         for tp in journey.touchpoints_in_time_order():
             department = journey.department(tp.department_id)
             channel = journey.channel(tp.channel_id)
-            feeling = "not rated" if tp.feeling is None else f"{tp.feeling:+d} {FEELING_WORDS[tp.feeling]}"
+            feeling = (
+                "not rated"
+                if tp.feeling is None
+                else f"{tp.feeling:+d} {FEELING_WORDS[tp.feeling]}"
+            )
             QTreeWidgetItem(
                 stage_items[tp.stage_id],
                 [

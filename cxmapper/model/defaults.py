@@ -49,10 +49,23 @@ def icon_for_channel_name(name: str) -> str:
         if key in (cid, cname.lower()):
             return icon
     for word, icon in (
-        ("app", "mobile"), ("mobile", "mobile"), ("site", "web"), ("web", "web"), ("online", "web"),
-        ("mail", "email"), ("call", "phone"), ("phone", "phone"), ("shop", "store"),
-        ("store", "store"), ("visit", "person"), ("person", "person"), ("letter", "mail"),
-        ("post", "mail"), ("social", "social"), ("partner", "partner"), ("dealer", "partner"),
+        ("app", "mobile"),
+        ("mobile", "mobile"),
+        ("site", "web"),
+        ("web", "web"),
+        ("online", "web"),
+        ("mail", "email"),
+        ("call", "phone"),
+        ("phone", "phone"),
+        ("shop", "store"),
+        ("store", "store"),
+        ("visit", "person"),
+        ("person", "person"),
+        ("letter", "mail"),
+        ("post", "mail"),
+        ("social", "social"),
+        ("partner", "partner"),
+        ("dealer", "partner"),
     ):
         if word in key:
             return icon

@@ -42,8 +42,9 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
     if not stat.S_ISREG(info.st_mode):
         raise MapError(["it is not a regular file (a device, pipe or socket)"], str(path))
     if info.st_size > limit:
+        size, most = _human_size(info.st_size), _human_size(limit)
         raise MapError(
-            [f"the file is too large ({_human_size(info.st_size)}; the limit is {_human_size(limit)})"],
+            [f"the file is too large ({size}; the limit is {most})"],
             str(path),
         )
     try:
@@ -88,9 +89,7 @@ def parse_json(data: bytes) -> Any:
     if not text.strip():
         raise MapError(["the file is empty"])
     try:
-        return json.loads(
-            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants
-        )
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
         raise MapError(
             [f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]
@@ -98,7 +97,8 @@ def parse_json(data: bytes) -> Any:
     except RecursionError:
         raise MapError(["not a journey map: the JSON is nested too deeply"]) from None
     except ValueError as exc:  # duplicate keys, NaN/Infinity, integers of thousands of digits
-        raise MapError([f"not valid JSON: {exc}"]) from None
+        reason = "a number has thousands of digits" if "digits" in str(exc) else str(exc)
+        raise MapError([f"not valid JSON: {reason}"]) from None
 
 
 def map_from_data(data: Any) -> JourneyMap:
@@ -107,11 +107,11 @@ def map_from_data(data: Any) -> JourneyMap:
         raise MapError(["not a cxmapper journey map: the file holds JSON, but not an object {...}"])
     fmt = data.get("format")
     if fmt != FORMAT_NAME:
-        said = "has no \"format\" field" if fmt is None else f'its "format" is {json.dumps(fmt)[:80]}'
+        said = 'has no "format" field' if fmt is None else f'its "format" is {json.dumps(fmt)[:80]}'
         raise MapError([f'not a cxmapper journey map: it {said} (expected "{FORMAT_NAME}")'])
     version = data.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise MapError(['schema_version: must be a whole number such as 1'])
+        raise MapError(["schema_version: must be a whole number such as 1"])
     try:
         data = migrate(data, version)
     except NewerFileError:

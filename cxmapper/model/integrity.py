@@ -18,7 +18,7 @@ def _duplicate_ids(journey: JourneyMap, field: str, problems: list[str]) -> set[
         if part.id in seen:
             first = place((field, seen[part.id]), journey)
             problems.append(
-                f"{place((field, i, 'id'), journey)}: the id \"{part.id}\" is already used by {first}"
+                f'{place((field, i, "id"), journey)}: the id "{part.id}" is already used by {first}'
             )
         else:
             seen[part.id] = i

@@ -269,7 +269,9 @@ class JourneyMap(Part):
         """All touchpoints, stage by stage (in stage order), each stage by position."""
         stage_rank = {s.id: i for i, s in enumerate(self.stages)}
         indexed = enumerate(self.touchpoints)
-        ordered = sorted(indexed, key=lambda it: (stage_rank[it[1].stage_id], it[1].position, it[0]))
+        ordered = sorted(
+            indexed, key=lambda it: (stage_rank[it[1].stage_id], it[1].position, it[0])
+        )
         return [tp for _, tp in ordered]
 
     def summary(self) -> str:

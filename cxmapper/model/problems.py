@@ -65,7 +65,11 @@ def place(loc: Sequence[str | int], data: Any = None) -> str:
         kind, name_field = _KINDS[str(rest[0])]
         name = _get(_get(_get(data, rest[0]), rest[1]), name_field)
         index = f"{rest[0]}[{rest[1]}]"
-        head = f'{kind} "{_short(name)}" ({index})' if isinstance(name, str) and name else f"{kind} {index}"
+        head = (
+            f'{kind} "{_short(name)}" ({index})'
+            if isinstance(name, str) and name
+            else f"{kind} ({index})"
+        )
         rest = rest[2:]
     text = head
     for part in rest:
@@ -114,6 +118,8 @@ def user_message(error: dict[str, Any]) -> str:
         return "must be a number"
     if kind == "finite_number":
         return "must be a finite number"
+    if kind == "string_unicode":
+        return "contains an invalid character (an unpaired surrogate)"
     if kind == "string_type":
         return "must be text"
     if kind == "bool_type":

@@ -25,7 +25,9 @@ class SaveError(Exception):
 
 def backup_paths(path: Path, count: int) -> list[Path]:
     """Where the previous versions of `path` are kept, newest first."""
-    return [path.with_name(path.name + (".bak" if n == 1 else f".bak{n}")) for n in range(1, count + 1)]
+    return [
+        path.with_name(path.name + (".bak" if n == 1 else f".bak{n}")) for n in range(1, count + 1)
+    ]
 
 
 def _reason(exc: OSError) -> str:
@@ -55,17 +57,21 @@ def _fsync_folder(folder: Path) -> None:
 def _keep_backups(path: Path, count: int) -> None:
     """Rotate NAME.bak -> NAME.bak2 ... and make NAME.bak a copy of the current file."""
     backups = backup_paths(path, count)
-    for older, newer in zip(reversed(backups[1:]), reversed(backups[:-1])):
+    for older, newer in zip(reversed(backups[1:]), reversed(backups[:-1]), strict=True):
         if newer.exists():
             os.replace(newer, older)
     staging = path.with_name(f".{path.name}.bak{TEMP_SUFFIX}")
     with contextlib.suppress(FileNotFoundError):
         os.unlink(staging)
     try:
-        os.link(path, staging)
-    except OSError:  # no hard links here (FAT, some network drives): copy instead
-        shutil.copy2(path, staging)
-    os.replace(staging, backups[0])
+        try:
+            os.link(path, staging)
+        except OSError:  # no hard links here (FAT, some network drives): copy instead
+            shutil.copy2(path, staging)
+        os.replace(staging, backups[0])
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(staging)
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, backups: int = 0) -> None:

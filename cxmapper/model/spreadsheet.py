@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
-from cxmapper.model.defaults import DEFAULT_CHANNELS, department_colour, icon_for_channel_name, unique_id
+from cxmapper.model.defaults import (
+    DEFAULT_CHANNELS,
+    department_colour,
+    icon_for_channel_name,
+    unique_id,
+)
 from cxmapper.model.journey import (
     EXPECTATIONS,
     FEELING_WORDS,
@@ -26,7 +32,6 @@ from cxmapper.model.journey import (
     Department,
     JourneyMap,
     Stage,
-    Touchpoint,
 )
 from cxmapper.model.problems import MapError, user_message
 
@@ -52,6 +57,7 @@ REQUIRED = ("stage", "touchpoint")
 ALIASES = {
     "title": "touchpoint",
     "touchpoints": "touchpoint",
+    "touch_point": "touchpoint",
     "quotes": "quote",
     "pain_point": "pain_points",
     "painpoints": "pain_points",
@@ -120,7 +126,8 @@ def _escape(text: str) -> str:
 
 
 def _lines(cell: str) -> list[str]:
-    return [line.strip() for line in cell.splitlines() if line.strip()]
+    """A cell holding a list, one item a line (only CR/LF end a line, as in the model)."""
+    return [line.strip() for line in re.split(r"\r\n|\r|\n", cell) if line.strip()]
 
 
 def _feeling(cell: str) -> int | None:
@@ -147,7 +154,9 @@ def _expectation(cell: str) -> str:
         return "unknown"
     if text in EXPECTATIONS:
         return text
-    raise ValueError(f'"{cell.strip()[:40]}" is not an expectation: use below, met, exceeded or unknown')
+    raise ValueError(
+        f'"{cell.strip()[:40]}" is not an expectation: use below, met, exceeded or unknown'
+    )
 
 
 def _flag(cell: str) -> bool:
@@ -188,7 +197,9 @@ def _make_channel(new_id: str, name: str, _index: int) -> Channel:
 def _header(rows: Any, warnings: list[str]) -> dict[int, str]:
     header = next(rows, None)
     if header is None:
-        raise MapError(["the file is empty: expected a header row such as stage,touchpoint,feeling"])
+        raise MapError(
+            ["the file is empty: expected a header row such as stage,touchpoint,feeling"]
+        )
     columns: dict[int, str] = {}
     for i, name in enumerate(header):
         key = _column_key(_unescape(name))
@@ -197,20 +208,23 @@ def _header(rows: Any, warnings: list[str]) -> dict[int, str]:
                 raise MapError([f'the header names the column "{key}" twice'])
             columns[i] = key
         elif name.strip():
-            warnings.append(f'column "{name.strip()[:40]}" is not one cxmapper knows; it was not imported')
+            warnings.append(
+                f'column "{name.strip()[:40]}" is not one cxmapper knows; it was not imported'
+            )
     missing = [c for c in REQUIRED if c not in columns.values()]
     if missing:
         found = ", ".join(f'"{h.strip()[:30]}"' for h in header if h.strip()) or "nothing"
-        raise MapError(
-            [f"the header row has no {' or '.join(repr(m) for m in missing)} column (found {found})"]
-        )
+        wanted = " or ".join(repr(m) for m in missing)
+        raise MapError([f"the header row has no {wanted} column (found {found})"])
     return columns
 
 
 def import_csv(data: bytes, title: str = "Imported journey") -> CsvImport:
     """Build a map from a spreadsheet's CSV bytes, or raise MapError listing every bad cell."""
     if len(data) > MAX_CSV_BYTES:
-        raise MapError([f"the file is too large (the limit is {MAX_CSV_BYTES // (1024 * 1024)} MB)"])
+        raise MapError(
+            [f"the file is too large (the limit is {MAX_CSV_BYTES // (1024 * 1024)} MB)"]
+        )
     text = _decode(data)
     warnings: list[str] = []
     csv.field_size_limit(1024 * 1024)
@@ -222,10 +236,13 @@ def import_csv(data: bytes, title: str = "Imported journey") -> CsvImport:
         raise MapError([f"row {reader.line_num}: the CSV cannot be read ({exc})"]) from None
 
 
-def _import_rows(reader: Any, columns: dict[int, str], title: str, warnings: list[str]) -> CsvImport:
+def _import_rows(
+    reader: Any, columns: dict[int, str], title: str, warnings: list[str]
+) -> CsvImport:
     stages = _Names(lambda i, n, _k: Stage.model_construct(id=i, name=n), "stage")
     departments = _Names(
-        lambda i, n, k: Department.model_construct(id=i, name=n, colour=department_colour(k)), "dept"
+        lambda i, n, k: Department.model_construct(id=i, name=n, colour=department_colour(k)),
+        "dept",
     )
     channels = _Names(_make_channel, "channel")
     touchpoints: list[dict[str, Any]] = []
@@ -274,7 +291,8 @@ def _import_rows(reader: Any, columns: dict[int, str], title: str, warnings: lis
             values["channel_id"] = channels.id_for(cells["channel"], row_number)
         if "contributing_departments" in cells:
             values["contributing_department_ids"] = [
-                departments.id_for(name, row_number) for name in _lines(cells["contributing_departments"])
+                departments.id_for(name, row_number)
+                for name in _lines(cells["contributing_departments"])
             ]
         if stage_name.strip():
             values["stage_id"] = stages.id_for(stage_name, row_number)
@@ -285,7 +303,9 @@ def _import_rows(reader: Any, columns: dict[int, str], title: str, warnings: lis
         touchpoints.append(values)
         rows_of.append(row_number)
         if len(touchpoints) > MAX_TOUCHPOINTS:
-            raise MapError([f"row {row_number}: more than {MAX_TOUCHPOINTS} touchpoints in one map"])
+            raise MapError(
+                [f"row {row_number}: more than {MAX_TOUCHPOINTS} touchpoints in one map"]
+            )
 
     if ignored_cells:
         warnings.append(f"{ignored_cells} cells outside the known columns were not imported")
@@ -293,7 +313,9 @@ def _import_rows(reader: Any, columns: dict[int, str], title: str, warnings: lis
         raise MapError(["the sheet has a header row but no touchpoints"])
     if problems:
         raise MapError(problems)
-    return CsvImport(_validated(title, stages, departments, channels, touchpoints, rows_of), warnings)
+    return CsvImport(
+        _validated(title, stages, departments, channels, touchpoints, rows_of), warnings
+    )
 
 
 def _validated(
@@ -316,8 +338,11 @@ def _validated(
         return JourneyMap.model_validate(data)
     except ValidationError as exc:
         columns_of = {fld: col for col, fld in COLUMNS.items()}
-        names = {"stages": (stages, "stage"), "departments": (departments, "department"),
-                 "channels": (channels, "channel")}
+        names = {
+            "stages": (stages, "stage"),
+            "departments": (departments, "department"),
+            "channels": (channels, "channel"),
+        }
         problems = []
         for err in exc.errors(include_url=False):
             loc, message = err["loc"], user_message(err)
@@ -356,7 +381,9 @@ def export_csv(journey: JourneyMap) -> bytes:
                 _escape("\n".join(tp.opportunities)),
                 _escape("\n".join(tp.quotes)),
                 _escape(tp.root_cause),
-                _escape("\n".join(journey.department(d).name for d in tp.contributing_department_ids)),
+                _escape(
+                    "\n".join(journey.department(d).name for d in tp.contributing_department_ids)
+                ),
                 "yes" if tp.moment_of_truth else "no",
                 "yes" if tp.partner_owned else "no",
             ]

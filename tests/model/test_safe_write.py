@@ -1,0 +1,162 @@
+"""Saving never leaves a broken or missing file, whatever fails and whenever the process dies."""
+
+import errno
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import textwrap
+
+import pytest
+from factories import small_map
+
+from cxmapper.model.fileformat import load_map, map_to_bytes, save_map
+from cxmapper.model.safe_write import TEMP_SUFFIX, SaveError, backup_paths, write_atomically
+
+
+def leftovers(folder):
+    return [p.name for p in folder.iterdir() if p.name.endswith(TEMP_SUFFIX)]
+
+
+def test_previous_versions_are_kept_as_rotating_backups(tmp_path):
+    path = tmp_path / "journey.json"
+    for version in range(1, 6):
+        write_atomically(path, f"v{version}".encode(), backups=3)
+    assert path.read_bytes() == b"v5"
+    assert [p.name for p in backup_paths(path, 3)] == [
+        "journey.json.bak",
+        "journey.json.bak2",
+        "journey.json.bak3",
+    ]
+    assert [p.read_bytes() for p in backup_paths(path, 3)] == [b"v4", b"v3", b"v2"]
+    assert not (tmp_path / "journey.json.bak4").exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_saving_identical_content_changes_nothing(tmp_path):
+    path = tmp_path / "journey.json"
+    write_atomically(path, b"one", backups=3)
+    write_atomically(path, b"two", backups=3)
+    write_atomically(path, b"two", backups=3)
+    assert (tmp_path / "journey.json.bak").read_bytes() == b"one"
+    assert not (tmp_path / "journey.json.bak2").exists()
+
+
+def test_the_files_permissions_are_kept(tmp_path):
+    path = tmp_path / "journey.json"
+    write_atomically(path, b"one")
+    os.chmod(path, 0o640)
+    write_atomically(path, b"two")
+    assert (os.stat(path).st_mode & 0o777) == 0o640
+
+
+@pytest.mark.parametrize(
+    ("broken", "error", "reason"),
+    [
+        ("os.replace", OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
+        ("os.fsync", OSError(errno.EIO, "Input/output error"), "Input/output error"),
+        (
+            "tempfile.mkstemp",
+            PermissionError(errno.EACCES, "Permission denied"),
+            "permission denied",
+        ),
+    ],
+)
+def test_a_failed_save_raises_a_clear_error_and_leaves_the_file_untouched(
+    tmp_path, monkeypatch, broken, error, reason
+):
+    path = tmp_path / "journey.json"
+    save_map(small_map(), path)
+    before = path.read_bytes()
+    changed = small_map()
+    changed.title = "Changed"
+
+    def fail(*args, **kwargs):
+        raise error
+
+    module, name = broken.split(".")
+    monkeypatch.setattr({"os": os, "tempfile": tempfile}[module], name, fail)
+    with pytest.raises(SaveError, match=reason):
+        save_map(changed, path)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores permissions"
+)
+def test_a_read_only_folder_is_reported(tmp_path):
+    path = tmp_path / "journey.json"
+    save_map(small_map(), path)
+    os.chmod(tmp_path, 0o555)
+    try:
+        with pytest.raises(SaveError, match="permission denied"):
+            save_map(small_map().model_copy(update={"title": "New"}), path)
+    finally:
+        os.chmod(tmp_path, 0o755)
+
+
+def test_a_folder_in_the_way_is_reported(tmp_path):
+    (tmp_path / "journey.json").mkdir()
+    with pytest.raises(SaveError, match="not a regular file"):
+        save_map(small_map(), tmp_path / "journey.json")
+
+
+def test_a_missing_folder_is_reported(tmp_path):
+    with pytest.raises(SaveError, match="folder does not exist"):
+        save_map(small_map(), tmp_path / "gone" / "journey.json")
+
+
+SAVER = textwrap.dedent(
+    """
+    import sys
+    from cxmapper.model.safe_write import write_atomically
+    path, first, second = sys.argv[1:4]
+    versions = [open(first, "rb").read(), open(second, "rb").read()]
+    print("saving", flush=True)
+    i = 0
+    while True:
+        write_atomically(path, versions[i % 2], backups=3)
+        i += 1
+    """
+)
+
+
+@pytest.mark.slow
+def test_killing_the_process_mid_save_never_leaves_a_broken_file(tmp_path):
+    """SIGKILL a process that saves big maps in a loop, at random moments; check what is left."""
+    big = small_map()
+    big.touchpoints = [
+        t.model_copy(update={"id": f"t{i}", "description": "words " * 200})
+        for i in range(400)
+        for t in big.touchpoints[:1]
+    ]
+    versions = [map_to_bytes(big), map_to_bytes(big.model_copy(update={"title": "Second"}))]
+    sources = []
+    for n, data in enumerate(versions):
+        sources.append(tmp_path / f"source{n}.bin")
+        sources[-1].write_bytes(data)
+    target = tmp_path / "maps" / "journey.json"
+    target.parent.mkdir()
+    target.write_bytes(versions[0])
+    rng = random.Random(20261122)
+    for _ in range(8):
+        saver = subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(target), str(sources[0]), str(sources[1])],
+            stdout=subprocess.PIPE,
+        )
+        assert saver.stdout.readline() == b"saving\n"
+        try:
+            saver.wait(timeout=rng.uniform(0.05, 0.6))
+        except subprocess.TimeoutExpired:
+            saver.send_signal(signal.SIGKILL)
+            saver.wait()
+        assert saver.returncode == -signal.SIGKILL, "the saver stopped by itself"
+        for path in [target, *backup_paths(target, 3)]:
+            if path.exists():
+                assert path.read_bytes() in versions, f"{path.name} is broken"
+                load_map(path)
+    assert target.exists()

@@ -1,0 +1,191 @@
+"""The command line, run as users run it: real processes, real exit codes, no tracebacks."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from factories import small_map
+
+from cxmapper.model.fileformat import load_map, map_to_bytes, save_map
+from cxmapper.model.templates import template_names
+
+
+def cxmapper(*args, cwd=None):
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("CXMAPPER_DEBUG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "cxmapper", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def test_new_validate_and_resave_are_byte_stable(tmp_path):
+    out = tmp_path / "workshop.json"
+    done = cxmapper("new", out, "--template", "subscription-service")
+    assert done.returncode == 0, done.stderr
+    first = out.read_bytes()
+    done = cxmapper("validate", out)
+    assert done.returncode == 0
+    assert done.stdout.count("\n") == 1 and "ok" in done.stdout and "18 touchpoints" in done.stdout
+    save_map(load_map(out), out)
+    assert out.read_bytes() == first
+    cxmapper("export", out, "--json", tmp_path / "again.json")
+    assert (tmp_path / "again.json").read_bytes() == first
+
+
+def test_new_refuses_to_overwrite_a_map_without_force(tmp_path):
+    out = tmp_path / "m.json"
+    out.write_text("precious")
+    done = cxmapper("new", out)
+    assert done.returncode == 2 and "already exists; add --force" in done.stderr
+    assert out.read_text() == "precious"
+    assert cxmapper("new", out, "--force").returncode == 0
+
+
+def test_templates_lists_one_a_line_name_first():
+    done = cxmapper("templates")
+    assert done.returncode == 0
+    names = [line.split("\t")[0] for line in done.stdout.splitlines()]
+    assert names == template_names()
+
+
+def test_unknown_template_is_bad_input(tmp_path):
+    done = cxmapper("new", tmp_path / "x.json", "--template", "spaceship")
+    assert done.returncode == 2 and 'no template named "spaceship"' in done.stderr
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_validate_lists_every_problem_and_exits_2(tmp_path):
+    data = json.loads(map_to_bytes(small_map()))
+    data["touchpoints"][1]["feeling"] = 7
+    data["touchpoints"][0]["expectation"] = "wow"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    done = cxmapper("validate", bad)
+    assert done.returncode == 2
+    assert 'touchpoint "Monthly bill" (touchpoints[1]).feeling: must be between -2' in done.stderr
+    assert 'touchpoint "Compares offers" (touchpoints[0]).expectation' in done.stderr
+    assert done.stdout == ""
+
+
+HOSTILE = {
+    "empty.json": b"",
+    "binary.json": bytes(range(256)) * 4,
+    "truncated.json": map_to_bytes(small_map())[:300],
+    "array.json": b"[]",
+    "deep.json": b'{"format": "cxmapper-journey-map", "schema_version": 1, "title": '
+    + b"[" * 50000
+    + b"]" * 50000
+    + b"}",
+    "bigint.json": b'{"format": "cxmapper-journey-map", "schema_version": 1' + b"9" * 10000 + b"}",
+    "newer.json": b'{"format": "cxmapper-journey-map", "schema_version": 2}',
+    "nan.json": map_to_bytes(small_map()).replace(b'"position": 0.0', b'"position": NaN', 1),
+    "surrogate.json": map_to_bytes(small_map()).replace(b'"Compares offers"', b'"\\ud800 offers"'),
+    "many.json": json.dumps(
+        {
+            **json.loads(map_to_bytes(small_map())),
+            "stages": [{"id": f"s{i}", "name": "S"} for i in range(101)],
+        }
+    ).encode(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_files_exit_2_with_a_message(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(HOSTILE[name])
+    done = cxmapper("validate", path)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"cxmapper: {path}: ")
+    assert "Input should" not in done.stderr and "sys." not in done.stderr  # users' words only
+
+
+def test_oversized_file_states_the_limit(tmp_path):
+    path = tmp_path / "big.json"
+    with open(path, "wb") as f:
+        f.truncate(40 * 1024 * 1024)
+    done = cxmapper("validate", path)
+    assert done.returncode == 2 and "the limit is 32 MB" in done.stderr
+
+
+def test_import_csv_and_export_csv(tmp_path):
+    sheet = tmp_path / "workshop notes.csv"
+    sheet.write_text(
+        "Stage;Touchpoint;Feeling;Colour\nΑγορά;Купить онлайн;-1;red\n", encoding="utf-8-sig"
+    )
+    out = tmp_path / "map.json"
+    done = cxmapper("import-csv", sheet, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert 'column "Colour" is not one cxmapper knows' in done.stderr
+    journey = load_map(out)
+    assert journey.title == "workshop notes"
+    assert journey.touchpoints[0].title == "Купить онлайн"
+    back = tmp_path / "back.csv"
+    assert cxmapper("export", out, "--csv", back).returncode == 0
+    assert "Купить онлайн" in back.read_text(encoding="utf-8-sig")
+
+
+def test_a_bad_sheet_names_row_and_column_and_writes_nothing(tmp_path):
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("stage,touchpoint,feeling\nUse,Opens app,1\nUse,Pays,ecstatic\n")
+    done = cxmapper("import-csv", sheet, "-o", tmp_path / "m.json")
+    assert done.returncode == 2
+    assert 'row 3, column feeling: "ecstatic" is not a feeling' in done.stderr
+    assert not (tmp_path / "m.json").exists()
+
+
+def test_export_needs_exactly_one_target(tmp_path):
+    save_map(small_map(), tmp_path / "m.json")
+    assert cxmapper("export", tmp_path / "m.json").returncode == 2
+
+
+def test_export_into_a_missing_folder_is_reported(tmp_path):
+    save_map(small_map(), tmp_path / "m.json")
+    done = cxmapper("export", tmp_path / "m.json", "--csv", tmp_path / "no" / "x.csv")
+    assert done.returncode == 2 and "the folder does not exist" in done.stderr
+
+
+def test_schema_prints_the_json_schema():
+    done = cxmapper("schema")
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["title"] == "cxmapper journey map"
+
+
+def test_unknown_command_line_is_bad_input():
+    done = cxmapper("validate")
+    assert done.returncode == 2 and "usage" in done.stderr
+
+
+def test_an_unexpected_failure_exits_1_without_a_traceback(monkeypatch, capsys):
+    from cxmapper import cli
+
+    def explode(args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "_schema", explode)
+    monkeypatch.setattr(cli, "_command_parser", _parser_with(cli, explode))
+    assert cli.main(["schema"]) == 1
+    assert "unexpected error (RuntimeError: boom)" in capsys.readouterr().err
+
+
+def _parser_with(cli, run):
+    original = cli._command_parser
+
+    def build():
+        parser = original()
+        parser.set_defaults(run=run)
+        for action in parser._subparsers._group_actions:
+            for sub in action.choices.values():
+                sub.set_defaults(run=run)
+        return parser
+
+    return build
