@@ -69,11 +69,13 @@ def small_map() -> JourneyMap:
     )
 
 
-# Any text a user might type, including emoji, RTL, control characters and markup-looking text.
-_any_char = st.characters(codec="utf-8", exclude_categories=("Cs",))
+# Any text a user might type, including emoji, RTL, tabs, line breaks and markup-looking text.
+_any_char = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(
+    "\t\n\r"
+)
 text = st.text(_any_char, max_size=40)
 line = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\r\n"),
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.just("\t"),
     min_size=1,
     max_size=30,
 ).filter(lambda s: s.strip())

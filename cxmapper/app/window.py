@@ -16,6 +16,12 @@ from cxmapper.model.templates import new_map
 COLUMNS = ("Stage / touchpoint", "Department", "Channel", "Feeling", "Pain points")
 
 
+def feeling_label(feeling: int) -> str:
+    """ "+2 very positive", "0 neutral", "-1 negative"."""
+    sign = "+" if feeling > 0 else ""
+    return f"{sign}{feeling} {FEELING_WORDS[feeling]}"
+
+
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
@@ -54,11 +60,7 @@ class MainWindow(QMainWindow):
         for tp in journey.touchpoints_in_time_order():
             department = journey.department(tp.department_id)
             channel = journey.channel(tp.channel_id)
-            feeling = (
-                "not rated"
-                if tp.feeling is None
-                else f"{tp.feeling:+d} {FEELING_WORDS[tp.feeling]}"
-            )
+            feeling = "not rated" if tp.feeling is None else feeling_label(tp.feeling)
             QTreeWidgetItem(
                 stage_items[tp.stage_id],
                 [

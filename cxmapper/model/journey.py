@@ -7,6 +7,7 @@ string ids; `integrity.py` checks that every reference resolves.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Annotated, Literal
 
@@ -56,18 +57,26 @@ CHANNEL_ICONS = (
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _encodable(value: str) -> str:
-    """Refuse text that cannot be written back as UTF-8 (unpaired surrogates from `\\ud800`)."""
+    """Refuse text that cannot be written back as UTF-8 (unpaired surrogates from `\\ud800`)
+    or that no one types (control characters other than tab and line breaks)."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError("contains an invalid character (an unpaired surrogate)") from None
+    control = _CONTROL.search(value)
+    if control:
+        code = f"U+{ord(control.group()):04X}"
+        raise ValueError(f"contains a control character ({code}) at position {control.start() + 1}")
     return value
 
 
 def _single_line(value: str) -> str:
     if "\n" in value or "\r" in value:
-        raise ValueError("must be a single line (put each item on its own line in the list)")
+        raise ValueError("must be a single line")
     return value
 
 

@@ -255,3 +255,21 @@ def test_building_an_invalid_map_in_code_fails_too():
         JourneyMap.model_validate(
             {**as_data(small_map()), "stages": [{"id": "other", "name": "X"}]}
         )
+
+
+@pytest.mark.parametrize(
+    ("char", "code"), [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\x85", "U+0085")]
+)
+def test_control_characters_are_refused_with_their_code(tmp_path, char, code):
+    data = as_data(small_map())
+    data["touchpoints"][0]["description"] = f"ok{char}"
+    error = problems_of(data, tmp_path)
+    assert error.problems == [
+        f'touchpoint "Compares offers" (touchpoints[0]).description: contains a control character ({code}) at position 3'
+    ]
+
+
+def test_tabs_and_line_breaks_are_text():
+    journey = small_map()
+    journey.touchpoints[0].description = "line one\r\n\tline two"
+    assert map_from_bytes(map_to_bytes(journey)) == journey
