@@ -1,35 +1,34 @@
-"""The editor window opens maps (the sample when none is given) and never loses what is open."""
+"""The main window: opens maps (the sample when none is given), saves them, and never loses work."""
 
 import pytest
 from factories import small_map
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from cxmapper.app.window import MainWindow
-from cxmapper.model.fileformat import save_map
+from cxmapper.model.fileformat import load_map, save_map
+from cxmapper.model.safe_write import SaveError
 
 
 @pytest.fixture
 def window(qtbot):
     w = MainWindow()
-    qtbot.addWidget(w)
-    return w
+    yield w
+    if w.document is not None:
+        w.document.undo_stack.setClean()
+    w.close()
+    w.deleteLater()
 
 
-def outline_titles(window):
-    tree = window.outline
-    return {
-        tree.topLevelItem(i).text(0): [
-            tree.topLevelItem(i).child(k).text(0) for k in range(tree.topLevelItem(i).childCount())
-        ]
-        for i in range(tree.topLevelItemCount())
-    }
+def make_a_change(window):
+    tid = window.document.journey.touchpoints[0].id
+    window.document.rename_touchpoint(tid, "Changed title")
 
 
 def test_with_no_file_it_shows_the_sample_map(window):
     window.show_sample()
-    assert window.journey.title.startswith("Product lifecycle")
-    assert "(sample)" in window.windowTitle()
-    assert sum(len(v) for v in outline_titles(window).values()) == len(window.journey.touchpoints)
+    assert window.document.journey.title.startswith("Product lifecycle")
+    assert "not saved yet" in window.windowTitle()
+    assert len(window.scene.cards) == len(window.document.journey.touchpoints)
 
 
 def test_it_opens_a_map_file(window, tmp_path):
@@ -37,10 +36,7 @@ def test_it_opens_a_map_file(window, tmp_path):
     save_map(small_map(), path)
     assert window.open_path(str(path))
     assert window.windowTitle().startswith("broadband.json")
-    assert outline_titles(window) == {
-        "Sales": ["Compares offers"],
-        "Monthly bill": ["Monthly bill"],
-    }
+    assert set(window.scene.cards) == {"t1", "t2"}
 
 
 def test_a_bad_file_is_explained_and_the_open_map_stays(window, tmp_path, monkeypatch):
@@ -53,5 +49,63 @@ def test_a_bad_file_is_explained_and_the_open_map_stays(window, tmp_path, monkey
     bad.write_text('{"format": "cxmapper-journey-map", "schema_version": 1, "title": 5}')
     assert not window.open_path(str(bad))
     assert "title: must be text" in shown[0]
-    assert window.journey == small_map()
+    assert window.document.journey == small_map()
     assert window.windowTitle().startswith("good.json")
+
+
+def test_save_writes_the_file_and_marks_it_clean(window, tmp_path):
+    path = tmp_path / "m.json"
+    save_map(small_map(), path)
+    window.open_path(str(path))
+    make_a_change(window)
+    assert window.isWindowModified()
+    assert window.save()
+    assert not window.isWindowModified()
+    saved = load_map(path)
+    assert saved.touchpoints[0].title == "Changed title"
+    assert saved.metadata.modified > small_map().metadata.modified
+    assert (tmp_path / "m.json.bak").exists()
+
+
+def test_save_as_for_a_new_map_asks_for_a_name(window, tmp_path, monkeypatch):
+    window.show_sample()
+    target = tmp_path / "workshop"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.save()
+    assert load_map(tmp_path / "workshop.json").title == window.document.journey.title
+    assert window.windowTitle().startswith("workshop.json")
+
+
+def test_a_failed_save_says_why_and_keeps_the_changes(window, tmp_path, monkeypatch):
+    path = tmp_path / "m.json"
+    save_map(small_map(), path)
+    window.open_path(str(path))
+    make_a_change(window)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+
+    def refuse(*args, **kwargs):
+        raise SaveError(f"cannot save {path}: the disk is full")
+
+    monkeypatch.setattr("cxmapper.document.document.save_map", refuse)
+    assert not window.save()
+    assert "the disk is full" in shown[0] and "nothing was lost" in shown[0]
+    assert window.isWindowModified()
+    assert load_map(path) == small_map()
+
+
+@pytest.mark.parametrize(("answer", "closes"), [("Discard", True), ("Cancel", False)])
+def test_closing_with_unsaved_changes_asks_first(window, monkeypatch, answer, closes):
+    window.show_sample()
+    window.show()
+    make_a_change(window)
+    asked = []
+
+    def question(*args, **kwargs):
+        asked.append(args[2])
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.close()
+    assert asked and "Save the changes" in asked[0]
+    assert window.isVisible() is not closes

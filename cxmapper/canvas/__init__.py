@@ -1,0 +1,1 @@
+"""The journey canvas: draws the shared layout with Qt and turns gestures into document edits."""

@@ -1,0 +1,95 @@
+"""Gestures on the canvas, one small class each: they move items while the mouse moves and push
+one document command when the button is released (Escape cancels and puts everything back)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+
+from cxmapper.canvas.items import Z_CARD, Z_DRAGGED, CardItem, FeelingPointItem
+from cxmapper.canvas.scene import JourneyScene
+from cxmapper.layout.drop import DropTarget, drop_target, feeling_at
+
+
+class CardDrag:
+    """Drag one or several cards: to another time, another stage, another department's lane."""
+
+    def __init__(self, scene: JourneyScene, grabbed: CardItem, start: QPointF) -> None:
+        self.scene = scene
+        self.grabbed = grabbed
+        self.start = start
+        self.items = [i for i in scene.selectedItems() if isinstance(i, CardItem)] or [grabbed]
+        self.origins = {item.touchpoint_id: item.pos() for item in self.items}
+        self.target: DropTarget | None = None
+        for item in self.items:
+            item.setZValue(Z_DRAGGED)
+
+    def move(self, pos: QPointF) -> None:
+        delta = pos - self.start
+        for item in self.items:
+            item.setPos(self.origins[item.touchpoint_id] + delta)
+        self.target = drop_target(self.scene.layout, pos.x(), pos.y())
+        self.scene.indicator.show_at(self.target.indicator if self.target else None)
+
+    def finish(self, pos: QPointF) -> bool:
+        """Push the move; False (and everything back in place) when it lands nowhere new."""
+        self.move(pos)
+        delta = pos - self.start
+        lay = self.scene.layout
+        moves = {}
+        if self.target is not None:
+            order = {tid: k for k, tid in enumerate(lay.time_order)}
+            for item in sorted(self.items, key=lambda i: order[i.touchpoint_id]):
+                tid = item.touchpoint_id
+                if item is self.grabbed:
+                    target = self.target
+                else:
+                    center = lay.cards[tid].rect.center
+                    target = (
+                        drop_target(lay, center.x + delta.x(), center.y + delta.y()) or self.target
+                    )
+                # Cards landing in the same gap keep their time order.
+                epsilon = 1e-6 * (len(moves) + 1) if not target.joins_slot else 0.0
+                moves[tid] = (target.stage_id, target.position + epsilon, target.department_id)
+        moved = bool(moves) and self.scene.document.move_touchpoints(moves)
+        self._end(restore=not moved)
+        return moved
+
+    def cancel(self) -> None:
+        self._end(restore=True)
+
+    def _end(self, restore: bool) -> None:
+        self.scene.indicator.show_at(None)
+        for item in self.items:
+            item.setZValue(Z_CARD)
+            if restore and item.scene() is not None:
+                item.setPos(self.origins[item.touchpoint_id])
+
+
+class FeelingDrag:
+    """Drag a face up or down the emotion lane; it snaps to the five levels, the curve follows."""
+
+    def __init__(self, scene: JourneyScene, item: FeelingPointItem) -> None:
+        self.scene = scene
+        self.item = item
+        self.original = item.point.feeling
+        self.feeling = self.original
+
+    def move(self, pos: QPointF) -> None:
+        feeling = feeling_at(self.scene.layout, pos.y())
+        if feeling != self.feeling or self.item.shown_feeling != feeling:
+            self.feeling = feeling
+            y = self.scene.layout.level_y[feeling]
+            self.item.show_feeling(feeling, y)
+            self.scene.update_curve({self.item.touchpoint_id: y})
+
+    def finish(self, pos: QPointF) -> bool:
+        self.move(pos)
+        if self.feeling == self.original:
+            self.cancel()
+            return False
+        return self.scene.document.set_feeling(self.item.touchpoint_id, self.feeling)
+
+    def cancel(self) -> None:
+        if self.item.scene() is not None:
+            self.item.set_point(self.item.point)
+        self.scene.update_curve()

@@ -1,0 +1,106 @@
+"""JourneyScene: the map's layout as graphics items, kept up to date from document changes.
+
+On every change the pure layout is recomputed, and only items whose box changed are touched:
+a moved card moves, a renamed card repaints, the rest of the scene is left alone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Signal
+from PySide6.QtWidgets import QGraphicsScene
+
+from cxmapper.canvas.fonts import QtTextMetrics
+from cxmapper.canvas.items import BackdropItem, CardItem, CurveItem, DropIndicator, FeelingPointItem
+from cxmapper.document.document import Change, JourneyDocument
+from cxmapper.layout.geometry import Point
+from cxmapper.layout.journey_layout import MapLayout, layout_map
+from cxmapper.layout.text import TextFitter
+
+
+class JourneyScene(QGraphicsScene):
+    layout_changed = Signal()
+
+    def __init__(self, document: JourneyDocument, parent=None) -> None:
+        super().__init__(parent or document)
+        self.document = document
+        self.fitter = TextFitter(QtTextMetrics())
+        self.layout: MapLayout = layout_map(document.journey, self.fitter)
+        self.backdrop = BackdropItem(self.layout)
+        self.addItem(self.backdrop)
+        self.curve = CurveItem()
+        self.addItem(self.curve)
+        self.indicator = DropIndicator()
+        self.addItem(self.indicator)
+        self.cards: dict[str, CardItem] = {}
+        self.points: dict[str, FeelingPointItem] = {}
+        self._sync(self.layout)
+        document.changed.connect(self.on_document_changed)
+
+    # --- keeping up with the document ----------------------------------------------------------
+    def on_document_changed(self, change: Change) -> None:
+        self.relayout()
+
+    def relayout(self) -> None:
+        new = layout_map(self.document.journey, self.fitter)
+        old, self.layout = self.layout, new
+        if (
+            old.stages != new.stages
+            or old.lanes != new.lanes
+            or old.header != new.header
+            or old.legend != new.legend
+            or (old.width, old.height) != (new.width, new.height)
+        ):
+            self.backdrop.set_layout(new)
+        else:
+            self.backdrop.layout = new
+        self._sync(new)
+        self.layout_changed.emit()
+
+    def _sync(self, lay: MapLayout) -> None:
+        self.setSceneRect(QRectF(0, 0, lay.width, lay.height))
+        for tid in [t for t in self.cards if t not in lay.cards]:
+            self.removeItem(self.cards.pop(tid))
+        for tid, box in lay.cards.items():
+            item = self.cards.get(tid)
+            if item is None:
+                item = self.cards[tid] = CardItem(box, lay.style)
+                self.addItem(item)
+            elif item.box != box or item.pos().x() != box.rect.x or item.pos().y() != box.rect.y:
+                item.set_box(box)
+        wanted = {p.touchpoint_id: p for p in lay.points}
+        for tid in [t for t in self.points if t not in wanted]:
+            self.removeItem(self.points.pop(tid))
+        for tid, point in wanted.items():
+            item = self.points.get(tid)
+            if item is None:
+                self.points[tid] = FeelingPointItem(point)
+                self.addItem(self.points[tid])
+            elif (
+                item.point != point
+                or item.shown_feeling != point.feeling
+                or item.pos().y() != point.center.y
+            ):
+                item.set_point(point)
+        self.update_curve()
+
+    def update_curve(self, overrides: dict[str, float] | None = None) -> None:
+        """Redraw the curve; `overrides` gives the y of points being dragged."""
+        overrides = overrides or {}
+        self.curve.set_points(
+            [
+                Point(p.center.x, overrides.get(p.touchpoint_id, p.center.y))
+                for p in self.layout.points
+            ]
+        )
+
+    # --- selection by id ------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        """Selected touchpoints, in time order."""
+        chosen = {i.touchpoint_id for i in self.selectedItems() if isinstance(i, CardItem)}
+        return [t for t in self.layout.time_order if t in chosen]
+
+    def select_ids(self, ids: list[str]) -> None:
+        self.clearSelection()
+        for tid in ids:
+            if tid in self.cards:
+                self.cards[tid].setSelected(True)

@@ -1,0 +1,346 @@
+"""JourneyView: zoom, pan, selection, keyboard, in-place title editing and drops from the palette.
+
+Mouse gestures are handed to interaction objects (interactions.py); everything that changes the
+map goes through the document, so one gesture is one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QApplication, QGraphicsView
+
+from cxmapper.canvas.dragdata import TOUCHPOINT_MIME, decode_kind
+from cxmapper.canvas.interactions import CardDrag, FeelingDrag
+from cxmapper.canvas.items import CardItem, FeelingPointItem
+from cxmapper.canvas.scene import JourneyScene
+from cxmapper.canvas.title_editor import TitleEditor
+from cxmapper.layout.drop import drop_target
+
+MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.1, 6.0, 1.25
+
+
+class JourneyView(QGraphicsView):
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: JourneyScene, parent=None) -> None:
+        super().__init__(scene, parent)
+        self.journey_scene = scene
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.gesture: CardDrag | FeelingDrag | None = None
+        self._pending: tuple[CardItem, QPointF, QPoint] | None = None
+        self._pan_from: QPoint | None = None
+        self._space_down = False
+        self._first_view_pending = True
+        self.title_editor = TitleEditor(self)
+
+    @property
+    def document(self):
+        return self.journey_scene.document
+
+    # --- zoom and pan --------------------------------------------------------------------------
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
+        target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
+        factor = target / self.zoom()
+        if abs(factor - 1) < 1e-9:
+            return
+        if anchor is None:
+            local = self.viewport().mapFromGlobal(self.cursor().pos())
+            anchor = (
+                local if self.viewport().rect().contains(local) else self.viewport().rect().center()
+            )
+        before = self.mapToScene(anchor)
+        old_anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.scale(factor, factor)
+        after = self.mapToScene(anchor)
+        shift = after - before
+        self.translate(shift.x(), shift.y())
+        self.setTransformationAnchor(old_anchor)
+        # Keep the scene point under the anchor (translate does nothing while scroll bars show).
+        moved = self.mapFromScene(before) - anchor
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + moved.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved.y())
+        self.title_editor.follow()
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def actual_size(self) -> None:
+        self.zoom_by(1 / self.zoom())
+
+    def fit_to_window(self, at_least: float = MIN_ZOOM) -> None:
+        """The whole map in the window (never above 100 %, never below `at_least`)."""
+        view = self.viewport().rect()
+        scene = self.sceneRect()
+        if view.width() < 50 or view.height() < 50 or scene.isEmpty():
+            return
+        fit = min((view.width() - 8) / scene.width(), (view.height() - 8) / scene.height())
+        target = min(1.0, max(at_least, fit))
+        self.setTransform(self.transform().fromScale(target, target))
+        self.centerOn(scene.center()) if target == fit else self.ensureVisible(0, 0, 1, 1, 0, 0)
+        self.title_editor.follow()
+        self.zoom_changed.emit(self.zoom())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if (
+            self._first_view_pending
+            and self.viewport().width() >= 300
+            and self.viewport().height() >= 200
+        ):
+            self._first_view_pending = False
+            self.fit_to_window(at_least=0.6)  # readable first view; Ctrl+0 shows it all
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.zoom_by(ZOOM_STEP**steps, event.position().toPoint())
+            event.accept()
+        else:
+            super().wheelEvent(event)
+            self.title_editor.follow()
+
+    def _pan(self, pos: QPoint) -> None:
+        delta = pos - self._pan_from
+        self._pan_from = pos
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+        self.title_editor.follow()
+
+    # --- mouse ---------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.title_editor.commit()
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (
+            button == Qt.MouseButton.LeftButton and self._space_down
+        ):
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if button == Qt.MouseButton.LeftButton:
+            item = self.itemAt(event.position().toPoint())
+            if isinstance(item, FeelingPointItem):
+                self._select_only(item.touchpoint_id)
+                self.gesture = FeelingDrag(self.journey_scene, item)
+                event.accept()
+                return
+            if isinstance(item, CardItem):
+                self._press_card(item, event)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def _press_card(self, item: CardItem, event: QMouseEvent) -> None:
+        mods = event.modifiers()
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            item.setSelected(not item.isSelected())
+            return
+        if not item.isSelected():
+            self.journey_scene.clearSelection()
+            item.setSelected(True)
+        self._pending = (
+            item,
+            self.mapToScene(event.position().toPoint()),
+            event.position().toPoint(),
+        )
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if self._pan_from is not None:
+            self._pan(pos)
+            return
+        if self._pending is not None and self.gesture is None:
+            item, start, press = self._pending
+            if (pos - press).manhattanLength() >= QApplication.startDragDistance():
+                self.gesture = CardDrag(self.journey_scene, item, start)
+        if self.gesture is not None:
+            self.gesture.move(self.mapToScene(pos))
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None and event.button() in (
+            Qt.MouseButton.MiddleButton,
+            Qt.MouseButton.LeftButton,
+        ):
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            return
+        self._pending = None
+        if self.gesture is not None and event.button() == Qt.MouseButton.LeftButton:
+            gesture, self.gesture = self.gesture, None
+            gesture.finish(self.mapToScene(event.position().toPoint()))
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self.itemAt(event.position().toPoint())
+        if isinstance(item, CardItem):
+            self._select_only(item.touchpoint_id)
+            self.edit_title(item.touchpoint_id)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    # --- keyboard ------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if key == Qt.Key.Key_Escape:
+            if self.gesture is not None:
+                gesture, self.gesture = self.gesture, None
+                self._pending = None
+                gesture.cancel()
+            else:
+                self.journey_scene.clearSelection()
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selection()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+            ids = self.journey_scene.selected_ids()
+            if ids:
+                self.edit_title(ids[0])
+            return
+        arrows = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        if key in arrows and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.step_selection(*arrows[key])
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self._space_down = False
+        super().focusOutEvent(event)
+
+    def delete_selection(self) -> bool:
+        return self.document.delete_touchpoints(self.journey_scene.selected_ids())
+
+    def step_selection(self, dx: int, dy: int) -> None:
+        """Arrow keys: left/right through time, up/down to the nearest card in the next lane."""
+        lay = self.journey_scene.layout
+        order = lay.time_order
+        if not order:
+            return
+        current = self.journey_scene.selected_ids()
+        if not current:
+            self._select_only(order[0])
+            return
+        here = lay.cards[current[-1] if dx > 0 or dy > 0 else current[0]]
+        if dx:
+            k = order.index(here.touchpoint_id) + dx
+            chosen = order[max(0, min(len(order) - 1, k))]
+        else:
+            lanes = [ln.department_id for ln in lay.lanes]
+            lane = lanes.index(here.department_id)
+            candidates = []
+            for step in range(1, len(lanes)):
+                target_lane = lane + dy * step
+                if not 0 <= target_lane < len(lanes):
+                    break
+                candidates = [
+                    c for c in lay.cards.values() if c.department_id == lanes[target_lane]
+                ]
+                if candidates:
+                    break
+            if not candidates:  # stacked cards in the same lane and slot
+                candidates = [
+                    c
+                    for c in lay.cards.values()
+                    if c.department_id == here.department_id
+                    and c.slot_x == here.slot_x
+                    and (c.rect.y - here.rect.y) * dy > 0
+                ]
+            if not candidates:
+                return
+            chosen = min(
+                candidates, key=lambda c: (abs(c.slot_x - here.slot_x), abs(c.rect.y - here.rect.y))
+            ).touchpoint_id
+        self._select_only(chosen)
+
+    def _select_only(self, touchpoint_id: str) -> None:
+        self.journey_scene.select_ids([touchpoint_id])
+        item = self.journey_scene.cards.get(touchpoint_id)
+        if item is not None:
+            self.ensureVisible(item, 40, 40)
+
+    def edit_title(self, touchpoint_id: str) -> None:
+        self.title_editor.start(touchpoint_id)
+
+    # --- drops from the palette ----------------------------------------------------------------
+    def _palette_target(self, event):
+        if not event.mimeData().hasFormat(TOUCHPOINT_MIME):
+            return None
+        pos = self.mapToScene(event.position().toPoint())
+        return drop_target(self.journey_scene.layout, pos.x(), pos.y())
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(TOUCHPOINT_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        target = self._palette_target(event)
+        self.journey_scene.indicator.show_at(target.indicator if target else None)
+        if target is None:
+            event.ignore()
+        else:
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event) -> None:
+        self.journey_scene.indicator.show_at(None)
+        event.accept()
+
+    def dropEvent(self, event) -> None:
+        self.journey_scene.indicator.show_at(None)
+        target = self._palette_target(event)
+        kind = decode_kind(event.mimeData().data(TOUCHPOINT_MIME).data())
+        if target is None or kind is None:
+            event.ignore()
+            return
+        channel_id = kind if self.document.journey.channel(kind) else None
+        channel = self.document.journey.channel(channel_id)
+        title = f"{channel.name} touchpoint" if channel else "New touchpoint"
+        new_id = self.document.add_touchpoint(
+            (target.stage_id, target.position, target.department_id), title, channel_id
+        )
+        event.acceptProposedAction()
+        self._select_only(new_id)
+        self.setFocus()
+        self.edit_title(new_id)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self.title_editor.isVisible():
+            return False
+        return super().event(event)

@@ -1,0 +1,443 @@
+"""layout_map(journey, metrics) -> MapLayout: the geometry of a whole drawn map.
+
+From top to bottom: the header (title, persona, scenario), the stage headers, the emotion lane
+(one face per rated touchpoint, the curve through them), one swimlane per department (and an
+"Unassigned" lane when some touchpoint has no owner), the legend. Stages are columns left to
+right; within a stage, touchpoints sit in time slots (one per distinct position); touchpoints
+sharing a slot and a lane stack. Stages widen to fit their slots, lanes grow to fit their stacks,
+so cards never overlap.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from cxmapper.layout.geometry import Point, Rect
+from cxmapper.layout.style import UNASSIGNED_COLOUR, Style
+from cxmapper.layout.text import TextFitter, TextMetrics
+from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
+
+BADGE_SIZE = 18
+BADGE_KINDS = ("pain", "opportunity", "moment_of_truth", "partner")
+BADGE_LABELS = {
+    "pain": "Pain points",
+    "opportunity": "Opportunities",
+    "moment_of_truth": "Moment of truth",
+    "partner": "Delivered by a partner",
+}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A moment in time within a stage: the touchpoints at one position share its x."""
+
+    stage_id: str
+    position: float
+    x: float
+
+
+@dataclass(frozen=True)
+class StageBox:
+    stage_id: str
+    header: Rect
+    column: Rect
+    name_lines: list[str]
+    goal_line: str
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True)
+class LaneBox:
+    department_id: str | None
+    rect: Rect
+    label: Rect
+    label_lines: list[str]
+    colour: str
+
+
+@dataclass(frozen=True)
+class CardBox:
+    touchpoint_id: str
+    rect: Rect
+    stage_id: str
+    department_id: str | None
+    slot_x: float
+    colour: str
+    stripe: Rect
+    icon: Rect
+    channel_icon: str | None
+    title: Rect
+    title_lines: list[str]
+    title_size: float
+    face: Rect | None
+    feeling: int | None
+    emotion: Rect
+    emotion_line: str
+    badges: tuple[tuple[str, Rect], ...]
+
+
+@dataclass(frozen=True)
+class FeelingPoint:
+    touchpoint_id: str
+    center: Point
+    feeling: int
+    radius: float
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    kind: str  # "feeling", "department", "channel", "badge", "heading"
+    key: str
+    label: str
+    swatch: Rect | None
+    text: Rect
+
+
+@dataclass(frozen=True)
+class Header:
+    rect: Rect
+    title: str
+    title_box: Rect
+    lines: list[tuple[str, Rect]]
+
+
+@dataclass
+class MapLayout:
+    width: float
+    height: float
+    style: Style
+    header: Header
+    stages: list[StageBox]
+    lanes: list[LaneBox]
+    cards: dict[str, CardBox]
+    emotion: Rect
+    emotion_label: Rect
+    level_y: dict[int, float]
+    level_labels: list[tuple[int, str, Rect]]
+    points: list[FeelingPoint]
+    legend: list[LegendEntry]
+    legend_rect: Rect
+    timeline: Rect
+    lanes_area: Rect
+    time_order: list[str] = field(default_factory=list)
+
+
+def _stage_slots(journey: JourneyMap) -> dict[str, list[float]]:
+    positions: dict[str, set[float]] = defaultdict(set)
+    for tp in journey.touchpoints:
+        positions[tp.stage_id].add(tp.position)
+    return {s.id: sorted(positions.get(s.id, ())) for s in journey.stages}
+
+
+def _lane_ids(journey: JourneyMap) -> list[str | None]:
+    lanes: list[str | None] = [d.id for d in journey.departments]
+    if any(tp.department_id is None for tp in journey.touchpoints):
+        lanes.append(None)
+    return lanes
+
+
+def layout_map(
+    journey: JourneyMap, metrics: TextMetrics | TextFitter, style: Style | None = None
+) -> MapLayout:
+    """The geometry of the whole map. Pass a TextFitter to reuse its wrapping cache."""
+    style = style or Style()
+    fitter = metrics if isinstance(metrics, TextFitter) else TextFitter(metrics)
+    s = style
+    left = s.margin + s.lane_label_width
+
+    # Columns: stages left to right, each wide enough for its time slots.
+    slot_positions = _stage_slots(journey)
+    stage_x: dict[str, tuple[float, float]] = {}
+    x = left
+    for stage in journey.stages:
+        n = len(slot_positions[stage.id])
+        width = max(s.min_stage_width, n * s.slot_width + 2 * s.stage_padding)
+        stage_x[stage.id] = (x, width)
+        x += width
+    timeline_right = max(x, left + s.min_stage_width)
+    width = timeline_right + s.margin
+
+    # Which slot and lane each touchpoint takes, and how cards stack there.
+    slot_index = {
+        sid: {pos: i for i, pos in enumerate(positions)}
+        for sid, positions in slot_positions.items()
+    }
+    lane_ids = _lane_ids(journey)
+    stack: dict[tuple[str, float, str | None], list[Touchpoint]] = defaultdict(list)
+    for tp in journey.touchpoints:
+        stack[(tp.stage_id, tp.position, tp.department_id)].append(tp)
+    deepest: dict[str | None, int] = defaultdict(lambda: 1)
+    for (_, _, lane), cards in stack.items():
+        deepest[lane] = max(deepest[lane], len(cards))
+
+    def slot_x(stage_id: str, position: float) -> float:
+        sx, sw = stage_x[stage_id]
+        n = len(slot_positions[stage_id])
+        used = n * s.slot_width
+        first = sx + (sw - used) / 2 + s.slot_width / 2
+        return first + slot_index[stage_id][position] * s.slot_width
+
+    # Rows, top to bottom.
+    header_rect = Rect(s.margin, s.margin, width - 2 * s.margin, s.header_height)
+    header = _header(journey, header_rect, fitter, s)
+    stage_top = header_rect.bottom
+    emotion_top = stage_top + s.stage_header_height
+    emotion = Rect(s.margin, emotion_top, timeline_right - s.margin, s.emotion_height)
+    lanes_top = emotion.bottom
+    lanes: list[LaneBox] = []
+    lane_top: dict[str | None, float] = {}
+    y = lanes_top
+    for lane_id in lane_ids:
+        k = deepest[lane_id]
+        height = 2 * s.lane_padding + k * s.card_height + (k - 1) * s.card_gap
+        dept = journey.department(lane_id) if lane_id else None
+        name = dept.name if dept else "Unassigned"
+        label = Rect(s.margin, y, s.lane_label_width, height)
+        lines = fitter.wrap(name, s.lane_label_width - 28, s.lane_label_size, 3, bold=True)
+        colour = dept.colour if dept else UNASSIGNED_COLOUR
+        lanes.append(
+            LaneBox(
+                lane_id, Rect(s.margin, y, timeline_right - s.margin, height), label, lines, colour
+            )
+        )
+        lane_top[lane_id] = y
+        y += height
+    lanes_bottom = y
+    lanes_area = Rect(left, lanes_top, timeline_right - left, lanes_bottom - lanes_top)
+
+    stages = []
+    for stage in journey.stages:
+        sx, sw = stage_x[stage.id]
+        head = Rect(sx, stage_top, sw, s.stage_header_height)
+        slots = tuple(Slot(stage.id, p, slot_x(stage.id, p)) for p in slot_positions[stage.id])
+        stages.append(
+            StageBox(
+                stage.id,
+                head,
+                Rect(sx, stage_top, sw, lanes_bottom - stage_top),
+                fitter.wrap(stage.name, sw - 20, s.stage_name_size, 2, bold=True),
+                fitter.single_line(stage.customer_goal, sw - 20, s.stage_goal_size),
+                slots,
+            )
+        )
+
+    # Cards.
+    cards: dict[str, CardBox] = {}
+    for (stage_id, position, lane_id), group in stack.items():
+        cx = slot_x(stage_id, position)
+        for depth, tp in enumerate(group):
+            top = lane_top[lane_id] + s.lane_padding + depth * (s.card_height + s.card_gap)
+            rect = Rect(cx - s.card_width / 2, top, s.card_width, s.card_height)
+            dept = journey.department(lane_id)
+            cards[tp.id] = _card(
+                journey, tp, rect, cx, dept.colour if dept else UNASSIGNED_COLOUR, fitter, s
+            )
+
+    # Time order: stage by stage, slot by slot, lanes top to bottom, stacks top to bottom.
+    lane_rank = {lane: i for i, lane in enumerate(lane_ids)}
+    stage_rank = {st.id: i for i, st in enumerate(journey.stages)}
+    order = sorted(
+        journey.touchpoints,
+        key=lambda t: (
+            stage_rank[t.stage_id],
+            t.position,
+            lane_rank[t.department_id],
+            cards[t.id].rect.y,
+        ),
+    )
+    time_order = [t.id for t in order]
+
+    # The emotion lane: five levels, one face per rated touchpoint.
+    plot_top, plot_bottom = emotion.y + 34 + s.face_size / 2, emotion.bottom - s.face_size * 0.75
+    level_y = {f: plot_bottom - (f + 2) * (plot_bottom - plot_top) / 4 for f in range(-2, 3)}
+    level_labels = [
+        (f, FEELING_WORDS[f], Rect(s.margin + 12, level_y[f] - 8, s.lane_label_width - 24, 16))
+        for f in range(2, -3, -1)
+    ]
+    points = _feeling_points(order, cards, level_y, s)
+
+    legend_top = lanes_bottom + 18
+    legend, legend_bottom = _legend(
+        journey, Rect(s.margin, legend_top, width - 2 * s.margin, 0), fitter, s
+    )
+    legend_rect = Rect(s.margin, legend_top, width - 2 * s.margin, legend_bottom - legend_top)
+    height = legend_bottom + s.margin
+
+    return MapLayout(
+        width=width,
+        height=height,
+        style=s,
+        header=header,
+        stages=stages,
+        lanes=lanes,
+        cards=cards,
+        emotion=emotion,
+        emotion_label=Rect(s.margin, emotion.y, s.lane_label_width, 24),
+        level_y=level_y,
+        level_labels=level_labels,
+        points=points,
+        legend=legend,
+        legend_rect=legend_rect,
+        timeline=Rect(left, emotion.y, timeline_right - left, lanes_bottom - emotion.y),
+        lanes_area=lanes_area,
+        time_order=time_order,
+    )
+
+
+def _header(journey: JourneyMap, rect: Rect, fitter: TextFitter, s: Style) -> Header:
+    title = fitter.single_line(journey.title, rect.w, s.title_size, bold=True)
+    title_box = Rect(rect.x, rect.y, rect.w, s.title_size * 1.3)
+    lines = []
+    y = title_box.bottom + 10
+    persona = journey.persona
+    who = persona.name + (f" — {persona.description}" if persona.description else "")
+    for label, text in (("Persona", who), ("Scenario", journey.scenario)):
+        if text.strip():
+            line = fitter.single_line(f"{label}: {text}", rect.w, s.subtitle_size)
+            lines.append((line, Rect(rect.x, y, rect.w, s.subtitle_size * 1.4)))
+            y += s.subtitle_size * 1.6
+    if persona.goals and y + s.subtitle_size * 1.4 <= rect.bottom:
+        line = fitter.single_line("Goals: " + "; ".join(persona.goals), rect.w, s.subtitle_size)
+        lines.append((line, Rect(rect.x, y, rect.w, s.subtitle_size * 1.4)))
+    return Header(rect, title, title_box, lines)
+
+
+def _card(
+    journey: JourneyMap,
+    tp: Touchpoint,
+    rect: Rect,
+    cx: float,
+    colour: str,
+    fitter: TextFitter,
+    s: Style,
+) -> CardBox:
+    pad = 8
+    icon = Rect(rect.x + pad, rect.y + 14, 18, 18)
+    title = Rect(
+        icon.right + 6,
+        rect.y + 12,
+        rect.right - pad - icon.right - 6,
+        s.line_height(s.card_title_size) * s.card_title_lines,
+    )
+    lines = fitter.wrap(tp.title, title.w, s.card_title_size, s.card_title_lines, bold=True)
+    bottom_row = rect.bottom - pad - BADGE_SIZE
+    face = (
+        Rect(rect.x + pad, bottom_row, BADGE_SIZE, BADGE_SIZE) if tp.feeling is not None else None
+    )
+    flags = [
+        kind
+        for kind, on in zip(
+            BADGE_KINDS,
+            (bool(tp.pain_points), bool(tp.opportunities), tp.moment_of_truth, tp.partner_owned),
+            strict=True,
+        )
+        if on
+    ]
+    badges = tuple(
+        (
+            kind,
+            Rect(
+                rect.right - pad - (len(flags) - i) * (BADGE_SIZE + 4) + 4,
+                bottom_row,
+                BADGE_SIZE,
+                BADGE_SIZE,
+            ),
+        )
+        for i, kind in enumerate(flags)
+    )
+    channel = journey.channel(tp.channel_id)
+    text_left = (face.right + 5) if face else rect.x + pad
+    text_right = (badges[0][1].x - 4) if badges else rect.right - pad
+    emotion = Rect(text_left, bottom_row, max(0.0, text_right - text_left), BADGE_SIZE)
+    emotion_line = (
+        fitter.single_line(tp.emotion, emotion.w, s.card_note_size)
+        if tp.emotion and emotion.w > 20
+        else ""
+    )
+    return CardBox(
+        touchpoint_id=tp.id,
+        rect=rect,
+        stage_id=tp.stage_id,
+        department_id=tp.department_id,
+        slot_x=cx,
+        colour=colour,
+        stripe=Rect(rect.x, rect.y, rect.w, 6),
+        icon=icon,
+        channel_icon=channel.icon if channel else None,
+        title=title,
+        title_lines=lines,
+        title_size=s.card_title_size,
+        face=face,
+        feeling=tp.feeling,
+        emotion=emotion,
+        emotion_line=emotion_line,
+        badges=badges,
+    )
+
+
+def _feeling_points(
+    order: list[Touchpoint], cards: dict[str, CardBox], level_y: dict[int, float], s: Style
+) -> list[FeelingPoint]:
+    """One point per rated touchpoint, in time order; points sharing a slot spread sideways."""
+    by_slot: dict[float, list[Touchpoint]] = defaultdict(list)
+    for tp in order:
+        if tp.feeling is not None:
+            by_slot[cards[tp.id].slot_x].append(tp)
+    points = []
+    spread = min(s.face_size + 4, s.slot_width / 2)
+    for tp in order:
+        if tp.feeling is None:
+            continue
+        group = by_slot[cards[tp.id].slot_x]
+        i = group.index(tp)
+        offset = (i - (len(group) - 1) / 2) * spread
+        offset = max(
+            -s.slot_width / 2 + s.face_size / 2, min(s.slot_width / 2 - s.face_size / 2, offset)
+        )
+        center = Point(cards[tp.id].slot_x + offset, level_y[tp.feeling])
+        points.append(FeelingPoint(tp.id, center, tp.feeling, s.face_size / 2))
+    return points
+
+
+def _legend(
+    journey: JourneyMap, area: Rect, fitter: TextFitter, s: Style
+) -> tuple[list[LegendEntry], float]:
+    """Flow the legend's entries left to right, wrapping to new rows; returns entries and bottom."""
+    size, swatch, gap = s.legend_size, 16.0, 18.0
+    row_h = 24.0
+    entries: list[LegendEntry] = []
+    x, y = area.x, area.y
+
+    def place(kind: str, key: str, label: str, with_swatch: bool = True) -> None:
+        nonlocal x, y
+        text_w = min(fitter.width(label, size, kind == "heading") + 2, 260)
+        w = (swatch + 6 if with_swatch else 0) + text_w
+        if x + w > area.right and x > area.x:
+            x, y = area.x, y + row_h
+        sw = Rect(x, y + (row_h - swatch) / 2 - 2, swatch, swatch) if with_swatch else None
+        tx = x + (swatch + 6 if with_swatch else 0)
+        shown = fitter.single_line(label, text_w, size, kind == "heading")
+        entries.append(LegendEntry(kind, key, shown, sw, Rect(tx, y, text_w, row_h - 4)))
+        x += w + gap
+
+    place("heading", "feelings", "Feelings:", with_swatch=False)
+    for f in range(2, -3, -1):
+        place("feeling", str(f), FEELING_WORDS[f])
+    place("heading", "flags", "Flags:", with_swatch=False)
+    for kind in BADGE_KINDS:
+        place("badge", kind, BADGE_LABELS[kind])
+    x, y = area.x, y + row_h
+    if journey.departments:
+        place("heading", "departments", "Departments:", with_swatch=False)
+        for d in journey.departments:
+            place("department", d.id, d.name)
+        x, y = area.x, y + row_h
+    used = {tp.channel_id for tp in journey.touchpoints}
+    channels = [c for c in journey.channels if c.id in used]
+    if channels:
+        place("heading", "channels", "Channels:", with_swatch=False)
+        for c in channels:
+            place("channel", c.icon, c.name)
+        y += row_h
+    return entries, y

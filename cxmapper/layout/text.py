@@ -1,0 +1,93 @@
+"""Fitting text into boxes: word wrap, a line limit, and an ellipsis when it does not fit."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+ELLIPSIS = "…"
+
+
+class TextMetrics(Protocol):
+    """How wide text is in a given size; the canvas measures with Qt, the PDF with reportlab."""
+
+    def text_width(self, text: str, size: float, bold: bool = False) -> float: ...
+
+
+class ApproximateMetrics:
+    """Average-width metrics for headless use and tests (about right for a sans-serif font)."""
+
+    def text_width(self, text: str, size: float, bold: bool = False) -> float:
+        wide = sum(1 for ch in text if ord(ch) >= 0x1100)  # CJK and emoji take a full em
+        return (len(text) - wide) * size * (0.6 if bold else 0.55) + wide * size
+
+
+class TextFitter:
+    """Wraps text to widths with a given TextMetrics, remembering results (layouts repeat)."""
+
+    def __init__(self, metrics: TextMetrics) -> None:
+        self.metrics = metrics
+        self._cache: dict[tuple[str, float, float, bool, int], list[str]] = {}
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return self.metrics.text_width(text, size, bold)
+
+    def wrap(
+        self, text: str, width: float, size: float, max_lines: int, bold: bool = False
+    ) -> list[str]:
+        """At most `max_lines` lines no wider than `width`; the last ends in … if text was cut."""
+        key = (text, width, size, bold, max_lines)
+        lines = self._cache.get(key)
+        if lines is None:
+            if len(self._cache) > 20_000:
+                self._cache.clear()
+            lines = self._cache[key] = self._wrap(text, width, size, max_lines, bold)
+        return lines
+
+    def _fits(self, text: str, width: float, size: float, bold: bool) -> bool:
+        return self.metrics.text_width(text, size, bold) <= width
+
+    def _wrap(self, text: str, width: float, size: float, max_lines: int, bold: bool) -> list[str]:
+        words = " ".join(text.split()).split(" ")
+        lines: list[str] = []
+        current = ""
+        index = 0
+        while index < len(words):
+            word = words[index]
+            candidate = f"{current} {word}" if current else word
+            if self._fits(candidate, width, size, bold):
+                current, index = candidate, index + 1
+                continue
+            if current:
+                lines.append(current)
+                current = ""
+            else:  # a single word wider than the box: break it
+                cut = self._longest_prefix(word, width, size, bold)
+                lines.append(word[:cut])
+                words[index] = word[cut:]
+            if len(lines) >= max_lines:
+                return self._cut(lines[:max_lines], width, size, bold)
+        if current:
+            lines.append(current)
+        if len(lines) > max_lines:
+            return self._cut(lines[:max_lines], width, size, bold)
+        return lines or [""]
+
+    def _longest_prefix(self, word: str, width: float, size: float, bold: bool) -> int:
+        low, high = 1, len(word)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self._fits(word[:mid], width, size, bold):
+                low = mid
+            else:
+                high = mid - 1
+        return max(1, low)
+
+    def _cut(self, lines: list[str], width: float, size: float, bold: bool) -> list[str]:
+        last = lines[-1].rstrip()
+        while last and not self._fits(last + ELLIPSIS, width, size, bold):
+            last = last[:-1].rstrip()
+        lines[-1] = last + ELLIPSIS
+        return lines
+
+    def single_line(self, text: str, width: float, size: float, bold: bool = False) -> str:
+        return self.wrap(text, width, size, 1, bold)[0]

@@ -1,0 +1,73 @@
+"""The palette: kinds of touchpoint (a blank one and one per channel) to drag onto the map."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+
+from cxmapper.canvas.dragdata import TOUCHPOINT_MIME, encode_kind
+from cxmapper.canvas.painting import draw_shapes
+from cxmapper.layout import glyphs
+from cxmapper.layout.geometry import Rect
+from cxmapper.model.journey import Channel
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ICON_SIZE = 28
+
+
+def glyph_icon(shapes_for, size: int = ICON_SIZE) -> QIcon:
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    box = Rect(2, 2, size - 4, size - 4)
+    draw_shapes(painter, shapes_for(box), box.w)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Palette(QListWidget):
+    """Drag an entry onto the map to add a touchpoint there; Enter or double-click adds one
+    after the selected touchpoint."""
+
+    kind_activated = Signal(str)
+
+    def __init__(self, channels: list[Channel], parent=None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        self.setSpacing(2)
+        self.setAccessibleName("Touchpoint palette")
+        self.itemActivated.connect(lambda item: self.kind_activated.emit(item.data(KIND_ROLE)))
+        self.set_channels(channels)
+
+    def set_channels(self, channels: list[Channel]) -> None:
+        self.clear()
+        blank = QListWidgetItem(
+            glyph_icon(lambda box: glyphs.channel_icon(box, "other")), "Blank touchpoint"
+        )
+        blank.setData(KIND_ROLE, "")
+        blank.setToolTip("Drag onto the map to add a touchpoint with no channel yet")
+        self.addItem(blank)
+        for channel in channels:
+            item = QListWidgetItem(
+                glyph_icon(lambda box, icon=channel.icon: glyphs.channel_icon(box, icon)),
+                channel.name,
+            )
+            item.setData(KIND_ROLE, channel.id)
+            item.setToolTip(f"Drag onto the map to add a {channel.name} touchpoint")
+            self.addItem(item)
+
+    def mimeTypes(self) -> list[str]:
+        return [TOUCHPOINT_MIME]
+
+    def mimeData(self, items) -> QMimeData:
+        data = QMimeData()
+        if items:
+            data.setData(TOUCHPOINT_MIME, encode_kind(items[0].data(KIND_ROLE)))
+            data.setText(items[0].text())
+        return data

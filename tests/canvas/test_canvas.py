@@ -1,0 +1,345 @@
+"""The canvas as a user works it: drop from the palette, drag cards and feelings, select, delete,
+rename, zoom; every change one undo step that restores the exact previous model."""
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from cxmapper.app.window import MainWindow
+from cxmapper.canvas.dragdata import TOUCHPOINT_MIME, encode_kind
+from cxmapper.document.document import JourneyDocument
+from cxmapper.model.templates import load_template
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    w.set_document(JourneyDocument(load_template("product-lifecycle")))
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    w.view.actual_size()
+    yield w
+    w.document.undo_stack.setClean()  # closing must not ask to save
+    w.close()
+    w.deleteLater()
+
+
+def snapshot(window):
+    return window.document.journey.model_dump()
+
+
+def viewport_point(window, x, y):
+    window.view.centerOn(x, y)
+    return window.view.mapFromScene(QPointF(x, y))
+
+
+def card_center(window, tid):
+    c = window.scene.layout.cards[tid].rect.center
+    return c.x, c.y
+
+
+def lane_of(window, department_id):
+    return next(lane for lane in window.scene.layout.lanes if lane.department_id == department_id)
+
+
+def drag(qtbot, window, start, end, modifier=Qt.KeyboardModifier.NoModifier):
+    """Press at scene point start, move in steps, release at end (all in one view position)."""
+    view = window.view
+    view.centerOn((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    a = view.mapFromScene(QPointF(*start))
+    b = view.mapFromScene(QPointF(*end))
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, modifier, a)
+    for k in range(1, 6):
+        qtbot.mouseMove(view.viewport(), a + (b - a) * (k / 5))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, modifier, b)
+
+
+def send_drag(window, kind, scene_point, drop=True):
+    view = window.view
+    pos = viewport_point(window, *scene_point)
+    mime = QMimeData()
+    mime.setData(TOUCHPOINT_MIME, encode_kind(kind))
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(
+        pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(view.viewport(), enter)
+    move = QDragMoveEvent(
+        pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(view.viewport(), move)
+    shown = window.scene.indicator.isVisible()
+    accepted = move.isAccepted()
+    if drop:
+        event = QDropEvent(
+            QPointF(pos), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(view.viewport(), event)
+    return accepted, shown
+
+
+def test_the_scene_draws_every_touchpoint_and_feeling(window):
+    journey = window.document.journey
+    assert set(window.scene.cards) == {t.id for t in journey.touchpoints}
+    assert set(window.scene.points) == {t.id for t in journey.touchpoints if t.feeling is not None}
+    assert window.scene.curve.path().elementCount() > 1
+
+
+def test_dropping_from_the_palette_creates_a_touchpoint_where_dropped(window, qtbot):
+    before = snapshot(window)
+    # Between "Chooses the pack size" and "Pays at checkout" (Purchase), in the Billing lane.
+    lay = window.scene.layout
+    a, b = lay.cards["tp-chooses-pack"], lay.cards["tp-pays-online"]
+    billing = lane_of(window, "dept-billing")
+    accepted, shown = send_drag(window, "email", ((a.slot_x + b.slot_x) / 2, billing.rect.center.y))
+    assert accepted and shown
+    journey = window.document.journey
+    assert len(journey.touchpoints) == len(before["touchpoints"]) + 1
+    new = journey.touchpoints[-1]
+    assert (new.stage_id, new.department_id, new.channel_id) == (
+        "stage-purchase",
+        "dept-billing",
+        "email",
+    )
+    order = [t.id for t in journey.touchpoints_in_time_order() if t.stage_id == "stage-purchase"]
+    assert order.index("tp-chooses-pack") < order.index(new.id) < order.index("tp-pays-online")
+    assert new.id in window.scene.cards
+    assert window.view.title_editor.isVisible()  # ready to type the touchpoint's name
+    qtbot.keyClicks(window.view.title_editor, "Gets an invoice")
+    qtbot.keyClick(window.view.title_editor, Qt.Key.Key_Return)
+    assert journey.touchpoints[-1].title == "Gets an invoice"
+    window.document.undo_stack.undo()  # the rename
+    window.document.undo_stack.undo()  # the drop
+    assert snapshot(window) == before
+    assert new.id not in window.scene.cards
+    window.document.undo_stack.redo()
+    assert window.document.journey.touchpoints[-1].id == new.id
+
+
+def test_a_drop_outside_the_timeline_does_nothing(window):
+    before = snapshot(window)
+    lay = window.scene.layout
+    for point in [
+        (lay.timeline.x + 50, lay.emotion.center.y),
+        (10, 10),
+        (lay.lanes[0].label.center.x, lay.lanes[0].label.center.y),
+    ]:
+        accepted, shown = send_drag(window, "web", point)
+        assert not accepted and not shown
+    assert snapshot(window) == before
+    assert window.document.undo_stack.count() == 0
+
+
+def test_dragging_a_card_into_another_lane_changes_its_owner(window, qtbot):
+    before = snapshot(window)
+    start = card_center(window, "tp-sees-ad")
+    support = lane_of(window, "dept-support")
+    drag(qtbot, window, start, (start[0], support.rect.center.y))
+    tp = window.document.touchpoint("tp-sees-ad")
+    assert tp.department_id == "dept-support" and tp.stage_id == "stage-awareness"
+    assert window.scene.layout.cards["tp-sees-ad"].rect.y > support.rect.y
+    assert window.document.undo_stack.count() == 1
+    window.document.undo_stack.undo()
+    assert snapshot(window) == before
+
+
+def test_dragging_a_card_into_another_stage_and_later_in_time(window, qtbot):
+    before = snapshot(window)
+    lay = window.scene.layout
+    start = card_center(window, "tp-sees-ad")
+    pay = lay.cards["tp-pays-online"]
+    drag(qtbot, window, start, (pay.rect.right + 14, start[1]))
+    tp = window.document.touchpoint("tp-sees-ad")
+    assert tp.stage_id == "stage-purchase"
+    order = [t.id for t in window.document.journey.touchpoints_in_time_order()]
+    assert order.index("tp-sees-ad") == order.index("tp-pays-online") + 1
+    window.document.undo_stack.undo()
+    assert snapshot(window) == before
+    window.document.undo_stack.redo()
+    assert window.document.touchpoint("tp-sees-ad").stage_id == "stage-purchase"
+
+
+def test_several_selected_cards_move_together(window, qtbot):
+    before = snapshot(window)
+    view = window.view
+    start = card_center(window, "tp-sees-ad")
+    drag(qtbot, window, start, start)  # a click selects
+    other = card_center(window, "tp-compares-reviews")
+    view.centerOn(*other)
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        view.mapFromScene(QPointF(*other)),
+    )
+    assert set(window.scene.selected_ids()) == {"tp-sees-ad", "tp-compares-reviews"}
+    sales = lane_of(window, "dept-sales")
+    drag(qtbot, window, start, (start[0], sales.rect.center.y))
+    moved = {
+        window.document.touchpoint(t).department_id for t in ("tp-sees-ad", "tp-compares-reviews")
+    }
+    assert moved == {"dept-sales"}
+    assert window.document.undo_stack.count() == 1
+    window.document.undo_stack.undo()
+    assert snapshot(window) == before
+
+
+def test_escape_cancels_a_drag(window, qtbot):
+    before = snapshot(window)
+    view = window.view
+    start = card_center(window, "tp-sees-ad")
+    support = lane_of(window, "dept-support")
+    view.centerOn(start[0], (start[1] + support.rect.center.y) / 2)
+    a = view.mapFromScene(QPointF(*start))
+    b = view.mapFromScene(QPointF(start[0], support.rect.center.y))
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    for k in range(1, 4):
+        qtbot.mouseMove(view.viewport(), a + (b - a) * (k / 3))
+    assert window.scene.indicator.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b
+    )
+    assert snapshot(window) == before
+    assert not window.scene.indicator.isVisible()
+    item = window.scene.cards["tp-sees-ad"]
+    assert item.pos().y() == window.scene.layout.cards["tp-sees-ad"].rect.y
+
+
+def test_dragging_a_face_sets_the_feeling_snapping_to_five_levels(window, qtbot):
+    before = snapshot(window)
+    point = window.scene.layout.points[0]
+    tid = point.touchpoint_id
+    assert window.document.touchpoint(tid).feeling == 0
+    lay = window.scene.layout
+    drag(qtbot, window, (point.center.x, point.center.y), (point.center.x, lay.level_y[-2] + 6))
+    assert window.document.touchpoint(tid).feeling == -2
+    assert window.scene.points[tid].pos().y() == lay.level_y[-2]
+    window.document.undo_stack.undo()
+    assert snapshot(window) == before
+
+
+def test_select_and_delete_then_undo(window, qtbot):
+    before = snapshot(window)
+    view = window.view
+    c = card_center(window, "tp-compares-reviews")
+    drag(qtbot, window, c, c)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert not window.document.has_touchpoint("tp-compares-reviews")
+    assert (
+        "tp-compares-reviews" not in window.scene.cards
+        and "tp-compares-reviews" not in window.scene.points
+    )
+    window.document.undo_stack.undo()
+    assert snapshot(window) == before
+    assert "tp-compares-reviews" in window.scene.cards
+
+
+def test_rubber_band_selects_several_cards(window, qtbot):
+    view = window.view
+    lay = window.scene.layout
+    a, b = lay.cards["tp-sees-ad"].rect, lay.cards["tp-compares-reviews"].rect
+    drag(qtbot, window, (a.x - 8, a.y - 6), (b.right + 8, b.bottom + 4))
+    assert set(window.scene.selected_ids()) == {"tp-sees-ad", "tp-compares-reviews"}
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert window.document.undo_stack.count() == 1
+    assert not window.document.has_touchpoint("tp-sees-ad")
+
+
+def test_arrow_keys_walk_through_time_and_lanes(window, qtbot):
+    view = window.view
+    window.scene.select_ids(["tp-sees-ad"])
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert window.scene.selected_ids() == ["tp-compares-reviews"]
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert window.scene.selected_ids() == ["tp-sees-ad"]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert window.document.touchpoint(window.scene.selected_ids()[0]).department_id == "dept-sales"
+
+
+def test_enter_edits_the_title_in_place_and_escape_cancels(window, qtbot):
+    view = window.view
+    window.scene.select_ids(["tp-sees-ad"])
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    editor = view.title_editor
+    assert editor.isVisible() and editor.selectedText() == "Sees a social media ad"
+    qtbot.keyClicks(editor, "Sees a TV ad")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert window.document.touchpoint("tp-sees-ad").title == "Sees a social media ad"
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.keyClicks(editor, "Sees a TV ad")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.document.touchpoint("tp-sees-ad").title == "Sees a TV ad"
+    assert window.scene.cards["tp-sees-ad"].box.title_lines[0].startswith("Sees a TV")
+
+
+def test_double_click_edits_the_title(window, qtbot):
+    view = window.view
+    c = card_center(window, "tp-sees-ad")
+    view.centerOn(*c)
+    qtbot.mouseDClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(QPointF(*c))
+    )
+    assert view.title_editor.isVisible()
+
+
+def test_zoom_with_keys_and_ctrl_wheel_stays_within_limits(window, qtbot):
+    view = window.view
+    view.actual_size()
+    view.zoom_in()
+    assert view.zoom() == pytest.approx(1.25)
+    view.zoom_out()
+    view.zoom_out()
+    assert view.zoom() == pytest.approx(0.8)
+    pos = QPointF(view.viewport().width() / 2, view.viewport().height() / 2)
+    under = view.mapToScene(pos.toPoint())
+    wheel = QWheelEvent(
+        pos,
+        view.viewport().mapToGlobal(pos),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() == pytest.approx(1.0)
+    after = view.mapToScene(pos.toPoint())
+    assert (
+        abs(after.x() - under.x()) < 3 and abs(after.y() - under.y()) < 3
+    )  # zoomed around the pointer
+    for _ in range(40):
+        view.zoom_in()
+    assert view.zoom() == pytest.approx(6.0)
+    view.fit_to_window()
+    assert view.zoom() < 1
+
+
+def test_palette_offers_a_blank_kind_and_one_per_channel(window):
+    palette = window.palette
+    assert palette.count() == 1 + len(window.document.journey.channels)
+    mime = palette.mimeData([palette.item(2)])
+    assert mime.hasFormat(TOUCHPOINT_MIME)
+    assert bytes(mime.data(TOUCHPOINT_MIME).data()) == encode_kind(
+        window.document.journey.channels[1].id
+    )
+
+
+def test_undo_and_redo_shortcuts_restore_exactly(window, qtbot):
+    before = snapshot(window)
+    start = card_center(window, "tp-sees-ad")
+    drag(qtbot, window, start, (start[0], lane_of(window, "dept-billing").rect.center.y))
+    after = snapshot(window)
+    assert window.isWindowModified()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert snapshot(window) == before
+    assert not window.isWindowModified()
+    qtbot.keyClick(
+        window.view,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert snapshot(window) == after

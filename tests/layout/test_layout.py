@@ -1,0 +1,181 @@
+"""The shared layout: no overlaps, everything inside its box, touchpoints in time order."""
+
+import pytest
+from factories import journey_maps, small_map
+from hypothesis import HealthCheck, given, settings
+
+from cxmapper.layout import ApproximateMetrics, TextFitter, drop_target, feeling_at, layout_map
+from cxmapper.layout.text import ELLIPSIS
+from cxmapper.model.edits import place_touchpoints
+from cxmapper.model.journey import Touchpoint
+from cxmapper.model.templates import load_template, template_names
+
+METRICS = ApproximateMetrics()
+
+
+def check_sound(journey, lay):
+    s = lay.style
+    cards = list(lay.cards.values())
+    assert len(cards) == len(journey.touchpoints)
+    # Cards never overlap.
+    by_row = sorted(cards, key=lambda c: (c.rect.x, c.rect.y))
+    for i, a in enumerate(by_row):
+        for b in by_row[i + 1 :]:
+            if b.rect.x >= a.rect.right:
+                break
+            assert not a.rect.overlaps(b.rect), (a.touchpoint_id, b.touchpoint_id)
+    lanes = {lane.department_id: lane for lane in lay.lanes}
+    stages = {st.stage_id: st for st in lay.stages}
+    for tp in journey.touchpoints:
+        card = lay.cards[tp.id]
+        # In its own lane and its own stage's column, text inside the card.
+        assert lanes[tp.department_id].rect.contains_rect(card.rect)
+        assert stages[tp.stage_id].column.contains_rect(card.rect)
+        assert card.rect.contains_rect(card.title)
+        for line in card.title_lines:
+            assert METRICS.text_width(line, s.card_title_size, True) <= card.title.w + 1e-6
+        assert len(card.title_lines) <= s.card_title_lines
+        for _, badge in card.badges:
+            assert card.rect.contains_rect(badge)
+    # Stages left to right without gaps or overlaps; lanes top to bottom.
+    for a, b in zip(lay.stages, lay.stages[1:], strict=False):
+        assert a.column.right == pytest.approx(b.column.x)
+    for a, b in zip(lay.lanes, lay.lanes[1:], strict=False):
+        assert a.rect.bottom == pytest.approx(b.rect.y)
+    # Time order within a stage: a later position is further right.
+    for a in journey.touchpoints:
+        for b in journey.touchpoints:
+            if a.stage_id == b.stage_id and a.position < b.position:
+                assert lay.cards[a.id].rect.x < lay.cards[b.id].rect.x
+    # The emotion curve: one point per rated touchpoint, inside the emotion lane, left to right.
+    assert [p.touchpoint_id for p in lay.points] == [
+        i for i in lay.time_order if journey_by_id(journey)[i].feeling is not None
+    ]
+    for p in lay.points:
+        assert lay.emotion.contains(p.center.x, p.center.y)
+    xs = [p.center.x for p in lay.points]
+    assert xs == sorted(xs) or len({lay.cards[p.touchpoint_id].slot_x for p in lay.points}) < len(
+        xs
+    )
+    assert lay.width > 0 and lay.legend_rect.bottom <= lay.height
+
+
+def journey_by_id(journey):
+    return {t.id: t for t in journey.touchpoints}
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_templates_lay_out_soundly(name):
+    journey = load_template(name)
+    check_sound(journey, layout_map(journey, METRICS))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(journey_maps())
+def test_any_map_lays_out_soundly(journey):
+    check_sound(journey, layout_map(journey, METRICS))
+
+
+def test_a_stage_widens_to_fit_its_touchpoints():
+    journey = small_map()
+    narrow = layout_map(journey, METRICS).stages[0].column.w
+    for i in range(6):
+        journey.touchpoints.append(
+            Touchpoint(
+                id=f"x{i}",
+                title=f"Step {i}",
+                stage_id="s-sales",
+                department_id="d-sales",
+                position=i + 1,
+            )
+        )
+    wide = layout_map(journey, METRICS).stages[0].column.w
+    assert wide > narrow
+    assert wide >= 7 * layout_map(journey, METRICS).style.slot_width
+
+
+def test_same_time_same_lane_cards_stack_and_the_lane_grows():
+    journey = small_map()
+    one = layout_map(journey, METRICS)
+    journey.touchpoints.append(
+        Touchpoint(
+            id="x", title="Also then", stage_id="s-sales", department_id="d-sales", position=0
+        )
+    )
+    two = layout_map(journey, METRICS)
+    assert two.lanes[0].rect.h > one.lanes[0].rect.h
+    assert two.cards["x"].rect.x == two.cards["t1"].rect.x
+    assert two.cards["x"].rect.y > two.cards["t1"].rect.bottom
+
+
+def test_long_titles_wrap_and_end_with_an_ellipsis():
+    journey = small_map()
+    journey.touchpoints[0].title = (
+        "An extraordinarily long touchpoint title that cannot possibly fit on one small card " * 2
+    )
+    card = layout_map(journey, METRICS).cards["t1"]
+    assert len(card.title_lines) == 3
+    assert card.title_lines[-1].endswith(ELLIPSIS)
+
+
+def test_a_word_wider_than_the_card_is_broken():
+    lines = TextFitter(METRICS).wrap(
+        "Supercalifragilisticexpialidocious" * 3, 100, 13.5, 3, bold=True
+    )
+    assert all(METRICS.text_width(line, 13.5, True) <= 100 for line in lines)
+    assert lines[-1].endswith(ELLIPSIS)
+
+
+def test_unowned_touchpoints_get_an_unassigned_lane():
+    journey = small_map()
+    journey.touchpoints[0].department_id = None
+    lay = layout_map(journey, METRICS)
+    assert [lane.department_id for lane in lay.lanes] == ["d-sales", "d-billing", None]
+    assert lay.lanes[-1].label_lines == ["Unassigned"]
+
+
+def test_drop_targets_follow_the_pointer():
+    journey = small_map()
+    lay = layout_map(journey, METRICS)
+    card = lay.cards["t1"]
+    billing = lay.lanes[1].rect
+    # On a card's slot, in another lane: same time, other owner.
+    on = drop_target(lay, card.slot_x, billing.center.y)
+    assert (on.stage_id, on.position, on.department_id, on.joins_slot) == (
+        "s-sales",
+        0.0,
+        "d-billing",
+        True,
+    )
+    # Just right of it: a new, later time slot.
+    after = drop_target(lay, card.rect.right + 8, card.rect.center.y)
+    assert after.position > 0 and not after.joins_slot and after.department_id == "d-sales"
+    before = drop_target(lay, card.rect.x - 8, card.rect.center.y)
+    assert before.position < 0
+    # Outside the swimlanes: nothing.
+    assert drop_target(lay, card.slot_x, lay.emotion.center.y) is None
+    assert drop_target(lay, lay.timeline.right + 50, card.rect.center.y) is None
+    assert drop_target(lay, 5, 5) is None
+
+
+def test_feeling_snaps_to_the_nearest_of_five_levels():
+    lay = layout_map(small_map(), METRICS)
+    assert feeling_at(lay, lay.level_y[2] - 40) == 2
+    assert feeling_at(lay, lay.level_y[-1] + 3) == -1
+    assert feeling_at(lay, lay.emotion.bottom + 500) == -2
+
+
+def test_placing_renumbers_the_stage_and_keeps_same_time_together():
+    journey = small_map()
+    journey.touchpoints.append(
+        Touchpoint(
+            id="t3", title="Reads offer", stage_id="s-sales", position=0, department_id="d-billing"
+        )
+    )
+    moves = place_touchpoints(journey, {"t2": ("s-sales", -1.0, "d-sales")})
+    assert moves == {
+        "t2": ("s-sales", 0.0, "d-sales"),
+        "t1": ("s-sales", 1.0, "d-sales"),
+        "t3": ("s-sales", 1.0, "d-billing"),
+    }
+    assert place_touchpoints(journey, {"t1": ("s-sales", 0.0, "d-sales")}) == {}
