@@ -14,13 +14,20 @@ Exit codes: 0 done, 2 bad input (a message on stderr, never a traceback), 1 unex
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from pathlib import Path
 
 from cxmapper import __version__
-from cxmapper.model.fileformat import json_schema_text, load_map, map_to_bytes, read_limited
-from cxmapper.model.journey import JourneyMap
+from cxmapper.model.fileformat import (
+    BACKUPS_KEPT,
+    json_schema_text,
+    load_map,
+    map_to_bytes,
+    read_limited,
+)
+from cxmapper.model.journey import MAX_NAME, JourneyMap
 from cxmapper.model.problems import MapError
 from cxmapper.model.safe_write import SaveError, write_atomically
 
@@ -38,9 +45,19 @@ def _stamped(journey: JourneyMap) -> JourneyMap:
     return journey
 
 
-def _refuse_overwrite(path: Path, force: bool) -> None:
+def _output(name: str, force: bool) -> Path:
+    """Where a command writes: never an existing file without --force."""
+    if not name.strip():
+        raise UsageError("the output file name is empty")
+    path = Path(name)
     if path.exists() and not force:
-        raise UsageError(f"{path} already exists; add --force to replace it")
+        raise UsageError(f"{path} already exists; add --force to replace it (a backup is kept)")
+    return path
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Atomically, keeping the replaced file's previous versions as NAME.bak..."""
+    write_atomically(path, data, backups=BACKUPS_KEPT)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -59,10 +76,9 @@ def _validate(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     from cxmapper.model.templates import new_map
 
-    out = Path(args.out)
-    _refuse_overwrite(out, args.force)
+    out = _output(args.out, args.force)
     journey = new_map(args.template)
-    write_atomically(out, map_to_bytes(_stamped(journey)))
+    _write(out, map_to_bytes(_stamped(journey)))
     print(f"{out}: new map from template {args.template}: {journey.summary()}")
     return 0
 
@@ -78,30 +94,33 @@ def _templates(_args: argparse.Namespace) -> int:
 def _import_csv(args: argparse.Namespace) -> int:
     from cxmapper.model.spreadsheet import import_csv
 
-    out = Path(args.output)
-    _refuse_overwrite(out, args.force)
+    out = _output(args.output, args.force)
     source = Path(args.csv)
+    title = (args.title if args.title is not None else source.stem).strip()
+    if not title or "\n" in title or "\r" in title or len(title) > MAX_NAME:
+        raise UsageError(f"--title: must be one line of 1 to {MAX_NAME} characters")
     try:
-        result = import_csv(read_limited(source), title=args.title or source.stem)
+        result = import_csv(read_limited(source), title=title)
     except MapError as exc:
         raise MapError(exc.problems, str(source)) from None
     for warning in result.warnings:
         print(f"cxmapper: {source}: note: {warning}", file=sys.stderr)
-    write_atomically(out, map_to_bytes(_stamped(result.journey)))
+    _write(out, map_to_bytes(_stamped(result.journey)))
     print(f"{out}: imported {result.journey.summary()}")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
+    out = _output(args.json if args.json is not None else args.csv, args.force)
     journey = load_map(args.file)
-    if args.json:
-        write_atomically(args.json, map_to_bytes(_stamped(journey)))
-        print(f"{args.json}: written ({len(journey.touchpoints)} touchpoints)")
-    if args.csv:
+    if args.json is not None:
+        _write(out, map_to_bytes(_stamped(journey)))
+        print(f"{out}: written ({len(journey.touchpoints)} touchpoints)")
+    else:
         from cxmapper.model.spreadsheet import export_csv
 
-        write_atomically(args.csv, export_csv(journey))
-        print(f"{args.csv}: written ({len(journey.touchpoints)} rows)")
+        _write(out, export_csv(journey))
+        print(f"{out}: written ({len(journey.touchpoints)} rows)")
     return 0
 
 
@@ -149,6 +168,7 @@ def _command_parser() -> argparse.ArgumentParser:
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--json", metavar="OUT.json", help="the map in the current file format")
     what.add_argument("--csv", metavar="OUT.csv", help="one touchpoint a row, for spreadsheets")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(run=_export)
 
     p = sub.add_parser("schema", help="print the file format's JSON Schema")
@@ -168,11 +188,32 @@ def _editor_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _looks_like_a_command(word: str) -> str | None:
+    """The command a mistyped word probably meant ("valdate" -> "validate"), if any."""
+    if Path(word).exists() or "." in word or "/" in word or "\\" in word:
+        return None
+    return next(iter(difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)), None)
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _run(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         args = _command_parser().parse_args(argv)
         return args.run(args)
+    if argv and not argv[0].startswith("-") and (meant := _looks_like_a_command(argv[0])):
+        raise UsageError(f'unknown command "{argv[0]}"; did you mean "{meant}"? (cxmapper --help)')
     args = _editor_parser().parse_args(argv)
+    if not _has_display():
+        raise UsageError(
+            "no display to open the editor on (DISPLAY is not set); the commands "
+            + ", ".join(COMMANDS)
+            + " work without one"
+        )
     from cxmapper.app.launch import run_editor  # Qt is imported only for the editor
 
     return run_editor(args.file)
@@ -192,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # the surroundings, not cxmapper: a full disk, a closed terminal
+        print(f"cxmapper: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # a bug: say so plainly, exit 1
         print(
             f"cxmapper: unexpected error ({type(exc).__name__}: {exc}); please report it",

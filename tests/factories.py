@@ -112,7 +112,7 @@ def journey_maps(draw) -> JourneyMap:
                 contributing_department_ids=draw(st.lists(st.sampled_from(dept_ids), unique=True)),
                 channel_id=draw(st.none() | st.sampled_from([c.id for c in channels])),
                 feeling=draw(st.none() | st.integers(-2, 2)),
-                emotion=draw(text),
+                emotion=draw(st.just("") | name),
                 expectation=draw(st.sampled_from(EXPECTATIONS)),
                 pain_points=draw(st.lists(item, max_size=3)),
                 root_cause=draw(text),
@@ -126,7 +126,7 @@ def journey_maps(draw) -> JourneyMap:
         title=draw(name),
         description=draw(text),
         persona=Persona(
-            name=draw(text.map(lambda s: s[:200])),
+            name=draw(st.just("") | name),
             description=draw(text),
             goals=draw(st.lists(item, max_size=3)),
         ),

@@ -189,3 +189,49 @@ def _parser_with(cli, run):
         return parser
 
     return build
+
+
+def test_export_replaces_a_file_only_with_force_and_keeps_a_backup(tmp_path):
+    source, target = tmp_path / "m.json", tmp_path / "mine.json"
+    save_map(small_map(), source)
+    target.write_text("my own map")
+    done = cxmapper("export", source, "--json", target)
+    assert done.returncode == 2 and "already exists; add --force" in done.stderr
+    assert target.read_text() == "my own map"
+    assert cxmapper("export", source, "--json", target, "--force").returncode == 0
+    assert load_map(target) is not None
+    assert (tmp_path / "mine.json.bak").read_text() == "my own map"
+
+
+def test_an_empty_output_name_is_bad_input(tmp_path):
+    save_map(small_map(), tmp_path / "m.json")
+    done = cxmapper("export", tmp_path / "m.json", "--json", "")
+    assert done.returncode == 2 and "output file name is empty" in done.stderr
+
+
+def test_a_mistyped_command_is_named_not_opened():
+    done = cxmapper("valdate", "x.json")
+    assert done.returncode == 2 and 'did you mean "validate"' in done.stderr
+
+
+def test_the_editor_without_a_display_says_so(tmp_path):
+    env_free = subprocess.run(
+        [sys.executable, "-m", "cxmapper"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+        },
+    )
+    if sys.platform == "linux":
+        assert env_free.returncode == 2 and "no display" in env_free.stderr
+
+
+def test_a_title_must_be_one_line(tmp_path):
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("stage,touchpoint\nUse,Opens app\n")
+    done = cxmapper("import-csv", sheet, "-o", tmp_path / "m.json", "--title", "a\nb")
+    assert done.returncode == 2 and "--title: must be one line" in done.stderr

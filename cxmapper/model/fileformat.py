@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from cxmapper.model.integrity import reference_problems
 from cxmapper.model.journey import FORMAT_NAME, SCHEMA_VERSION, JourneyMap
 from cxmapper.model.migrations import NewerFileError, migrate
 from cxmapper.model.problems import MapError, validation_problems
@@ -107,8 +108,10 @@ def map_from_data(data: Any) -> JourneyMap:
         raise MapError(["not a cxmapper journey map: the file holds JSON, but not an object {...}"])
     fmt = data.get("format")
     if fmt != FORMAT_NAME:
-        said = 'has no "format" field' if fmt is None else f'its "format" is {json.dumps(fmt)[:80]}'
-        raise MapError([f'not a cxmapper journey map: it {said} (expected "{FORMAT_NAME}")'])
+        said = (
+            'it has no "format" field' if fmt is None else f'its "format" is {json.dumps(fmt)[:80]}'
+        )
+        raise MapError([f'not a cxmapper journey map: {said} (expected "{FORMAT_NAME}")'])
     version = data.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise MapError(["schema_version: must be a whole number such as 1"])
@@ -126,7 +129,10 @@ def map_from_data(data: Any) -> JourneyMap:
     try:
         return JourneyMap.model_validate(data)
     except ValidationError as exc:
-        raise MapError(validation_problems(exc, data)) from None
+        problems = validation_problems(exc, data)
+        # Field errors stop pydantic before the whole-map checks: run those on the raw data too.
+        problems += [p for p in reference_problems(data) if p not in problems]
+        raise MapError(problems) from None
     except RecursionError:
         raise MapError(["not a journey map: the data is nested too deeply"]) from None
 

@@ -1,59 +1,73 @@
-"""The rules that tie the parts of a map together: unique ids, references that resolve."""
+"""The rules that tie the parts of a map together: unique ids, references that resolve.
+
+They are checked on validated maps (a model validator) and also on raw file data that failed
+validation elsewhere, so `validate` lists a broken reference together with a bad value instead
+of one run at a time. Raw data may be anything, so every access here is defensive.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from cxmapper.model.problems import place
-
-if TYPE_CHECKING:
-    from cxmapper.model.journey import JourneyMap
 
 _KIND_OF = {"stages": "stage", "departments": "department", "channels": "channel"}
 
 
-def _duplicate_ids(journey: JourneyMap, field: str, problems: list[str]) -> set[str]:
+def _get(part: Any, key: str) -> Any:
+    return part.get(key) if isinstance(part, dict) else getattr(part, key, None)
+
+
+def _items(data: Any, field: str) -> list[Any]:
+    value = _get(data, field)
+    return value if isinstance(value, list) else []
+
+
+def _duplicate_ids(data: Any, field: str, problems: list[str]) -> set[str]:
     seen: dict[str, int] = {}
-    for i, part in enumerate(getattr(journey, field)):
-        if part.id in seen:
-            first = place((field, seen[part.id]), journey)
+    for i, part in enumerate(_items(data, field)):
+        part_id = _get(part, "id")
+        if not isinstance(part_id, str):
+            continue
+        if part_id in seen:
+            first = place((field, seen[part_id]), data)
             problems.append(
-                f'{place((field, i, "id"), journey)}: the id "{part.id}" is already used by {first}'
+                f'{place((field, i, "id"), data)}: the id "{part_id}" is already used by {first}'
             )
         else:
-            seen[part.id] = i
+            seen[part_id] = i
     return set(seen)
 
 
-def reference_problems(journey: JourneyMap) -> list[str]:
-    """Every broken rule between parts of the map, each naming its place; empty when sound."""
+def reference_problems(data: Any) -> list[str]:
+    """Every broken rule between parts of a map (a JourneyMap or its raw dict), each placed."""
     problems: list[str] = []
-    ids = {
-        field: _duplicate_ids(journey, field, problems)
-        for field in ("stages", "departments", "channels")
-    }
-    _duplicate_ids(journey, "touchpoints", problems)
+    ids = {field: _duplicate_ids(data, field, problems) for field in _KIND_OF}
+    _duplicate_ids(data, "touchpoints", problems)
+    touchpoints = _items(data, "touchpoints")
 
-    def check(i: int, field: str, target: str, value: str | None) -> None:
-        if value is not None and value not in ids[target]:
+    def check(i: int, field: str, target: str, value: Any) -> None:
+        if isinstance(value, str) and value not in ids[target]:
             problems.append(
-                f"{place(('touchpoints', i, field), journey)}: refers to {_KIND_OF[target]} "
-                f'"{value}", which is not in the map'
+                f"{place(('touchpoints', i, field), data)}: refers to {_KIND_OF[target]} "
+                f'"{value[:64]}", which is not in the map'
             )
 
-    if journey.touchpoints and not journey.stages:
+    if touchpoints and not _items(data, "stages"):
         problems.append("stages: the map has touchpoints but no stages to place them in")
-    for i, tp in enumerate(journey.touchpoints):
-        check(i, "stage_id", "stages", tp.stage_id)
-        check(i, "department_id", "departments", tp.department_id)
-        check(i, "channel_id", "channels", tp.channel_id)
+    for i, tp in enumerate(touchpoints):
+        check(i, "stage_id", "stages", _get(tp, "stage_id"))
+        check(i, "department_id", "departments", _get(tp, "department_id"))
+        check(i, "channel_id", "channels", _get(tp, "channel_id"))
+        contributing = _get(tp, "contributing_department_ids")
         seen: set[str] = set()
-        for k, dep in enumerate(tp.contributing_department_ids):
+        for k, dep in enumerate(contributing if isinstance(contributing, list) else []):
             check(i, f"contributing_department_ids[{k}]", "departments", dep)
-            if dep in seen:
+            if dep in seen and isinstance(dep, str):
                 problems.append(
-                    f"{place(('touchpoints', i, 'contributing_department_ids'), journey)}: "
-                    f'lists department "{dep}" twice'
+                    f"{place(('touchpoints', i, 'contributing_department_ids'), data)}: "
+                    f'lists department "{dep[:64]}" twice'
                 )
-            seen.add(dep)
+            if isinstance(dep, str):
+                seen.add(dep)
     return problems

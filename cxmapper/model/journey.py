@@ -15,6 +15,7 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     Strict,
@@ -88,8 +89,16 @@ def _list_item(value: str) -> str:
 
 
 def _named(value: str) -> str:
-    if not value.strip():
+    """Names are trimmed (a stray space must not make "Sales " a second department)."""
+    value = value.strip()
+    if not value:
         raise ValueError("must not be empty")
+    return value
+
+
+def _date_text(value: object) -> object:
+    if not isinstance(value, (str, datetime)):
+        raise ValueError("must be a date and time such as 2026-05-01T09:30:00Z")
     return value
 
 
@@ -140,7 +149,17 @@ Feeling = Annotated[
         description="-2 very negative, -1 negative, 0 neutral, 1 positive, 2 very positive.",
     ),
 ]
-Timestamp = Annotated[AwareDatetime, Strict(False), AfterValidator(_utc)]
+Timestamp = Annotated[
+    AwareDatetime, Strict(False), BeforeValidator(_date_text), AfterValidator(_utc)
+]
+# A short single line that may be empty (persona name, emotion word).
+Label = Annotated[
+    str,
+    Field(max_length=MAX_NAME),
+    AfterValidator(_encodable),
+    AfterValidator(_single_line),
+    AfterValidator(str.strip),
+]
 
 
 def now() -> datetime:
@@ -163,7 +182,7 @@ class Part(BaseModel):
 class Persona(Part):
     """Whose journey this is: one kind of customer, with goals."""
 
-    name: Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_encodable)] = ""
+    name: Label = ""
     description: Text = ""
     goals: Items = []
 
@@ -215,7 +234,7 @@ class Touchpoint(Part):
     contributing_department_ids: Annotated[list[Id], Field(max_length=MAX_DEPARTMENTS)] = []
     channel_id: Id | None = None
     feeling: Feeling | None = Field(default=None, description="null when not yet rated.")
-    emotion: Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_encodable)] = ""
+    emotion: Label = ""
     expectation: Literal[EXPECTATIONS] = "unknown"  # type: ignore[valid-type]
     pain_points: Items = []
     root_cause: Text = ""
@@ -233,7 +252,9 @@ class Metadata(Part):
     created: Timestamp = Field(default_factory=now)
     modified: Timestamp = Field(default_factory=now)
     authors: Annotated[list[Name], Field(max_length=MAX_LIST_ITEMS)] = []
-    app_version: Annotated[str, Field(max_length=64), AfterValidator(_encodable)] = ""
+    app_version: Annotated[
+        str, Field(max_length=64), AfterValidator(_encodable), AfterValidator(_single_line)
+    ] = ""
 
 
 class JourneyMap(Part):
@@ -285,8 +306,12 @@ class JourneyMap(Part):
 
     def summary(self) -> str:
         rated = sum(1 for t in self.touchpoints if t.feeling is not None)
+
+        def count(items: list, word: str) -> str:
+            return f"{len(items)} {word}" + ("" if len(items) == 1 else "s")
+
         return (
-            f'"{self.title}": {len(self.stages)} stages, {len(self.departments)} departments, '
-            f"{len(self.channels)} channels, {len(self.touchpoints)} touchpoints "
-            f"({rated} with a feeling)"
+            f'"{self.title}": {count(self.stages, "stage")}, '
+            f"{count(self.departments, 'department')}, {count(self.channels, 'channel')}, "
+            f"{count(self.touchpoints, 'touchpoint')} ({rated} with a feeling)"
         )

@@ -36,7 +36,7 @@ def migrate(
         raise NewerFileError(version)
     while version < current:
         if version not in steps:
-            raise ValueError(f"schema_version {version} is not one cxmapper has ever written")
+            raise ValueError(f"{version} is not a version cxmapper has ever written")
         data = steps[version](dict(data))
         version += 1
         data["schema_version"] = version

@@ -6,6 +6,7 @@ users should read `touchpoint "Monthly bill" (touchpoints[12]).feeling: must be 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,9 +42,14 @@ class MapError(Exception):
         return f"{head}{len(self.problems)} problems:\n" + "\n".join(lines)
 
 
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _short(text: str, limit: int = 60) -> str:
+    """A name quoted in a message: one line, no terminal escapes or direction overrides."""
     text = " ".join(text.split())
     text = text.encode("utf-8", "replace").decode("utf-8")
+    text = _UNSAFE.sub("?", text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import shutil
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 TEMP_SUFFIX = ".cxmapper-tmp"
+STALE_AFTER_SECONDS = 120
 
 
 class SaveError(Exception):
@@ -54,13 +57,28 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _temp_prefix(target: Path) -> str:
+    # Short, so that a name the file system just accepts still leaves room for the temporary.
+    return f".{target.name[:40]}."
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Clear temporaries left by saves that were killed (older than any save takes)."""
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    with contextlib.suppress(OSError):
+        for leftover in target.parent.glob(f"{glob.escape(_temp_prefix(target))}*{TEMP_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+
+
 def _keep_backups(path: Path, count: int) -> None:
     """Rotate NAME.bak -> NAME.bak2 ... and make NAME.bak a copy of the current file."""
     backups = backup_paths(path, count)
     for older, newer in zip(reversed(backups[1:]), reversed(backups[:-1]), strict=True):
         if newer.exists():
             os.replace(newer, older)
-    staging = path.with_name(f".{path.name}.bak{TEMP_SUFFIX}")
+    staging = path.with_name(f"{_temp_prefix(path)}bak{TEMP_SUFFIX}")
     with contextlib.suppress(FileNotFoundError):
         os.unlink(staging)
     try:
@@ -79,8 +97,9 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, backups: int 
 
     Raises SaveError with a reason users understand; the existing file is then untouched.
     """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    # Through symbolic links: a link to a map saves the map, and the link stays a link.
+    target = Path(os.path.realpath(path))
+    folder = target.parent
     try:
         existing = target.stat()
     except FileNotFoundError:
@@ -96,7 +115,10 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, backups: int 
 
     temp_name = None
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
+        _remove_stale_temporaries(target)
+        fd, temp_name = tempfile.mkstemp(
+            prefix=_temp_prefix(target), suffix=TEMP_SUFFIX, dir=folder
+        )
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()

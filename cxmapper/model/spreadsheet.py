@@ -27,6 +27,7 @@ from cxmapper.model.defaults import (
 from cxmapper.model.journey import (
     EXPECTATIONS,
     FEELING_WORDS,
+    MAX_POSITION,
     MAX_TOUCHPOINTS,
     Channel,
     Department,
@@ -52,6 +53,7 @@ COLUMNS = {
     "contributing_departments": "contributing_department_ids",
     "moment_of_truth": "moment_of_truth",
     "partner_owned": "partner_owned",
+    "time": "position",
 }
 REQUIRED = ("stage", "touchpoint")
 ALIASES = {
@@ -67,6 +69,8 @@ ALIASES = {
     "owning_department": "department",
     "emotion_word": "emotion",
     "phase": "stage",
+    "position": "time",
+    "order": "time",
 }
 # A spreadsheet runs a cell as a formula when its text starts with one of these.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -118,7 +122,10 @@ def _delimiter(first_line: str) -> str:
 
 
 def _unescape(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") else cell
+    """Undo `_escape`: drop the apostrophe export put before formula-like text (and only that)."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_STARTS + ("'",):
+        return cell[1:]
+    return cell
 
 
 def _escape(text: str) -> str:
@@ -148,6 +155,22 @@ def _feeling(cell: str) -> int | None:
     )
 
 
+def _time(cell: str) -> float:
+    try:
+        value = float(cell.strip())
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= MAX_POSITION:
+        raise ValueError(
+            f'"{cell.strip()[:40]}" is not a time: use a number from 0 (first in its stage)'
+        )
+    return value
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
 def _expectation(cell: str) -> str:
     text = cell.strip().lower().removesuffix(" expectations").removesuffix(" expectation")
     if not text:
@@ -175,22 +198,28 @@ class _Names:
         self.make, self.prefix = make, prefix
         self.parts: list[Any] = []
         self.first_row: list[int] = []
-        self._by_key: dict[str, str] = {}
+        self._by_name: dict[str, str] = {}
 
     def id_for(self, name: str, row: int) -> str:
-        key = name.strip().casefold()
-        if key not in self._by_key:
-            new_id = unique_id(self.prefix, name, (p.id for p in self.parts))
-            self.parts.append(self.make(new_id, name.strip(), len(self.parts)))
+        """Names match exactly (after trimming, as the model trims them)."""
+        key = name.strip()
+        if key not in self._by_name:
+            taken = {p.id for p in self.parts}
+            new_id = unique_id(self.prefix, key, taken)
+            part = self.make(new_id, key, len(self.parts))
+            if part.id in taken:
+                part = part.model_copy(update={"id": new_id})
+            self.parts.append(part)
             self.first_row.append(row)
-            self._by_key[key] = self.parts[-1].id
-        return self._by_key[key]
+            self._by_name[key] = part.id
+        return self._by_name[key]
 
 
 def _make_channel(new_id: str, name: str, _index: int) -> Channel:
+    """The usual channels keep their usual ids ("Web" is `web`), so maps stay comparable."""
     for cid, cname, icon in DEFAULT_CHANNELS:
         if name.casefold() == cname.casefold():
-            return Channel(id=cid, name=name, icon=icon)
+            return Channel.model_construct(id=cid, name=name, icon=icon)
     return Channel.model_construct(id=new_id, name=name, icon=icon_for_channel_name(name))
 
 
@@ -228,12 +257,15 @@ def import_csv(data: bytes, title: str = "Imported journey") -> CsvImport:
     text = _decode(data)
     warnings: list[str] = []
     csv.field_size_limit(1024 * 1024)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
+    reader = None
     try:
+        first_line = text.splitlines()[0] if text.strip() else ""
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
         columns = _header(reader, warnings)
         return _import_rows(reader, columns, title, warnings)
     except csv.Error as exc:
-        raise MapError([f"row {reader.line_num}: the CSV cannot be read ({exc})"]) from None
+        row = reader.line_num if reader is not None else 1
+        raise MapError([f"row {row}: the CSV cannot be read ({exc})"]) from None
 
 
 def _import_rows(
@@ -291,13 +323,21 @@ def _import_rows(
             values["channel_id"] = channels.id_for(cells["channel"], row_number)
         if "contributing_departments" in cells:
             values["contributing_department_ids"] = [
-                departments.id_for(name, row_number)
-                for name in _lines(cells["contributing_departments"])
+                *dict.fromkeys(
+                    departments.id_for(name, row_number)
+                    for name in _lines(cells["contributing_departments"])
+                )
             ]
         if stage_name.strip():
-            values["stage_id"] = stages.id_for(stage_name, row_number)
-            values["position"] = next_position.get(values["stage_id"], 0.0)
-            next_position[values["stage_id"]] = values["position"] + 1.0
+            stage_id = values["stage_id"] = stages.id_for(stage_name, row_number)
+            position = next_position.get(stage_id, 0.0)
+            if cells.get("time", "").strip():
+                try:
+                    position = _time(cells["time"])
+                except ValueError as exc:
+                    cell_problem("time", str(exc))
+            values["position"] = position
+            next_position[stage_id] = max(next_position.get(stage_id, 0.0), position + 1.0)
         values["title"] = cells["touchpoint"]
         values["id"] = f"tp-{len(touchpoints) + 1}"
         touchpoints.append(values)
@@ -352,9 +392,28 @@ def _validated(
             elif len(loc) >= 2 and loc[0] in names:
                 parts, column = names[str(loc[0])]
                 problems.append(f"row {parts.first_row[int(loc[1])]}, column {column}: {message}")
+            elif len(loc) == 1 and loc[0] in names:
+                parts, column = names[str(loc[0])]
+                first_too_many = parts.first_row[min(len(parts.first_row) - 1, 100)]
+                problems.append(
+                    f"row {first_too_many}, column {column}: too many {loc[0]} ({message})"
+                )
+            elif not loc:
+                problems.extend(_rows_named(message, rows_of).splitlines())
             else:
-                problems.append(message)
+                problems.append(f"{loc[0]}: {message}")
         raise MapError(problems) from None
+
+
+def _rows_named(message: str, rows_of: list[int]) -> str:
+    """Whole-map problems name touchpoints by index; a sheet's users know rows."""
+    return re.sub(
+        r"touchpoint \"[^\"]*\" \(touchpoints\[(\d+)\]\)\.?(\S*)",
+        lambda m: (
+            f"row {rows_of[int(m.group(1))]}" + (f", column {m.group(2)}" if m.group(2) else "")
+        ),
+        message,
+    )
 
 
 def export_csv(journey: JourneyMap) -> bytes:
@@ -386,6 +445,7 @@ def export_csv(journey: JourneyMap) -> bytes:
                 ),
                 "yes" if tp.moment_of_truth else "no",
                 "yes" if tp.partner_owned else "no",
+                _number(tp.position),
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

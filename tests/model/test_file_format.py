@@ -172,7 +172,7 @@ def test_every_problem_is_listed_at_once(tmp_path):
         ),
         (
             b'{"format": "cxmapper-journey-map", "schema_version": 0}',
-            "schema_version: schema_version 0 is not one cxmapper has ever written",
+            "schema_version: 0 is not a version cxmapper has ever written",
         ),
         (
             b'{"format": "cxmapper-journey-map", "schema_version": 99, "future": 1}',
@@ -273,3 +273,32 @@ def test_tabs_and_line_breaks_are_text():
     journey = small_map()
     journey.touchpoints[0].description = "line one\r\n\tline two"
     assert map_from_bytes(map_to_bytes(journey)) == journey
+
+
+def test_broken_references_are_listed_with_bad_values_in_one_run(tmp_path):
+    data = as_data(small_map())
+    data["touchpoints"][0]["stage_id"] = "nope"
+    data["touchpoints"][1]["feeling"] = 9
+    problems = problems_of(data, tmp_path).problems
+    assert any("(touchpoints[1]).feeling" in p for p in problems)
+    assert any('(touchpoints[0]).stage_id: refers to stage "nope"' in p for p in problems)
+
+
+def test_names_quoted_in_messages_cannot_carry_terminal_escapes(tmp_path):
+    data = as_data(small_map())
+    data["touchpoints"][0]["title"] = "\x1b[31mRED\u202e"
+    data["touchpoints"][0]["feeling"] = 7
+    message = problems_of(data, tmp_path).message()
+    assert "\x1b" not in message and "\u202e" not in message
+
+
+def test_names_are_trimmed_and_dates_must_be_text(tmp_path):
+    journey = small_map()
+    journey.stages[0].name = "  Sales  "
+    assert journey.stages[0].name == "Sales"
+    data = as_data(small_map())
+    data["metadata"]["created"] = 0
+    assert any(
+        "metadata.created: must be a date and time" in p
+        for p in problems_of(data, tmp_path).problems
+    )

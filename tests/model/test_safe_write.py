@@ -160,3 +160,34 @@ def test_killing_the_process_mid_save_never_leaves_a_broken_file(tmp_path):
                 assert path.read_bytes() in versions, f"{path.name} is broken"
                 load_map(path)
     assert target.exists()
+
+
+def test_saving_through_a_symbolic_link_updates_the_real_file(tmp_path):
+    real = tmp_path / "maps" / "journey.json"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_atomically(link, b"new", backups=1)
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new"
+    assert (real.parent / "journey.json.bak").read_bytes() == b"old"
+
+
+def test_temporaries_of_killed_saves_are_cleared_by_a_later_save(tmp_path):
+    path = tmp_path / "journey.json"
+    write_atomically(path, b"one")
+    stale = tmp_path / f".journey.json.abc123{TEMP_SUFFIX}"
+    fresh = tmp_path / f".journey.json.def456{TEMP_SUFFIX}"
+    stale.write_bytes(b"half a map")
+    fresh.write_bytes(b"another save in progress")
+    os.utime(stale, (1, 1))
+    write_atomically(path, b"two")
+    assert not stale.exists()
+    assert fresh.exists()  # maybe another process's save: left alone
+
+
+def test_a_long_file_name_the_file_system_accepts_can_be_saved(tmp_path):
+    path = tmp_path / ("a" * 240 + ".json")
+    write_atomically(path, b"x", backups=0)
+    assert path.read_bytes() == b"x"

@@ -154,18 +154,19 @@ COLUMNS_LIST = list(COLUMNS)
 
 
 def comparable(journey):
-    """What CSV carries: each touchpoint's text and values, with parts named, in time order."""
+    """What CSV carries: each touchpoint's text, values and time, parts named, in time order."""
     result = []
     for tp in journey.touchpoints_in_time_order():
         dept = journey.department(tp.department_id)
         chan = journey.channel(tp.channel_id)
         result.append(
             (
-                journey.stage(tp.stage_id).name.strip().casefold(),
+                journey.stage(tp.stage_id).name,
+                tp.position,
                 tp.title,
                 tp.description,
-                chan.name.strip().casefold() if chan else None,
-                dept.name.strip().casefold() if dept else None,
+                chan.name if chan else None,
+                dept.name if dept else None,
                 tp.feeling,
                 tp.emotion,
                 tp.expectation,
@@ -173,10 +174,7 @@ def comparable(journey):
                 tp.opportunities,
                 tp.quotes,
                 tp.root_cause,
-                sorted(
-                    journey.department(d).name.strip().casefold()
-                    for d in tp.contributing_department_ids
-                ),
+                [journey.department(d).name for d in tp.contributing_department_ids],
                 tp.moment_of_truth,
                 tp.partner_owned,
             )
@@ -186,8 +184,8 @@ def comparable(journey):
 
 def unique_names(journey):
     def unique(parts):
-        keys = [p.name.strip().casefold() for p in parts]
-        return len(keys) == len(set(keys))
+        names = [p.name for p in parts]
+        return len(names) == len(set(names))
 
     return unique(journey.stages) and unique(journey.departments) and unique(journey.channels)
 
@@ -203,7 +201,7 @@ def test_templates_go_out_to_csv_and_back_unchanged(name):
 @given(journey_maps())
 def test_any_map_goes_out_to_csv_and_back_with_text_exactly_as_it_was(journey):
     if not journey.touchpoints or not unique_names(journey):
-        return  # CSV names parts by name: maps with two stages called "Use" cannot round trip
+        return  # CSV names parts by name: two stages both called "Use" become one
     back = import_csv(export_csv(journey)).journey
     assert comparable(back) == comparable(journey)
 
@@ -241,3 +239,44 @@ def test_an_excel_style_sheet_with_bom_semicolons_and_crlf():
     m = import_csv(data).journey
     assert [t.title for t in m.touchpoints] == ["Bestellt online", "Zahlt"]
     assert m.touchpoints[0].pain_points == ["Versandkosten erst am Ende", "Kein PayPal"]
+
+
+def test_names_differing_only_in_case_stay_apart_and_times_survive():
+    m = small_map()
+    m.departments[1].name = "SALES"
+    m.touchpoints[1].department_id = "d-billing"
+    m.touchpoints[0].contributing_department_ids = ["d-sales", "d-billing"]
+    m.touchpoints.append(
+        m.touchpoints[0].model_copy(
+            update={"id": "t3", "title": "Same time", "department_id": "d-billing"}
+        )
+    )
+    back = import_csv(export_csv(m)).journey
+    assert [d.name for d in back.departments] == ["Sales", "SALES"]
+    assert comparable(back) == comparable(m)
+    together = [t for t in back.touchpoints if t.stage_id == back.touchpoints[0].stage_id]
+    assert len({t.position for t in together}) == 1  # "happen together" is kept
+
+
+def test_old_mac_line_endings_import():
+    m = imported("stage,touchpoint\rS,T\rS2,T2\r").journey
+    assert [t.title for t in m.touchpoints] == ["T", "T2"]
+
+
+def test_apostrophes_people_typed_are_kept():
+    m = imported("stage,touchpoint,quote\nS,'Quoted title',\"'It just works', she said\"\n").journey
+    assert m.touchpoints[0].title == "'Quoted title'"
+    assert m.touchpoints[0].quotes == ["'It just works', she said"]
+
+
+def test_a_time_column_orders_touchpoints_and_bad_times_are_reported():
+    m = imported("stage,touchpoint,time\nS,Later,2\nS,Sooner,1\nS,Together,1\n").journey
+    assert [t.title for t in m.touchpoints_in_time_order()] == ["Sooner", "Together", "Later"]
+    with pytest.raises(MapError, match='row 2, column time: "soon" is not a time'):
+        imported("stage,touchpoint,time\nS,A,soon\n")
+
+
+def test_too_many_stages_names_the_row():
+    rows = "".join(f"Stage {i},T{i}\n" for i in range(105))
+    with pytest.raises(MapError, match=r"row 102, column stage: too many stages"):
+        imported("stage,touchpoint\n" + rows)
