@@ -22,6 +22,7 @@ class CardDrag:
         self.target: DropTarget | None = None
         for item in self.items:
             item.setZValue(Z_DRAGGED)
+            item.dragged = True
 
     def move(self, pos: QPointF) -> None:
         delta = pos - self.start
@@ -62,6 +63,7 @@ class CardDrag:
         for item in self.items:
             item.setZValue(Z_CARD)
             if restore and item.scene() is not None:
+                item.dragged = False
                 item.setPos(self.origins[item.touchpoint_id])
 
 

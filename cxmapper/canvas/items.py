@@ -170,15 +170,19 @@ class CardItem(QGraphicsItem):
         self.touchpoint_id = box.touchpoint_id
         self.style = style
         self.box = box
+        self.dragged = False  # moved by a gesture: put back where the layout says on the next sync
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_CARD)
         self.setPos(box.rect.x, box.rect.y)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
 
     def set_box(self, box: CardBox) -> None:
+        self.dragged = False
+        changed = box.content is not self.box.content
         self.box = box
+        if changed:
+            self.update()
         self.setPos(box.rect.x, box.rect.y)
-        self.update()
 
     def boundingRect(self) -> QRectF:
         return QRectF(-3, -3, self.box.rect.w + 6, self.box.rect.h + 6)
@@ -189,10 +193,9 @@ class CardItem(QGraphicsItem):
         return path
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        b, s = self.box, self.style
+        c, s = self.box.content, self.style
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.translate(-b.rect.x, -b.rect.y)  # draw in map coordinates, like the PDF
-        outline = qrect(b.rect)
+        outline = QRectF(0, 0, c.width, c.height)
         painter.setPen(
             QPen(QColor(SELECTION), 3) if self.isSelected() else QPen(QColor(CARD_BORDER), 1)
         )
@@ -202,24 +205,24 @@ class CardItem(QGraphicsItem):
         clip = QPainterPath()
         clip.addRoundedRect(outline, 8, 8)
         painter.setClipPath(clip)
-        painter.fillRect(qrect(b.stripe), QColor(b.colour))
+        painter.fillRect(qrect(c.stripe), QColor(c.colour))
         painter.restore()
-        draw_shapes(painter, glyphs.channel_icon(b.icon, b.channel_icon), b.icon.w, MUTED_INK)
+        draw_shapes(painter, glyphs.channel_icon(c.icon, c.channel_icon), c.icon.w, MUTED_INK)
         draw_lines(
-            painter, b.title_lines, b.title, b.title_size, s.line_height(b.title_size), bold=True
+            painter, c.title_lines, c.title, c.title_size, s.line_height(c.title_size), bold=True
         )
-        if b.face is not None and b.feeling is not None:
-            draw_shapes(painter, glyphs.face(b.face, b.feeling), b.face.w)
-        if b.emotion_line:
+        if c.face is not None and c.feeling is not None:
+            draw_shapes(painter, glyphs.face(c.face, c.feeling), c.face.w)
+        if c.emotion_line:
             draw_lines(
                 painter,
-                [b.emotion_line],
-                b.emotion,
+                [c.emotion_line],
+                c.emotion,
                 s.card_note_size,
-                b.emotion.h,
+                c.emotion.h,
                 colour=MUTED_INK,
             )
-        for kind, rect in b.badges:
+        for kind, rect in c.badges:
             draw_shapes(painter, glyphs.badge(rect, kind), rect.w, "#ffffff")
 
 

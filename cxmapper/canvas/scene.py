@@ -41,7 +41,7 @@ class JourneyScene(QGraphicsScene):
         self.relayout()
 
     def relayout(self) -> None:
-        new = layout_map(self.document.journey, self.fitter)
+        new = layout_map(self.document.journey, self.fitter, previous=self.layout)
         old, self.layout = self.layout, new
         if (
             old.stages != new.stages
@@ -65,7 +65,7 @@ class JourneyScene(QGraphicsScene):
             if item is None:
                 item = self.cards[tid] = CardItem(box, lay.style)
                 self.addItem(item)
-            elif item.box != box or item.pos().x() != box.rect.x or item.pos().y() != box.rect.y:
+            elif item.box is not box or item.dragged:
                 item.set_box(box)
         wanted = {p.touchpoint_id: p for p in lay.points}
         for tid in [t for t in self.points if t not in wanted]:

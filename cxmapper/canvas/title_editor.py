@@ -48,10 +48,11 @@ class TitleEditor(QLineEdit):
             self.cancel()
             return
         zoom = self.view.zoom()
-        area = qrect(box.title)
-        area.setHeight(box.title_size * 2.2)
+        content = box.content
+        area = qrect(content.title).translated(box.rect.x, box.rect.y)
+        area.setHeight(content.title_size * 2.2)
         rect = self.view.mapFromScene(area).boundingRect()
-        self.setFont(map_font(max(8.0, box.title_size * zoom), bold=True))
+        self.setFont(map_font(max(8.0, content.title_size * zoom), bold=True))
         self.setGeometry(rect.adjusted(-4, -2, 4, 2))
 
     def commit(self) -> None:

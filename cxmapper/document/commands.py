@@ -47,12 +47,16 @@ class AddTouchpoint(QUndoCommand):
         self.old = {i: doc.place_of(i) for i in shifts}
 
     def redo(self) -> None:
-        self.doc.insert_touchpoints([(len(self.doc.journey.touchpoints), Touchpoint(**self.data))])
-        self.doc.apply_places(self.shifts)
+        with self.doc.batch():
+            self.doc.insert_touchpoints(
+                [(len(self.doc.journey.touchpoints), Touchpoint(**self.data))]
+            )
+            self.doc.apply_places(self.shifts)
 
     def undo(self) -> None:
-        self.doc.remove_touchpoints([self.data["id"]])
-        self.doc.apply_places(self.old)
+        with self.doc.batch():
+            self.doc.remove_touchpoints([self.data["id"]])
+            self.doc.apply_places(self.old)
 
 
 class DeleteTouchpoints(QUndoCommand):

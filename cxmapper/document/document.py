@@ -9,6 +9,8 @@ from `changed` only, never from each other.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,13 +49,18 @@ class JourneyDocument(QObject):
         self.journey = journey
         self.path = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.file_changed.emit())
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._by_id = {tp.id: tp for tp in journey.touchpoints}
+        self._batch_depth = 0
+        self._pending: set[str] | None = None
 
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> JourneyDocument:
         """Raises MapError (with every problem) when the file is not a sound map."""
         return cls(load_map(path), path, parent)
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.file_changed.emit()
 
     # --- state -----------------------------------------------------------------------------
     @property
@@ -148,28 +155,46 @@ class JourneyDocument(QObject):
                 return candidate
 
     # --- what commands call: change the model by id and say so -------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Changes made inside are announced once, at the end (one command, one update)."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._pending is not None:
+                ids, self._pending = self._pending, None
+                self.changed.emit(Change("touchpoints", frozenset(ids)))
+
+    def _changed(self, ids: Iterable[str]) -> None:
+        if self._batch_depth:
+            self._pending = (self._pending or set()) | set(ids)
+        else:
+            self.changed.emit(Change("touchpoints", frozenset(ids)))
+
     def apply_places(self, places: dict[str, Place]) -> None:
         for tid, (stage_id, position, department_id) in places.items():
             tp = self._by_id[tid]
             tp.stage_id, tp.position, tp.department_id = stage_id, position, department_id
-        self.changed.emit(Change("touchpoints", frozenset(places)))
+        self._changed(places)
 
     def insert_touchpoints(self, items: list[tuple[int, Touchpoint]]) -> None:
         for index, tp in sorted(items, key=lambda it: it[0]):
             self.journey.touchpoints.insert(index, tp)
             self._by_id[tp.id] = tp
-        self.changed.emit(Change("touchpoints", frozenset(tp.id for _, tp in items)))
+        self._changed(tp.id for _, tp in items)
 
     def remove_touchpoints(self, ids: list[str]) -> None:
         gone = set(ids)
         self.journey.touchpoints = [tp for tp in self.journey.touchpoints if tp.id not in gone]
         for i in gone:
             self._by_id.pop(i, None)
-        self.changed.emit(Change("touchpoints", frozenset(gone)))
+        self._changed(gone)
 
     def set_field(self, touchpoint_id: str, field: str, value: Any) -> None:
         setattr(self._by_id[touchpoint_id], field, value)
-        self.changed.emit(Change("touchpoints", frozenset([touchpoint_id])))
+        self._changed([touchpoint_id])
 
     # --- files ---------------------------------------------------------------------------------
     def save(self, path: str | Path | None = None) -> None:

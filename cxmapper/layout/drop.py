@@ -9,7 +9,7 @@ from cxmapper.layout.geometry import Rect
 from cxmapper.layout.journey_layout import MapLayout
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DropTarget:
     """A place on the timeline. `position` may fall between existing ones (or below 0); the
     edit that uses it renumbers the stage (model.edits.place_touchpoints)."""

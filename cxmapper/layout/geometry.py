@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Point:
     x: float
     y: float
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Rect:
     x: float
     y: float

@@ -28,7 +28,7 @@ BADGE_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Slot:
     """A moment in time within a stage: the touchpoints at one position share its x."""
 
@@ -37,7 +37,7 @@ class Slot:
     x: float
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class StageBox:
     stage_id: str
     header: Rect
@@ -47,7 +47,7 @@ class StageBox:
     slots: tuple[Slot, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LaneBox:
     department_id: str | None
     rect: Rect
@@ -56,13 +56,13 @@ class LaneBox:
     colour: str
 
 
-@dataclass(frozen=True)
-class CardBox:
-    touchpoint_id: str
-    rect: Rect
-    stage_id: str
-    department_id: str | None
-    slot_x: float
+@dataclass(slots=True)
+class CardContent:
+    """What a card shows, in the card's own coordinates (0, 0 is its top-left corner), so a card
+    that only moves keeps its content and painters translate once."""
+
+    width: float
+    height: float
     colour: str
     stripe: Rect
     icon: Rect
@@ -77,7 +77,17 @@ class CardBox:
     badges: tuple[tuple[str, Rect], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
+class CardBox:
+    touchpoint_id: str
+    rect: Rect
+    stage_id: str
+    department_id: str | None
+    slot_x: float
+    content: CardContent
+
+
+@dataclass(slots=True)
 class FeelingPoint:
     touchpoint_id: str
     center: Point
@@ -85,7 +95,7 @@ class FeelingPoint:
     radius: float
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LegendEntry:
     kind: str  # "feeling", "department", "channel", "badge", "heading"
     key: str
@@ -94,7 +104,7 @@ class LegendEntry:
     text: Rect
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Header:
     rect: Rect
     title: str
@@ -121,6 +131,8 @@ class MapLayout:
     timeline: Rect
     lanes_area: Rect
     time_order: list[str] = field(default_factory=list)
+    # What each card was drawn from, so the next layout can reuse boxes that did not change.
+    card_keys: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _stage_slots(journey: JourneyMap) -> dict[str, list[float]]:
@@ -138,9 +150,14 @@ def _lane_ids(journey: JourneyMap) -> list[str | None]:
 
 
 def layout_map(
-    journey: JourneyMap, metrics: TextMetrics | TextFitter, style: Style | None = None
+    journey: JourneyMap,
+    metrics: TextMetrics | TextFitter,
+    style: Style | None = None,
+    previous: MapLayout | None = None,
 ) -> MapLayout:
-    """The geometry of the whole map. Pass a TextFitter to reuse its wrapping cache."""
+    """The geometry of the whole map. Pass a TextFitter to reuse its wrapping cache, and the
+    previous layout of the same map to reuse the boxes of cards that did not change (an edit
+    then costs little more than the arithmetic, and views can skip unchanged items by identity)."""
     style = style or Style()
     fitter = metrics if isinstance(metrics, TextFitter) else TextFitter(metrics)
     s = style
@@ -222,17 +239,38 @@ def layout_map(
             )
         )
 
-    # Cards.
+    # Cards: content is reused from the previous layout when what it shows did not change.
+    colours = {d.id: d.colour for d in journey.departments}
+    icons = {c.id: c.icon for c in journey.channels}
+    reusable = previous is not None and previous.style == s
+    old_cards = previous.cards if reusable else {}
+    old_keys = previous.card_keys if reusable else {}
     cards: dict[str, CardBox] = {}
+    card_keys: dict[str, tuple] = {}
     for (stage_id, position, lane_id), group in stack.items():
         cx = slot_x(stage_id, position)
+        colour = colours.get(lane_id, UNASSIGNED_COLOUR) if lane_id else UNASSIGNED_COLOUR
         for depth, tp in enumerate(group):
             top = lane_top[lane_id] + s.lane_padding + depth * (s.card_height + s.card_gap)
-            rect = Rect(cx - s.card_width / 2, top, s.card_width, s.card_height)
-            dept = journey.department(lane_id)
-            cards[tp.id] = _card(
-                journey, tp, rect, cx, dept.colour if dept else UNASSIGNED_COLOUR, fitter, s
+            icon = icons.get(tp.channel_id) if tp.channel_id else None
+            key = (
+                colour,
+                icon,
+                tp.title,
+                tp.feeling,
+                tp.emotion,
+                bool(tp.pain_points),
+                bool(tp.opportunities),
+                tp.moment_of_truth,
+                tp.partner_owned,
             )
+            card_keys[tp.id] = key
+            if old_keys.get(tp.id) == key:
+                content = old_cards[tp.id].content
+            else:
+                content = _card_content(tp, icon, colour, fitter, s)
+            rect = Rect(cx - s.card_width / 2, top, s.card_width, s.card_height)
+            cards[tp.id] = CardBox(tp.id, rect, stage_id, lane_id, cx, content)
 
     # Time order: stage by stage, slot by slot, lanes top to bottom, stacks top to bottom.
     lane_rank = {lane: i for i, lane in enumerate(lane_ids)}
@@ -282,6 +320,7 @@ def layout_map(
         timeline=Rect(left, emotion.y, timeline_right - left, lanes_bottom - emotion.y),
         lanes_area=lanes_area,
         time_order=time_order,
+        card_keys=card_keys,
     )
 
 
@@ -303,68 +342,42 @@ def _header(journey: JourneyMap, rect: Rect, fitter: TextFitter, s: Style) -> He
     return Header(rect, title, title_box, lines)
 
 
-def _card(
-    journey: JourneyMap,
-    tp: Touchpoint,
-    rect: Rect,
-    cx: float,
-    colour: str,
-    fitter: TextFitter,
-    s: Style,
-) -> CardBox:
-    pad = 8
-    icon = Rect(rect.x + pad, rect.y + 14, 18, 18)
+def _card_content(
+    tp: Touchpoint, channel_icon: str | None, colour: str, fitter: TextFitter, s: Style
+) -> CardContent:
+    pad, w, h = 8, s.card_width, s.card_height
+    icon = Rect(pad, 14, 18, 18)
     title = Rect(
         icon.right + 6,
-        rect.y + 12,
-        rect.right - pad - icon.right - 6,
+        12,
+        w - pad - icon.right - 6,
         s.line_height(s.card_title_size) * s.card_title_lines,
     )
     lines = fitter.wrap(tp.title, title.w, s.card_title_size, s.card_title_lines, bold=True)
-    bottom_row = rect.bottom - pad - BADGE_SIZE
-    face = (
-        Rect(rect.x + pad, bottom_row, BADGE_SIZE, BADGE_SIZE) if tp.feeling is not None else None
-    )
-    flags = [
-        kind
-        for kind, on in zip(
-            BADGE_KINDS,
-            (bool(tp.pain_points), bool(tp.opportunities), tp.moment_of_truth, tp.partner_owned),
-            strict=True,
-        )
-        if on
-    ]
+    bottom_row = h - pad - BADGE_SIZE
+    face = Rect(pad, bottom_row, BADGE_SIZE, BADGE_SIZE) if tp.feeling is not None else None
+    on = (bool(tp.pain_points), bool(tp.opportunities), tp.moment_of_truth, tp.partner_owned)
+    flags = [kind for kind, flag in zip(BADGE_KINDS, on, strict=True) if flag]
+    first_badge = w - pad - len(flags) * (BADGE_SIZE + 4) + 4
     badges = tuple(
-        (
-            kind,
-            Rect(
-                rect.right - pad - (len(flags) - i) * (BADGE_SIZE + 4) + 4,
-                bottom_row,
-                BADGE_SIZE,
-                BADGE_SIZE,
-            ),
-        )
+        (kind, Rect(first_badge + i * (BADGE_SIZE + 4), bottom_row, BADGE_SIZE, BADGE_SIZE))
         for i, kind in enumerate(flags)
     )
-    channel = journey.channel(tp.channel_id)
-    text_left = (face.right + 5) if face else rect.x + pad
-    text_right = (badges[0][1].x - 4) if badges else rect.right - pad
+    text_left = (face.right + 5) if face else pad
+    text_right = (badges[0][1].x - 4) if badges else w - pad
     emotion = Rect(text_left, bottom_row, max(0.0, text_right - text_left), BADGE_SIZE)
     emotion_line = (
         fitter.single_line(tp.emotion, emotion.w, s.card_note_size)
         if tp.emotion and emotion.w > 20
         else ""
     )
-    return CardBox(
-        touchpoint_id=tp.id,
-        rect=rect,
-        stage_id=tp.stage_id,
-        department_id=tp.department_id,
-        slot_x=cx,
+    return CardContent(
+        width=w,
+        height=h,
         colour=colour,
-        stripe=Rect(rect.x, rect.y, rect.w, 6),
+        stripe=Rect(0, 0, w, 6),
         icon=icon,
-        channel_icon=channel.icon if channel else None,
+        channel_icon=channel_icon,
         title=title,
         title_lines=lines,
         title_size=s.card_title_size,
@@ -380,18 +393,18 @@ def _feeling_points(
     order: list[Touchpoint], cards: dict[str, CardBox], level_y: dict[int, float], s: Style
 ) -> list[FeelingPoint]:
     """One point per rated touchpoint, in time order; points sharing a slot spread sideways."""
-    by_slot: dict[float, list[Touchpoint]] = defaultdict(list)
-    for tp in order:
-        if tp.feeling is not None:
-            by_slot[cards[tp.id].slot_x].append(tp)
+    rated = [tp for tp in order if tp.feeling is not None]
+    by_slot: dict[float, list[str]] = defaultdict(list)
+    rank: dict[str, int] = {}
+    for tp in rated:
+        group = by_slot[cards[tp.id].slot_x]
+        rank[tp.id] = len(group)
+        group.append(tp.id)
     points = []
     spread = min(s.face_size + 4, s.slot_width / 2)
-    for tp in order:
-        if tp.feeling is None:
-            continue
+    for tp in rated:
         group = by_slot[cards[tp.id].slot_x]
-        i = group.index(tp)
-        offset = (i - (len(group) - 1) / 2) * spread
+        offset = (rank[tp.id] - (len(group) - 1) / 2) * spread
         offset = max(
             -s.slot_width / 2 + s.face_size / 2, min(s.slot_width / 2 - s.face_size / 2, offset)
         )

@@ -272,7 +272,7 @@ def test_enter_edits_the_title_in_place_and_escape_cancels(window, qtbot):
     qtbot.keyClicks(editor, "Sees a TV ad")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.document.touchpoint("tp-sees-ad").title == "Sees a TV ad"
-    assert window.scene.cards["tp-sees-ad"].box.title_lines[0].startswith("Sees a TV")
+    assert window.scene.cards["tp-sees-ad"].box.content.title_lines[0].startswith("Sees a TV")
 
 
 def test_double_click_edits_the_title(window, qtbot):

@@ -4,7 +4,14 @@ import pytest
 from factories import journey_maps, small_map
 from hypothesis import HealthCheck, given, settings
 
-from cxmapper.layout import ApproximateMetrics, TextFitter, drop_target, feeling_at, layout_map
+from cxmapper.layout import (
+    ApproximateMetrics,
+    Rect,
+    TextFitter,
+    drop_target,
+    feeling_at,
+    layout_map,
+)
 from cxmapper.layout.text import ELLIPSIS
 from cxmapper.model.edits import place_touchpoints
 from cxmapper.model.journey import Touchpoint
@@ -31,12 +38,16 @@ def check_sound(journey, lay):
         # In its own lane and its own stage's column, text inside the card.
         assert lanes[tp.department_id].rect.contains_rect(card.rect)
         assert stages[tp.stage_id].column.contains_rect(card.rect)
-        assert card.rect.contains_rect(card.title)
-        for line in card.title_lines:
-            assert METRICS.text_width(line, s.card_title_size, True) <= card.title.w + 1e-6
-        assert len(card.title_lines) <= s.card_title_lines
-        for _, badge in card.badges:
-            assert card.rect.contains_rect(badge)
+        c = card.content
+        inside = Rect(0, 0, card.rect.w, card.rect.h)
+        assert inside.contains_rect(c.title) and inside.contains_rect(c.emotion)
+        for line in c.title_lines:
+            assert METRICS.text_width(line, s.card_title_size, True) <= c.title.w + 1e-6
+        assert len(c.title_lines) <= s.card_title_lines
+        assert METRICS.text_width(c.emotion_line, s.card_note_size) <= c.emotion.w + 1e-6
+        for _, badge in c.badges:
+            assert inside.contains_rect(badge)
+            assert not badge.overlaps(c.emotion)
     # Stages left to right without gaps or overlaps; lanes top to bottom.
     for a, b in zip(lay.stages, lay.stages[1:], strict=False):
         assert a.column.right == pytest.approx(b.column.x)
@@ -114,8 +125,8 @@ def test_long_titles_wrap_and_end_with_an_ellipsis():
         "An extraordinarily long touchpoint title that cannot possibly fit on one small card " * 2
     )
     card = layout_map(journey, METRICS).cards["t1"]
-    assert len(card.title_lines) == 3
-    assert card.title_lines[-1].endswith(ELLIPSIS)
+    assert len(card.content.title_lines) == 3
+    assert card.content.title_lines[-1].endswith(ELLIPSIS)
 
 
 def test_a_word_wider_than_the_card_is_broken():
@@ -179,3 +190,17 @@ def test_placing_renumbers_the_stage_and_keeps_same_time_together():
         "t3": ("s-sales", 1.0, "d-billing"),
     }
     assert place_touchpoints(journey, {"t1": ("s-sales", 0.0, "d-sales")}) == {}
+
+
+def test_an_edit_reuses_the_content_of_cards_that_did_not_change():
+    journey = small_map()
+    first = layout_map(journey, METRICS)
+    journey.touchpoints[0].title = "Compares three offers"
+    journey.touchpoints[1].position = 5.0
+    second = layout_map(journey, METRICS, previous=first)
+    assert second.cards["t2"].content is first.cards["t2"].content  # only moved: same content
+    assert second.cards["t1"].content is not first.cards["t1"].content
+    assert second.cards["t1"].content.title_lines == [
+        "Compares three",
+        "offers",
+    ] or "three" in " ".join(second.cards["t1"].content.title_lines)
