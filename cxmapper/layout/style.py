@@ -32,7 +32,7 @@ class Style:
     stage_name_size: float = 18
     stage_goal_size: float = 12
     emotion_height: float = 230
-    emotion_label: str = "How the customer feels"
+    emotion_label: str = "Customer feeling"
     card_width: float = 172
     card_height: float = 100
     card_title_size: float = 14

@@ -343,3 +343,58 @@ def test_undo_and_redo_shortcuts_restore_exactly(window, qtbot):
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert snapshot(window) == after
+
+
+def test_the_whole_map_paints_without_errors_and_cards_show(window):
+    """Render every item (header, lanes, cards, faces, legend) into an image, as printing would."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    scene = window.scene
+    rect = scene.sceneRect()
+    image = QImage(int(rect.width() / 2), int(rect.height() / 2), QImage.Format.Format_ARGB32)
+    image.fill(QColor("#000000"))
+    painter = QPainter(image)
+    scene.render(painter)
+    painter.end()
+    box = scene.layout.cards["tp-sees-ad"].rect
+    stripe = image.pixelColor(int((box.x + box.w / 2) / 2), int((box.y + 2) / 2))
+    assert stripe.name() == "#0072b2"  # the owner's colour (Marketing) across the card's top
+    paper = image.pixelColor(int((box.x + box.w / 2) / 2), int((box.y + box.h - 3) / 2))
+    assert paper.name() == "#ffffff"
+
+
+def test_palette_enter_adds_after_the_selected_touchpoint(window, qtbot):
+    window.scene.select_ids(["tp-sees-ad"])
+    window.palette.kind_activated.emit("phone")
+    journey = window.document.journey
+    new = journey.touchpoints[-1]
+    assert (new.stage_id, new.department_id, new.channel_id) == (
+        "stage-awareness",
+        "dept-marketing",
+        "phone",
+    )
+    order = [t.id for t in journey.touchpoints_in_time_order()]
+    assert order.index(new.id) == order.index("tp-sees-ad") + 1
+    assert window.view.title_editor.isVisible()
+
+
+def test_middle_button_and_space_drag_pan_the_view(window, qtbot):
+    view = window.view
+    view.zoom_by(2.0)
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    before = bar.value()
+    vp = view.viewport()
+    a, b = QPoint(600, 400), QPoint(500, 400)
+    qtbot.mousePress(vp, Qt.MouseButton.MiddleButton, pos=a)
+    qtbot.mouseMove(vp, b)
+    qtbot.mouseRelease(vp, Qt.MouseButton.MiddleButton, pos=b)
+    assert bar.value() == before + 100
+    before_model = snapshot(window)
+    qtbot.keyPress(view, Qt.Key.Key_Space)
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=b)
+    qtbot.mouseMove(vp, a)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.keyRelease(view, Qt.Key.Key_Space)
+    assert bar.value() == before
+    assert snapshot(window) == before_model  # panning over cards never moves them
