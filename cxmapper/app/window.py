@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,6 +19,27 @@ from cxmapper.model.templates import new_map
 from cxmapper.panels.palette import Palette
 
 FILE_FILTER = "Journey maps (*.json);;All files (*)"
+
+
+def unique_keys(shortcuts) -> list[QKeySequence]:
+    """Key sequences without repeats: a platform's standard keys may already hold one we add
+    (Redo is Ctrl+Shift+Z on X11), and the same key twice makes Qt call it ambiguous."""
+    keys: dict[str, QKeySequence] = {}
+    for shortcut in shortcuts:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            sequences = QKeySequence.keyBindings(shortcut)
+        else:
+            sequences = [QKeySequence(shortcut)]
+        for sequence in sequences:
+            if not sequence.isEmpty():
+                keys.setdefault(sequence.toString(), sequence)
+    return list(keys.values())
+
+
+def file_name_for(title: str) -> str:
+    """A file name from a map's title: no characters that some systems forbid in names."""
+    safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", title).strip(" .-")
+    return safe[:80] or "journey map"
 
 
 def feeling_label(feeling: int) -> str:
@@ -50,7 +72,7 @@ class MainWindow(QMainWindow):
     # --- menus -------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcuts(unique_keys(shortcuts))
         action.setStatusTip(tip)
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -66,20 +88,15 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, [keys.Quit, "Ctrl+Q"])
 
         edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action(
-            edit, "&Undo", lambda: self.document and self.document.undo_stack.undo(), [keys.Undo]
-        )
+        self.undo_action = self._action(edit, "&Undo", self.undo, [keys.Undo])
         self.redo_action = self._action(
-            edit,
-            "&Redo",
-            lambda: self.document and self.document.undo_stack.redo(),
-            [keys.Redo, "Ctrl+Shift+Z", "Ctrl+Y"],
+            edit, "&Redo", self.redo, [keys.Redo, "Ctrl+Shift+Z", "Ctrl+Y"]
         )
         edit.addSeparator()
         self._action(edit, "&Rename touchpoint", self.rename_selection, ["F2"])
-        self._action(
-            edit, "&Delete", lambda: self.view and self.view.delete_selection(), [keys.Delete]
-        )
+        self.delete_action = self._action(edit, "&Delete", self.delete_selection, [keys.Delete])
+        # Only while the map has the focus: Delete in another panel belongs to that panel.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._action(edit, "Select &All", self.select_all, [keys.SelectAll])
 
         view = self.menuBar().addMenu("&View")
@@ -101,38 +118,68 @@ class MainWindow(QMainWindow):
 
     # --- the document ------------------------------------------------------------------------
     def set_document(self, document: JourneyDocument) -> None:
-        old_view = self.view
+        old_view, old_document = self.view, self.document
         self.document = document
         document.setParent(self)
-        self.scene = JourneyScene(document, self)
+        self.scene = JourneyScene(document, document)
         self.view = JourneyView(self.scene, self)
         self.setCentralWidget(self.view)
+        self.view.addAction(self.delete_action)
         if old_view is not None:
             old_view.deleteLater()
+        if old_document is not None:
+            old_document.undo_stack.disconnect(self)
+            old_document.deleteLater()  # with its scene and undo history
         self.palette.set_channels(document.journey.channels)
         document.file_changed.connect(self._update_title)
-        document.changed.connect(lambda _change: self._update_status())
-        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z:.0%}"))
-        self.view.title_editor.problem.connect(
-            lambda text: self.statusBar().showMessage(text, 8000)
-        )
+        document.changed.connect(self._update_status)
+        self.view.zoom_changed.connect(self._show_zoom)
+        self.view.title_editor.problem.connect(self._show_problem)
         undo = document.undo_stack
         undo.canUndoChanged.connect(self.undo_action.setEnabled)
         undo.canRedoChanged.connect(self.redo_action.setEnabled)
-        undo.undoTextChanged.connect(lambda t: self.undo_action.setText(f"&Undo {t}".strip()))
-        undo.redoTextChanged.connect(lambda t: self.redo_action.setText(f"&Redo {t}".strip()))
+        undo.undoTextChanged.connect(self._undo_text)
+        undo.redoTextChanged.connect(self._redo_text)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
+        self._undo_text("")
+        self._redo_text("")
         self._update_title()
         self._update_status()
         self.view.setFocus()
+
+    def undo(self) -> None:
+        if self.document:
+            self.view.cancel_gesture()
+            self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.document:
+            self.view.cancel_gesture()
+            self.document.undo_stack.redo()
+
+    def delete_selection(self) -> None:
+        if self.view:
+            self.view.delete_selection()
+
+    def _undo_text(self, text: str) -> None:
+        self.undo_action.setText(f"&Undo {text.replace('&', '&&')}".strip())
+
+    def _redo_text(self, text: str) -> None:
+        self.redo_action.setText(f"&Redo {text.replace('&', '&&')}".strip())
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom:.0%}")
+
+    def _show_problem(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _update_title(self) -> None:
         if self.document:
             self.setWindowTitle(f"{self.document.display_name()}[*] — cxmapper")
             self.setWindowModified(self.document.modified)
 
-    def _update_status(self) -> None:
+    def _update_status(self, _change=None) -> None:
         if self.document:
             self.statusBar().showMessage(self.document.journey.summary())
             self.zoom_label.setText(f"{self.view.zoom():.0%}")
@@ -169,13 +216,22 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         if self.document is None:
             return False
-        suggested = str(self.document.path or Path.home() / f"{self.document.journey.title}.json")
-        path, _ = QFileDialog.getSaveFileName(self, "Save journey map", suggested, FILE_FILTER)
-        if not path:
-            return False
-        if not path.lower().endswith(".json"):
-            path += ".json"
-        return self._save_to(Path(path))
+        path = self.ask_save_path()
+        return self._save_to(path) if path else False
+
+    def ask_save_path(self) -> Path | None:
+        """The Save As dialog; it adds .json itself, so its overwrite check sees the real name."""
+        if self.document.path:
+            suggested = self.document.path
+        else:
+            suggested = Path.home() / f"{file_name_for(self.document.journey.title)}.json"
+        dialog = QFileDialog(self, "Save journey map", str(suggested.parent), FILE_FILTER)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("json")
+        dialog.selectFile(suggested.name)
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
 
     def _save_to(self, path: Path) -> bool:
         if self.view is not None:
@@ -226,7 +282,10 @@ class MainWindow(QMainWindow):
 
     def add_after_selection(self, kind: str) -> None:
         """Palette Enter/double-click: a touchpoint just after the selected one (same lane)."""
-        if self.document is None or not self.document.journey.stages:
+        if self.document is None:
+            return
+        if not self.document.journey.stages:
+            self._show_problem("This map has no stages yet: a touchpoint needs a stage.")
             return
         ids = self.scene.selected_ids()
         if ids:
@@ -243,5 +302,5 @@ class MainWindow(QMainWindow):
         channel = self.document.journey.channel(kind) if kind else None
         title = f"{channel.name} touchpoint" if channel else "New touchpoint"
         new_id = self.document.add_touchpoint(place, title, channel.id if channel else None)
-        self.scene.select_ids([new_id])
+        self.view.select_and_show(new_id)
         self.view.edit_title(new_id)

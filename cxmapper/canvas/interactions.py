@@ -36,35 +36,57 @@ class CardDrag:
         self.move(pos)
         delta = pos - self.start
         lay = self.scene.layout
+        doc = self.scene.document
         moves = {}
         if self.target is not None:
             order = {tid: k for k, tid in enumerate(lay.time_order)}
-            for item in sorted(self.items, key=lambda i: order[i.touchpoint_id]):
+            items = [
+                i
+                for i in self.items
+                if i.touchpoint_id in lay.cards and doc.has_touchpoint(i.touchpoint_id)
+            ]
+            # Cards landing in one gap keep their time order; cards that were at the same time
+            # stay together (one small step per original time slot, not per card).
+            slots: dict[tuple[str, float], int] = {}
+            for item in sorted(items, key=lambda i: order[i.touchpoint_id]):
                 tid = item.touchpoint_id
                 if item is self.grabbed:
                     target = self.target
                 else:
                     center = lay.cards[tid].rect.center
-                    target = (
-                        drop_target(lay, center.x + delta.x(), center.y + delta.y()) or self.target
+                    target = drop_target(
+                        lay, center.x + delta.x(), center.y + delta.y(), clamp=True
                     )
-                # Cards landing in the same gap keep their time order.
-                epsilon = 1e-6 * (len(moves) + 1) if not target.joins_slot else 0.0
+                if target is None:
+                    continue
+                place = doc.place_of(tid)
+                rank = slots.setdefault((place[0], place[1]), len(slots) + 1)
+                epsilon = 0.0 if target.joins_slot else 1e-6 * rank
                 moves[tid] = (target.stage_id, target.position + epsilon, target.department_id)
-        moved = bool(moves) and self.scene.document.move_touchpoints(moves)
+        moved = bool(moves) and doc.move_touchpoints(moves)
         self._end(restore=not moved)
         return moved
 
     def cancel(self) -> None:
         self._end(restore=True)
 
+    def abandon(self) -> None:
+        """The map changed under the drag: stop, leaving items where the scene put them."""
+        self._end(restore=False)
+
     def _end(self, restore: bool) -> None:
         self.scene.indicator.show_at(None)
         for item in self.items:
             item.setZValue(Z_CARD)
-            if restore and item.scene() is not None:
+            if item.scene() is None:
+                continue
+            if restore:
                 item.dragged = False
                 item.setPos(self.origins[item.touchpoint_id])
+            elif item.dragged:  # the move changed nothing for this card: back to its place
+                box = self.scene.layout.cards.get(item.touchpoint_id)
+                if box is not None:
+                    item.set_box(box)
 
 
 class FeelingDrag:
@@ -86,12 +108,16 @@ class FeelingDrag:
 
     def finish(self, pos: QPointF) -> bool:
         self.move(pos)
-        if self.feeling == self.original:
+        doc = self.scene.document
+        if self.feeling == self.original or not doc.has_touchpoint(self.item.touchpoint_id):
             self.cancel()
             return False
-        return self.scene.document.set_feeling(self.item.touchpoint_id, self.feeling)
+        return doc.set_feeling(self.item.touchpoint_id, self.feeling)
 
     def cancel(self) -> None:
         if self.item.scene() is not None:
             self.item.set_point(self.item.point)
+        self.scene.update_curve()
+
+    def abandon(self) -> None:
         self.scene.update_curve()

@@ -182,7 +182,8 @@ class CardItem(QGraphicsItem):
         self.box = box
         if changed:
             self.update()
-        self.setPos(box.rect.x, box.rect.y)
+        if self.x() != box.rect.x or self.y() != box.rect.y:
+            self.setPos(box.rect.x, box.rect.y)
 
     def boundingRect(self) -> QRectF:
         return QRectF(-3, -3, self.box.rect.w + 6, self.box.rect.h + 6)
@@ -226,8 +227,12 @@ class CardItem(QGraphicsItem):
             draw_shapes(painter, glyphs.badge(rect, kind), rect.w, "#ffffff")
 
 
+FACE_RADIUS = 15
+
+
 class FeelingPointItem(QGraphicsItem):
-    """A face on the emotion curve; drag it up or down to change the feeling."""
+    """A face on the emotion curve; drag it up or down to change the feeling. A touchpoint not
+    rated yet shows a small "?" on the neutral line, dragged the same way."""
 
     def __init__(self, point: FeelingPoint) -> None:
         super().__init__()
@@ -241,29 +246,39 @@ class FeelingPointItem(QGraphicsItem):
         self.set_point(point)
 
     def set_point(self, point: FeelingPoint) -> None:
+        self.prepareGeometryChange()
         self.point = point
         self.shown_feeling = point.feeling
         self.setPos(point.center.x, point.center.y)
         self.update()
 
-    def show_feeling(self, feeling: int, y: float) -> None:
+    def show_feeling(self, feeling: int | None, y: float) -> None:
         """While dragging: the face of `feeling` at height y."""
+        self.prepareGeometryChange()
         self.shown_feeling = feeling
         self.setPos(self.point.center.x, y)
         self.update()
 
+    def set_highlighted(self, on: bool) -> None:
+        if on != self.highlighted:
+            self.highlighted = on
+            self.update()
+
     def boundingRect(self) -> QRectF:
-        r = self.point.radius + 4
+        r = max(self.point.radius, FACE_RADIUS) + 5
         return QRectF(-r, -r, 2 * r, 2 * r)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        r = self.point.radius
+        feeling = self.shown_feeling
+        r = self.point.radius if feeling is None else FACE_RADIUS
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.highlighted:
             painter.setPen(QPen(QColor(SELECTION), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(0, 0), r + 2, r + 2)
-        draw_shapes(painter, glyphs.face(Rect(-r, -r, 2 * r, 2 * r), self.shown_feeling), 2 * r)
+            painter.drawEllipse(QPointF(0, 0), r + 3, r + 3)
+        box = Rect(-r, -r, 2 * r, 2 * r)
+        shapes = glyphs.unrated(box) if feeling is None else glyphs.face(box, feeling)
+        draw_shapes(painter, shapes, 2 * r)
 
 
 class CurveItem(QGraphicsPathItem):
@@ -300,6 +315,9 @@ class DropIndicator(QGraphicsRectItem):
     def show_at(self, rect: Rect | None) -> None:
         if rect is None:
             self.hide()
-        else:
-            self.setRect(qrect(rect))
-            self.show()
+            return
+        shown = qrect(rect)
+        if shown.width() < 10:  # a bar between time slots: wide enough to see at any zoom
+            shown.adjust(-3, 0, 3, 0)
+        self.setRect(shown)
+        self.show()

@@ -18,14 +18,21 @@ def draw_shapes(painter: QPainter, shapes: list[tuple], size: float, ink: str = 
     """Draw glyph primitives (see layout.glyphs); `size` scales stroke width and label text."""
     pen = QPen(QColor(ink), max(1.0, size / 12))
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    outline = QPen(QColor(INK), max(0.8, size / 16))
+    text_colour = QColor("#ffffff")
     for shape in shapes:
         kind = shape[0]
+        if kind == "ink":
+            pen = QPen(QColor(shape[1]), pen.widthF())
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            text_colour = QColor(shape[1])
+            continue
         painter.setPen(pen)
         if kind == "circle":
             _, cx, cy, r, fill = shape
             painter.setBrush(QColor(fill) if fill else Qt.BrushStyle.NoBrush)
             if fill and r > size / 8:
-                painter.setPen(QPen(QColor(ink), max(0.8, size / 16)))
+                painter.setPen(outline)
             elif fill:
                 painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(QPointF(cx, cy), r, r)
@@ -44,7 +51,7 @@ def draw_shapes(painter: QPainter, shapes: list[tuple], size: float, ink: str = 
             painter.drawPath(path)
         elif kind == "text":
             _, x, y, text = shape
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(text_colour)
             painter.setFont(map_font(size * 0.8, bold=True))
             box = QRectF(x - size / 2, y - size / 2, size, size)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)

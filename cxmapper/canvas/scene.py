@@ -35,10 +35,19 @@ class JourneyScene(QGraphicsScene):
         self.points: dict[str, FeelingPointItem] = {}
         self._sync(self.layout)
         document.changed.connect(self.on_document_changed)
+        self.selectionChanged.connect(self._highlight_faces)
+
+    def _highlight_faces(self) -> None:
+        """A selected card's face in the emotion lane is ringed too: which face is whose."""
+        chosen = set(self.selected_ids())
+        for tid, item in self.points.items():
+            item.set_highlighted(tid in chosen)
 
     # --- keeping up with the document ----------------------------------------------------------
     def on_document_changed(self, change: Change) -> None:
         self.relayout()
+        if change.added:  # what reappears (undo of a delete, redo of an add) comes back selected
+            self.select_ids([i for i in change.added if i in self.cards])
 
     def relayout(self) -> None:
         new = layout_map(self.document.journey, self.fitter, previous=self.layout)
@@ -68,6 +77,7 @@ class JourneyScene(QGraphicsScene):
             elif item.box is not box or item.dragged:
                 item.set_box(box)
         wanted = {p.touchpoint_id: p for p in lay.points}
+        wanted.update({p.touchpoint_id: p for p in lay.unrated})
         for tid in [t for t in self.points if t not in wanted]:
             self.removeItem(self.points.pop(tid))
         for tid, point in wanted.items():

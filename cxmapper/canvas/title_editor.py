@@ -52,8 +52,11 @@ class TitleEditor(QLineEdit):
         area = qrect(content.title).translated(box.rect.x, box.rect.y)
         area.setHeight(content.title_size * 2.2)
         rect = self.view.mapFromScene(area).boundingRect()
-        self.setFont(map_font(max(8.0, content.title_size * zoom), bold=True))
-        self.setGeometry(rect.adjusted(-4, -2, 4, 2))
+        size = max(13.0, content.title_size * zoom)  # readable however far out the map is zoomed
+        self.setFont(map_font(size, bold=True))
+        width = max(rect.width() + 8, 260)
+        height = max(rect.height(), round(size * 2))
+        self.setGeometry(rect.x() - 4, rect.y() - 2, width, height)
 
     def commit(self) -> None:
         if self.touchpoint_id is None:

@@ -34,11 +34,28 @@ class JourneyView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.gesture: CardDrag | FeelingDrag | None = None
+        self._finishing = False
         self._pending: tuple[CardItem, QPointF, QPoint] | None = None
         self._pan_from: QPoint | None = None
         self._space_down = False
         self._first_view_pending = True
         self.title_editor = TitleEditor(self)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        scene.document.changed.connect(self._on_document_changed)
+
+    def _on_document_changed(self, change) -> None:
+        """A change from elsewhere (a shortcut, undo) in the middle of a drag ends the drag:
+        the scene has already put every item where the new model says."""
+        if self.gesture is not None and not self._finishing:
+            gesture, self.gesture = self.gesture, None
+            self._pending = None
+            gesture.abandon()
+
+    def cancel_gesture(self) -> None:
+        if self.gesture is not None:
+            gesture, self.gesture = self.gesture, None
+            gesture.cancel()
+        self._pending = None
 
     @property
     def document(self):
@@ -103,7 +120,7 @@ class JourneyView(QGraphicsView):
             and self.viewport().height() >= 200
         ):
             self._first_view_pending = False
-            self.fit_to_window(at_least=0.6)  # readable first view; Ctrl+0 shows it all
+            self.fit_to_window(at_least=0.8)  # readable on a projector; Ctrl+0 shows it all
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -136,7 +153,8 @@ class JourneyView(QGraphicsView):
         if button == Qt.MouseButton.LeftButton:
             item = self.itemAt(event.position().toPoint())
             if isinstance(item, FeelingPointItem):
-                self._select_only(item.touchpoint_id)
+                # Select its card, but do not scroll to it: the face is being dragged.
+                self.journey_scene.select_ids([item.touchpoint_id])
                 self.gesture = FeelingDrag(self.journey_scene, item)
                 event.accept()
                 return
@@ -185,7 +203,11 @@ class JourneyView(QGraphicsView):
         self._pending = None
         if self.gesture is not None and event.button() == Qt.MouseButton.LeftButton:
             gesture, self.gesture = self.gesture, None
-            gesture.finish(self.mapToScene(event.position().toPoint()))
+            self._finishing = True
+            try:
+                gesture.finish(self.mapToScene(event.position().toPoint()))
+            finally:
+                self._finishing = False
             return
         super().mouseReleaseEvent(event)
 
@@ -206,9 +228,7 @@ class JourneyView(QGraphicsView):
             return
         if key == Qt.Key.Key_Escape:
             if self.gesture is not None:
-                gesture, self.gesture = self.gesture, None
-                self._pending = None
-                gesture.cancel()
+                self.cancel_gesture()
             else:
                 self.journey_scene.clearSelection()
             return
@@ -247,7 +267,7 @@ class JourneyView(QGraphicsView):
         return self.document.delete_touchpoints(self.journey_scene.selected_ids())
 
     def step_selection(self, dx: int, dy: int) -> None:
-        """Arrow keys: left/right through time, up/down to the nearest card in the next lane."""
+        """Arrow keys: left/right through time, up/down to a stacked card or the next lane."""
         lay = self.journey_scene.layout
         order = lay.time_order
         if not order:
@@ -259,34 +279,32 @@ class JourneyView(QGraphicsView):
         here = lay.cards[current[-1] if dx > 0 or dy > 0 else current[0]]
         if dx:
             k = order.index(here.touchpoint_id) + dx
-            chosen = order[max(0, min(len(order) - 1, k))]
-        else:
-            lanes = [ln.department_id for ln in lay.lanes]
-            lane = lanes.index(here.department_id)
-            candidates = []
-            for step in range(1, len(lanes)):
-                target_lane = lane + dy * step
-                if not 0 <= target_lane < len(lanes):
-                    break
-                candidates = [
-                    c for c in lay.cards.values() if c.department_id == lanes[target_lane]
-                ]
-                if candidates:
-                    break
-            if not candidates:  # stacked cards in the same lane and slot
-                candidates = [
-                    c
-                    for c in lay.cards.values()
-                    if c.department_id == here.department_id
-                    and c.slot_x == here.slot_x
-                    and (c.rect.y - here.rect.y) * dy > 0
-                ]
-            if not candidates:
-                return
-            chosen = min(
+            self._select_only(order[max(0, min(len(order) - 1, k))])
+            return
+        cards = list(lay.cards.values())
+        # First a card stacked above or below in the same lane and time slot, then other lanes.
+        candidates = [
+            c
+            for c in cards
+            if c.department_id == here.department_id
+            and c.slot_x == here.slot_x
+            and (c.rect.y - here.rect.y) * dy > 0
+        ]
+        lanes = [ln.department_id for ln in lay.lanes]
+        lane = lanes.index(here.department_id)
+        step = 1
+        while not candidates and 0 <= lane + dy * step < len(lanes):
+            candidates = [c for c in cards if c.department_id == lanes[lane + dy * step]]
+            step += 1
+        if candidates:
+            nearest = min(
                 candidates, key=lambda c: (abs(c.slot_x - here.slot_x), abs(c.rect.y - here.rect.y))
-            ).touchpoint_id
-        self._select_only(chosen)
+            )
+            self._select_only(nearest.touchpoint_id)
+
+    def select_and_show(self, touchpoint_id: str) -> None:
+        """Select one touchpoint and scroll it into view."""
+        self._select_only(touchpoint_id)
 
     def _select_only(self, touchpoint_id: str) -> None:
         self.journey_scene.select_ids([touchpoint_id])
@@ -306,7 +324,8 @@ class JourneyView(QGraphicsView):
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasFormat(TOUCHPOINT_MIME):
-            event.acceptProposedAction()
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
         else:
             event.ignore()
 
@@ -316,7 +335,8 @@ class JourneyView(QGraphicsView):
         if target is None:
             event.ignore()
         else:
-            event.acceptProposedAction()
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
 
     def dragLeaveEvent(self, event) -> None:
         self.journey_scene.indicator.show_at(None)
@@ -335,7 +355,8 @@ class JourneyView(QGraphicsView):
         new_id = self.document.add_touchpoint(
             (target.stage_id, target.position, target.department_id), title, channel_id
         )
-        event.acceptProposedAction()
+        event.setDropAction(Qt.DropAction.CopyAction)  # a copy: the palette keeps its kinds
+        event.accept()
         self._select_only(new_id)
         self.setFocus()
         self.edit_title(new_id)

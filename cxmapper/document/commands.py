@@ -34,8 +34,12 @@ class SetPlaces(QUndoCommand):
         self.doc.apply_places(self.old)
 
 
+NAMING = 0x7C02  # merge id: naming a touchpoint right after adding it is part of adding it
+
+
 class AddTouchpoint(QUndoCommand):
-    """A new touchpoint, and the renumbering of its stage that makes room for it."""
+    """A new touchpoint, and the renumbering of its stage that makes room for it. Typing its
+    name straight after (drop, type, Enter) merges in: one undo step removes it."""
 
     def __init__(
         self, doc: JourneyDocument, touchpoint: Touchpoint, shifts: dict[str, Place]
@@ -45,6 +49,20 @@ class AddTouchpoint(QUndoCommand):
         self.data = touchpoint.model_dump()
         self.shifts = shifts
         self.old = {i: doc.place_of(i) for i in shifts}
+
+    def id(self) -> int:
+        return NAMING
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if (
+            isinstance(other, SetTouchpointField)
+            and other.field == "title"
+            and other.touchpoint_id == self.data["id"]
+        ):
+            self.data["title"] = other.new
+            self.setText(f'Add "{other.new}"')
+            return True
+        return False
 
     def redo(self) -> None:
         with self.doc.batch():
@@ -78,8 +96,6 @@ class DeleteTouchpoints(QUndoCommand):
 class SetTouchpointField(QUndoCommand):
     """One field of one touchpoint (the inspector's workhorse: title, feeling, notes...)."""
 
-    MERGE_ID = 0x7C01
-
     def __init__(
         self, doc: JourneyDocument, touchpoint_id: str, field: str, value: Any, text: str
     ) -> None:
@@ -89,6 +105,9 @@ class SetTouchpointField(QUndoCommand):
         self.field = field
         self.new = value
         self.old = getattr(doc.touchpoint(touchpoint_id), field)
+
+    def id(self) -> int:
+        return NAMING if self.field == "title" else -1
 
     def redo(self) -> None:
         self.doc.set_field(self.touchpoint_id, self.field, self.new)

@@ -36,6 +36,7 @@ class Change:
 
     kind: str
     ids: frozenset[str] = frozenset()
+    added: frozenset[str] = frozenset()  # touchpoints that (re)appeared
 
 
 class JourneyDocument(QObject):
@@ -53,6 +54,7 @@ class JourneyDocument(QObject):
         self._by_id = {tp.id: tp for tp in journey.touchpoints}
         self._batch_depth = 0
         self._pending: set[str] | None = None
+        self._pending_added: set[str] = set()
 
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> JourneyDocument:
@@ -165,13 +167,18 @@ class JourneyDocument(QObject):
             self._batch_depth -= 1
             if self._batch_depth == 0 and self._pending is not None:
                 ids, self._pending = self._pending, None
-                self.changed.emit(Change("touchpoints", frozenset(ids)))
+                appeared, self._pending_added = self._pending_added & ids, set()
+                self.changed.emit(Change("touchpoints", frozenset(ids), frozenset(appeared)))
 
-    def _changed(self, ids: Iterable[str]) -> None:
+    def _changed(self, ids: Iterable[str], added: bool = False) -> None:
+        ids = set(ids)
+        if added:
+            self._pending_added |= ids
         if self._batch_depth:
-            self._pending = (self._pending or set()) | set(ids)
+            self._pending = (self._pending or set()) | ids
         else:
-            self.changed.emit(Change("touchpoints", frozenset(ids)))
+            appeared, self._pending_added = self._pending_added & ids, set()
+            self.changed.emit(Change("touchpoints", frozenset(ids), frozenset(appeared)))
 
     def apply_places(self, places: dict[str, Place]) -> None:
         for tid, (stage_id, position, department_id) in places.items():
@@ -183,7 +190,7 @@ class JourneyDocument(QObject):
         for index, tp in sorted(items, key=lambda it: it[0]):
             self.journey.touchpoints.insert(index, tp)
             self._by_id[tp.id] = tp
-        self._changed(tp.id for _, tp in items)
+        self._changed([tp.id for _, tp in items], added=True)
 
     def remove_touchpoints(self, ids: list[str]) -> None:
         gone = set(ids)

@@ -21,9 +21,15 @@ class DropTarget:
     indicator: Rect  # what to draw while dragging: a bar between slots, or a card-sized frame
 
 
-def drop_target(layout: MapLayout, x: float, y: float) -> DropTarget | None:
-    """The place under (x, y), or None outside the swimlanes (a drop there does nothing)."""
-    if not layout.lanes_area.contains(x, y):
+def drop_target(layout: MapLayout, x: float, y: float, clamp: bool = False) -> DropTarget | None:
+    """The place under (x, y), or None outside the swimlanes (a drop there does nothing).
+    With `clamp`, a point outside is taken to the nearest place inside (for cards dragged along
+    with another one, which land where they can)."""
+    area = layout.lanes_area
+    if clamp and area.w > 0 and area.h > 0:
+        x = min(max(x, area.x + 1), area.right - 1)
+        y = min(max(y, area.y + 1), area.bottom - 1)
+    if not area.contains(x, y):
         return None
     lane = next((ln for ln in layout.lanes if ln.rect.y <= y <= ln.rect.bottom), None)
     stage = next((st for st in layout.stages if st.column.x <= x <= st.column.right), None)

@@ -4,6 +4,7 @@ Each glyph is a list of primitives in a box, so the canvas (QPainter) and the PD
 draw exactly the same picture from the same numbers. Primitives:
 
     ("circle", cx, cy, r, fill)          fill: a colour, or None for outline only
+    ("ink", colour)                      the stroke colour of the shapes after it
     ("rect", x, y, w, h, fill)
     ("line", x1, y1, x2, y2)
     ("curve", x1, y1, cx, cy, x2, y2)    a quadratic Bezier
@@ -53,17 +54,30 @@ def _scale(rect: Rect, shapes: list[Shape]) -> list[Shape]:
         elif kind == "text":
             _, x, y, text = shape
             out.append(("text", rect.x + x * sx, rect.y + y * sy, text))
+        else:  # ("ink", colour): the stroke colour of the shapes that follow
+            out.append(shape)
     return out
+
+
+def unrated(rect: Rect) -> list[Shape]:
+    """A touchpoint with no feeling yet: a hollow grey circle with a question mark."""
+    return [
+        ("circle", rect.center.x, rect.center.y, rect.w / 2, "#ffffff"),
+        ("ink", "#59636e"),
+        ("text", rect.center.x, rect.center.y, "?"),
+    ]
 
 
 def face(rect: Rect, feeling: int) -> list[Shape]:
     """A face whose mouth and eyes say the feeling: frown (-2) to broad smile (+2)."""
     bend = {-2: -0.28, -1: -0.14, 0: 0.0, 1: 0.16, 2: 0.3}[feeling]
     mouth_y = 0.68 - bend / 3
-    shapes: list[Shape] = [("circle", 0.5, 0.5, 0.48, FEELING_COLOURS[feeling])]
+    # Dark faces (the two extremes) get white features, so the expression stays readable.
+    features = "#ffffff" if feeling in (-2, 2) else "#1f2328"
+    shapes: list[Shape] = [("circle", 0.5, 0.5, 0.48, FEELING_COLOURS[feeling]), ("ink", features)]
     if feeling == -2:  # furrowed brows
         shapes += [("line", 0.24, 0.26, 0.42, 0.33), ("line", 0.76, 0.26, 0.58, 0.33)]
-    shapes += [("circle", 0.35, 0.42, 0.06, "#1f2328"), ("circle", 0.65, 0.42, 0.06, "#1f2328")]
+    shapes += [("circle", 0.35, 0.42, 0.06, features), ("circle", 0.65, 0.42, 0.06, features)]
     if feeling == 0:
         shapes.append(("line", 0.32, mouth_y, 0.68, mouth_y))
     else:

@@ -91,7 +91,7 @@ class CardBox:
 class FeelingPoint:
     touchpoint_id: str
     center: Point
-    feeling: int
+    feeling: int | None  # None: not rated yet (drawn as a "?" to drag to a feeling)
     radius: float
 
 
@@ -126,6 +126,7 @@ class MapLayout:
     level_y: dict[int, float]
     level_labels: list[tuple[int, str, Rect]]
     points: list[FeelingPoint]
+    unrated: list[FeelingPoint]
     legend: list[LegendEntry]
     legend_rect: Rect
     timeline: Rect
@@ -144,8 +145,8 @@ def _stage_slots(journey: JourneyMap) -> dict[str, list[float]]:
 
 def _lane_ids(journey: JourneyMap) -> list[str | None]:
     lanes: list[str | None] = [d.id for d in journey.departments]
-    if any(tp.department_id is None for tp in journey.touchpoints):
-        lanes.append(None)
+    if not lanes or any(tp.department_id is None for tp in journey.touchpoints):
+        lanes.append(None)  # also the one lane of a map without departments: room to drop
     return lanes
 
 
@@ -294,6 +295,12 @@ def layout_map(
         for f in range(2, -3, -1)
     ]
     points = _feeling_points(order, cards, level_y, s)
+    # Touchpoints not rated yet get a "?" on the neutral line, to drag to a feeling.
+    unrated = [
+        FeelingPoint(tp.id, Point(cards[tp.id].slot_x, level_y[0]), None, s.face_size / 3)
+        for tp in order
+        if tp.feeling is None
+    ]
 
     legend_top = lanes_bottom + 18
     legend, legend_bottom = _legend(
@@ -315,6 +322,7 @@ def layout_map(
         level_y=level_y,
         level_labels=level_labels,
         points=points,
+        unrated=unrated,
         legend=legend,
         legend_rect=legend_rect,
         timeline=Rect(left, emotion.y, timeline_right - left, lanes_bottom - emotion.y),

@@ -62,6 +62,9 @@ class Palette(QListWidget):
             item.setToolTip(f"Drag onto the map to add a {channel.name} touchpoint")
             self.addItem(item)
 
+    def startDrag(self, supported_actions) -> None:  # noqa: N802 - Qt's name
+        super().startDrag(Qt.DropAction.CopyAction)  # dropping copies a kind, never moves it
+
     def mimeTypes(self) -> list[str]:
         return [TOUCHPOINT_MIME]
 

@@ -2,7 +2,7 @@
 
 import pytest
 from factories import small_map
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from cxmapper.app.window import MainWindow
 from cxmapper.model.fileformat import load_map, save_map
@@ -70,7 +70,7 @@ def test_save_writes_the_file_and_marks_it_clean(window, tmp_path):
 def test_save_as_for_a_new_map_asks_for_a_name(window, tmp_path, monkeypatch):
     window.show_sample()
     target = tmp_path / "workshop"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(MainWindow, "ask_save_path", lambda self: target.with_suffix(".json"))
     assert window.save()
     assert load_map(tmp_path / "workshop.json").title == window.document.journey.title
     assert window.windowTitle().startswith("workshop.json")

@@ -56,34 +56,38 @@ def drag(qtbot, window, start, end, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, modifier, b)
 
 
-def send_drag(window, kind, scene_point, drop=True):
+def send_drag(
+    window,
+    kind,
+    scene_point,
+    drop=True,
+    actions=Qt.DropAction.CopyAction,
+    modifiers=Qt.KeyboardModifier.NoModifier,
+):
     view = window.view
     pos = viewport_point(window, *scene_point)
     mime = QMimeData()
     mime.setData(TOUCHPOINT_MIME, encode_kind(kind))
-    actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(
-        pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
+    button = Qt.MouseButton.LeftButton
+    enter = QDragEnterEvent(pos, actions, mime, button, modifiers)
     QApplication.sendEvent(view.viewport(), enter)
-    move = QDragMoveEvent(
-        pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
+    move = QDragMoveEvent(pos, actions, mime, button, modifiers)
     QApplication.sendEvent(view.viewport(), move)
     shown = window.scene.indicator.isVisible()
     accepted = move.isAccepted()
     if drop:
-        event = QDropEvent(
-            QPointF(pos), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-        )
+        event = QDropEvent(QPointF(pos), actions, mime, button, modifiers)
         QApplication.sendEvent(view.viewport(), event)
+        window.last_drop_action = event.dropAction()
     return accepted, shown
 
 
 def test_the_scene_draws_every_touchpoint_and_feeling(window):
     journey = window.document.journey
     assert set(window.scene.cards) == {t.id for t in journey.touchpoints}
-    assert set(window.scene.points) == {t.id for t in journey.touchpoints if t.feeling is not None}
+    assert set(window.scene.points) == {t.id for t in journey.touchpoints}  # unrated ones as "?"
+    unrated = {tid for tid, item in window.scene.points.items() if item.point.feeling is None}
+    assert unrated == {t.id for t in journey.touchpoints if t.feeling is None}
     assert window.scene.curve.path().elementCount() > 1
 
 
@@ -110,12 +114,15 @@ def test_dropping_from_the_palette_creates_a_touchpoint_where_dropped(window, qt
     qtbot.keyClicks(window.view.title_editor, "Gets an invoice")
     qtbot.keyClick(window.view.title_editor, Qt.Key.Key_Return)
     assert journey.touchpoints[-1].title == "Gets an invoice"
-    window.document.undo_stack.undo()  # the rename
-    window.document.undo_stack.undo()  # the drop
+    assert window.document.undo_stack.count() == 1  # dropping and naming: one step
+    assert window.document.undo_stack.undoText() == 'Add "Gets an invoice"'
+    window.document.undo_stack.undo()
     assert snapshot(window) == before
     assert new.id not in window.scene.cards
     window.document.undo_stack.redo()
     assert window.document.journey.touchpoints[-1].id == new.id
+    assert window.document.journey.touchpoints[-1].title == "Gets an invoice"
+    assert window.scene.selected_ids() == [new.id]  # what reappears is selected
 
 
 def test_a_drop_outside_the_timeline_does_nothing(window):
@@ -398,3 +405,166 @@ def test_middle_button_and_space_drag_pan_the_view(window, qtbot):
     qtbot.keyRelease(view, Qt.Key.Key_Space)
     assert bar.value() == before
     assert snapshot(window) == before_model  # panning over cards never moves them
+
+
+def test_no_shortcut_is_listed_twice(window):
+    """The same key twice on one action makes Qt call it ambiguous and do nothing."""
+    from PySide6.QtGui import QAction
+
+    for action in window.findChildren(QAction):
+        keys = [k.toString() for k in action.shortcuts()]
+        assert len(keys) == len(set(keys)), (action.text(), keys)
+    redo = [k.toString() for k in window.redo_action.shortcuts()]
+    assert "Ctrl+Shift+Z" in redo and "Ctrl+Y" in redo
+
+
+def test_an_edit_during_a_drag_ends_the_drag_cleanly(window, qtbot):
+    view = window.view
+    start = card_center(window, "tp-sees-ad")
+    other = card_center(window, "tp-compares-reviews")
+    window.scene.select_ids(["tp-sees-ad", "tp-compares-reviews"])
+    view.centerOn(*start)
+    a = view.mapFromScene(QPointF(*start))
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(view.viewport(), a + QPoint(30, 90))
+    qtbot.mouseMove(view.viewport(), a + QPoint(60, 180))
+    assert window.scene.indicator.isVisible()
+    window.delete_action.trigger()  # Delete pressed while the mouse button is still down
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=a + QPoint(60, 180))
+    assert not window.document.has_touchpoint("tp-sees-ad")
+    assert not window.scene.indicator.isVisible()
+    for tid, item in window.scene.cards.items():
+        box = window.scene.layout.cards[tid].rect
+        assert (item.pos().x(), item.pos().y()) == (box.x, box.y), tid
+    assert other  # the other card went with the delete too (it was selected)
+
+
+def test_cards_at_the_same_time_moved_into_a_gap_stay_together(window, qtbot):
+    journey = window.document.journey
+    window.document.move_touchpoints(
+        {"tp-compares-reviews": ("stage-awareness", 0.0, "dept-sales")}
+    )
+    assert {
+        journey.touchpoints[0].position,
+        window.document.touchpoint("tp-compares-reviews").position,
+    } == {0.0}
+    window.scene.select_ids(["tp-sees-ad", "tp-compares-reviews"])
+    lay = window.scene.layout
+    a, b = lay.cards["tp-chooses-pack"], lay.cards["tp-pays-online"]
+    start = card_center(window, "tp-sees-ad")
+    drag(qtbot, window, start, ((a.slot_x + b.slot_x) / 2, start[1]))
+    moved = [window.document.touchpoint(t) for t in ("tp-sees-ad", "tp-compares-reviews")]
+    assert {t.stage_id for t in moved} == {"stage-purchase"}
+    assert moved[0].position == moved[1].position  # still at the same time
+
+
+def test_a_dragged_along_card_that_would_leave_the_lanes_stays_in_its_stage(window, qtbot):
+    window.scene.select_ids(["tp-sees-ad", "tp-chooses-pack"])
+    start = card_center(window, "tp-chooses-pack")
+    marketing = lane_of(window, "dept-marketing")
+    drag(qtbot, window, start, (start[0], marketing.rect.center.y))
+    assert window.document.touchpoint("tp-chooses-pack").department_id == "dept-marketing"
+    sees = window.document.touchpoint("tp-sees-ad")
+    assert (sees.stage_id, sees.department_id) == ("stage-awareness", "dept-marketing")
+
+
+def test_a_palette_drop_is_always_a_copy(window):
+    lay = window.scene.layout
+    point = (lay.cards["tp-sees-ad"].slot_x, lane_of(window, "dept-billing").rect.center.y)
+    both = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+    send_drag(window, "web", point, actions=both, modifiers=Qt.KeyboardModifier.ShiftModifier)
+    assert (
+        window.last_drop_action == Qt.DropAction.CopyAction
+    )  # Shift must not take it from the palette
+
+
+def test_adding_from_the_palette_scrolls_the_new_card_into_view(window, qtbot):
+    view = window.view
+    view.actual_size()
+    last = window.scene.layout.time_order[-1]
+    window.scene.select_ids([last])
+    view.horizontalScrollBar().setValue(0)
+    window.palette.kind_activated.emit("email")
+    editor = view.title_editor
+    assert editor.isVisible()
+    assert view.viewport().rect().intersects(editor.geometry())
+
+
+def test_delete_in_the_palette_does_not_delete_cards(window, qtbot):
+    window.scene.select_ids(["tp-sees-ad"])
+    window.palette.setFocus()
+    qtbot.keyClick(window.palette, Qt.Key.Key_Delete)
+    assert window.document.has_touchpoint("tp-sees-ad")
+
+
+def test_undoing_a_delete_selects_what_comes_back(window, qtbot):
+    window.scene.select_ids(["tp-sees-ad", "tp-compares-reviews"])
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    window.document.undo_stack.undo()
+    assert set(window.scene.selected_ids()) == {"tp-sees-ad", "tp-compares-reviews"}
+
+
+def test_arrow_down_reaches_a_card_stacked_below_first(window, qtbot):
+    window.document.move_touchpoints(
+        {"tp-compares-reviews": ("stage-awareness", 0.0, "dept-marketing")}
+    )
+    window.scene.select_ids(["tp-sees-ad"])
+    qtbot.keyClick(window.view, Qt.Key.Key_Down)
+    assert window.scene.selected_ids() == ["tp-compares-reviews"]
+
+
+def test_an_unrated_touchpoint_is_rated_by_dragging_its_question_mark(window, qtbot):
+    tid = "tp-registers-warranty"
+    assert window.document.touchpoint(tid).feeling is None
+    item = window.scene.points[tid]
+    lay = window.scene.layout
+    drag(qtbot, window, (item.pos().x(), item.pos().y()), (item.pos().x(), lay.level_y[1]))
+    assert window.document.touchpoint(tid).feeling == 1
+    window.document.undo_stack.undo()
+    assert window.document.touchpoint(tid).feeling is None
+
+
+def test_a_map_without_departments_still_takes_drops(qtbot, tmp_path):
+    from cxmapper.model.journey import JourneyMap, Stage
+
+    w = MainWindow()
+    w.set_document(JourneyDocument(JourneyMap(title="Blank", stages=[Stage(id="s", name="Start")])))
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    assert [lane.department_id for lane in w.scene.layout.lanes] == [None]
+    lane = w.scene.layout.lanes[0].rect
+    accepted, _ = send_drag(w, "", (w.scene.layout.stages[0].column.center.x, lane.center.y))
+    assert accepted and len(w.document.journey.touchpoints) == 1
+    w.document.undo_stack.setClean()
+    w.close()
+
+
+def test_opening_another_map_lets_the_old_one_go(window, qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from cxmapper.model.fileformat import save_map
+
+    first = window.document
+    path = tmp_path / "other.json"
+    save_map(load_template("retail-store-visit"), path)
+    assert window.open_path(str(path))
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(JourneyDocument) == [window.document]
+    assert window.document is not first
+    assert window.undo_action.text() == "&Undo"
+
+
+def test_undo_text_shows_ampersands_literally(window):
+    window.document.rename_touchpoint("tp-sees-ad", "Q&A session")
+    assert "Q&&A" in window.undo_action.text()
+
+
+def test_save_as_suggests_a_file_name_any_system_accepts():
+    from cxmapper.app.window import file_name_for
+
+    assert (
+        file_name_for("Product lifecycle: first ad / renewal?")
+        == "Product lifecycle- first ad - renewal"
+    )
+    assert file_name_for("...") == "journey map"
