@@ -5,7 +5,7 @@
     cxmapper new OUT.json [--template NAME]  start a map from a template
     cxmapper templates                       list the templates, one a line, name first
     cxmapper import-csv IN.csv -o OUT.json   turn a spreadsheet of touchpoints into a map
-    cxmapper export FILE --json OUT | --csv OUT
+    cxmapper export FILE --json OUT | --csv OUT | --pdf OUT [--page-size A3 --poster --no-report]
     cxmapper schema                          print the file format's JSON Schema
 
 Exit codes: 0 done, 2 bad input (a message on stderr, never a traceback), 1 unexpected failure.
@@ -111,9 +111,20 @@ def _import_csv(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    out = _output(args.json if args.json is not None else args.csv, args.force)
+    target = next(t for t in (args.json, args.csv, args.pdf) if t is not None)
+    out = _output(target, args.force)
     journey = load_map(args.file)
-    if args.json is not None:
+    if args.pdf is not None:
+        from cxmapper.export.pdf import PdfOptions, export_pdf
+
+        options = PdfOptions(args.page_size, not args.portrait, args.poster, not args.no_report)
+        data = export_pdf(journey, options)
+        _write(out, data)
+        kind = "poster" if args.poster else "one page"
+        print(
+            f"{out}: written ({options.page_size} {kind}, {len(journey.touchpoints)} touchpoints)"
+        )
+    elif args.json is not None:
         _write(out, map_to_bytes(_stamped(journey)))
         print(f"{out}: written ({len(journey.touchpoints)} touchpoints)")
     else:
@@ -168,6 +179,18 @@ def _command_parser() -> argparse.ArgumentParser:
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--json", metavar="OUT.json", help="the map in the current file format")
     what.add_argument("--csv", metavar="OUT.csv", help="one touchpoint a row, for spreadsheets")
+    what.add_argument(
+        "--pdf", metavar="OUT.pdf", help="the map to print and share (opens back in cxmapper)"
+    )
+    pdf = p.add_argument_group("PDF options")
+    pdf.add_argument(
+        "--page-size", default="A3", choices=["A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid"]
+    )
+    pdf.add_argument("--portrait", action="store_true", help="portrait sheets (default: landscape)")
+    pdf.add_argument(
+        "--poster", action="store_true", help="tile the map at full size across several sheets"
+    )
+    pdf.add_argument("--no-report", action="store_true", help="leave out the report pages")
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(run=_export)
 

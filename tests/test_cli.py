@@ -235,3 +235,24 @@ def test_a_title_must_be_one_line(tmp_path):
     sheet.write_text("stage,touchpoint\nUse,Opens app\n")
     done = cxmapper("import-csv", sheet, "-o", tmp_path / "m.json", "--title", "a\nb")
     assert done.returncode == 2 and "--title: must be one line" in done.stderr
+
+
+def test_export_pdf_and_commands_accept_exported_pdfs(tmp_path):
+    source, pdf = tmp_path / "m.json", tmp_path / "m.pdf"
+    save_map(small_map(), source)
+    done = cxmapper("export", source, "--pdf", pdf, "--page-size", "A4", "--poster", "--no-report")
+    assert done.returncode == 0, done.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert cxmapper("validate", pdf).returncode == 0
+    back = tmp_path / "back.json"
+    assert cxmapper("export", pdf, "--json", back).returncode == 0
+    assert load_map(back).touchpoints == small_map().touchpoints
+
+
+def test_a_pdf_without_a_map_is_explained(tmp_path):
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(
+        b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+    )
+    done = cxmapper("validate", plain)
+    assert done.returncode == 2 and "PDF" in done.stderr

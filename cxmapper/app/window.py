@@ -19,6 +19,7 @@ from cxmapper.model.templates import new_map
 from cxmapper.panels.palette import Palette
 
 FILE_FILTER = "Journey maps (*.json);;All files (*)"
+OPEN_FILTER = "Journey maps (*.json *.pdf);;PDFs exported by cxmapper (*.pdf);;All files (*)"
 
 
 def unique_keys(shortcuts) -> list[QKeySequence]:
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open…", self.choose_and_open, [keys.Open])
         self._action(file_menu, "&Save", self.save, [keys.Save])
         self._action(file_menu, "Save &As…", self.save_as, [keys.SaveAs, "Ctrl+Shift+S"])
+        export_menu = file_menu.addMenu("&Export")
+        self._action(export_menu, "&PDF…", self.export_pdf, ["Ctrl+E"])
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, [keys.Quit, "Ctrl+Q"])
 
@@ -202,7 +205,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         start = str(self.document.path.parent) if self.document and self.document.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open journey map", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open journey map", start, OPEN_FILTER)
         if path:
             self.open_path(path)
 
@@ -220,14 +223,22 @@ class MainWindow(QMainWindow):
         return self._save_to(path) if path else False
 
     def ask_save_path(self) -> Path | None:
-        """The Save As dialog; it adds .json itself, so its overwrite check sees the real name."""
-        if self.document.path:
+        if self.document.path and self.document.path.suffix.lower() == ".json":
             suggested = self.document.path
         else:
-            suggested = Path.home() / f"{file_name_for(self.document.journey.title)}.json"
-        dialog = QFileDialog(self, "Save journey map", str(suggested.parent), FILE_FILTER)
+            base = (
+                self.document.path
+                or self.document.opened_from
+                or Path.home() / file_name_for(self.document.journey.title)
+            )
+            suggested = base.with_suffix(".json")
+        return self.ask_file(suggested, "Save journey map", FILE_FILTER, "json")
+
+    def ask_file(self, suggested: Path, title: str, filters: str, suffix: str) -> Path | None:
+        """A save dialog that adds the suffix itself, so its overwrite check sees the real name."""
+        dialog = QFileDialog(self, title, str(suggested.parent), filters)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("json")
+        dialog.setDefaultSuffix(suffix)
         dialog.selectFile(suggested.name)
         if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return None
@@ -244,6 +255,39 @@ class MainWindow(QMainWindow):
             )
             return False
         self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def export_pdf(self) -> bool:
+        """Ask for the options (remembered) and a file, then write the PDF atomically."""
+        if self.document is None:
+            return False
+        from cxmapper.app.export_dialog import PdfExportDialog
+
+        dialog = PdfExportDialog(self)
+        if dialog.exec() != PdfExportDialog.DialogCode.Accepted:
+            return False
+        dialog.remember()
+        options = dialog.options()
+        base = (
+            self.document.path.with_suffix(".pdf")
+            if self.document.path
+            else (Path.home() / f"{file_name_for(self.document.journey.title)}.pdf")
+        )
+        path = self.ask_file(base, "Export PDF", "PDF (*.pdf)", "pdf")
+        return self.write_pdf(path, options) if path else False
+
+    def write_pdf(self, path: Path, options) -> bool:
+        from cxmapper.export.pdf import export_pdf
+        from cxmapper.model.safe_write import write_atomically
+
+        if self.view is not None:
+            self.view.title_editor.commit()
+        try:
+            write_atomically(path, export_pdf(self.document.journey, options))
+        except (SaveError, ValueError) as exc:
+            QMessageBox.critical(self, "Cannot export the PDF", str(exc))
+            return False
+        self.statusBar().showMessage(f"Exported {path}", 5000)
         return True
 
     def maybe_save(self) -> bool:

@@ -3,18 +3,15 @@ interactions move them while a gesture lasts and the scene puts them where the l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem
 
-from cxmapper.canvas.painting import draw_lines, draw_shapes, qrect
+from cxmapper.canvas.painting import QtPainter, qrect
 from cxmapper.layout import glyphs
+from cxmapper.layout.drawing import FACE_RADIUS, SELECTION, draw_backdrop, draw_card, draw_feeling
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.journey_layout import CardBox, FeelingPoint, MapLayout
-from cxmapper.layout.style import INK, MUTED_INK, PAPER, STAGE_TINTS
-
-SELECTION = "#0969da"
-CARD_BORDER = "#afb8c1"
 
 Z_BACKDROP, Z_CURVE, Z_CARD, Z_POINT, Z_DRAGGED, Z_INDICATOR = 0, 1, 2, 3, 5, 6
 
@@ -37,129 +34,8 @@ class BackdropItem(QGraphicsItem):
         return QRectF(0, 0, self.layout.width, self.layout.height)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        lay, s = self.layout, self.layout.style
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.boundingRect(), QColor(PAPER))
-        exposed = option.exposedRect
-
-        # Header.
-        h = lay.header
-        draw_lines(painter, [h.title], h.title_box, s.title_size, h.title_box.h, bold=True)
-        for text, box in h.lines:
-            draw_lines(painter, [text], box, s.subtitle_size, box.h, colour=MUTED_INK)
-
-        # Stage columns and their headers.
-        for i, stage in enumerate(lay.stages):
-            column = qrect(stage.column)
-            if not column.intersects(exposed):
-                continue
-            painter.fillRect(column, QColor(STAGE_TINTS[i % 2]))
-            head = stage.header
-            painter.fillRect(qrect(head), QColor("#e6ebf1" if i % 2 else "#dde4ec"))
-            name_box = Rect(
-                head.x + 10, head.y + 8, head.w - 20, s.line_height(s.stage_name_size) * 2
-            )
-            draw_lines(
-                painter,
-                stage.name_lines,
-                name_box,
-                s.stage_name_size,
-                s.line_height(s.stage_name_size),
-                bold=True,
-            )
-            if stage.goal_line:
-                goal = Rect(
-                    head.x + 10,
-                    head.bottom - 8 - s.line_height(s.stage_goal_size),
-                    head.w - 20,
-                    s.line_height(s.stage_goal_size),
-                )
-                draw_lines(
-                    painter, [stage.goal_line], goal, s.stage_goal_size, goal.h, colour=MUTED_INK
-                )
-            painter.setPen(QPen(QColor("#c4cdd6"), 1))
-            painter.drawLine(column.topRight(), column.bottomRight())
-
-        # The emotion lane: level guides and words.
-        band = qrect(lay.emotion)
-        painter.fillRect(
-            qrect(Rect(lay.emotion.x, lay.emotion.y, s.lane_label_width, lay.emotion.h)),
-            QColor("#f0f3f6"),
-        )
-        draw_lines(
-            painter,
-            [s.emotion_label],
-            Rect(lay.emotion.x + 12, lay.emotion.y + 6, s.lane_label_width - 24, 22),
-            s.lane_label_size - 2,
-            22,
-            bold=True,
-        )
-        for feeling, word, box in lay.level_labels:
-            y = lay.level_y[feeling]
-            pen = QPen(
-                QColor("#9aa5b1" if feeling == 0 else "#d0d7de"),
-                1,
-                Qt.PenStyle.SolidLine if feeling == 0 else Qt.PenStyle.DashLine,
-            )
-            painter.setPen(pen)
-            painter.drawLine(QPointF(lay.timeline.x, y), QPointF(lay.timeline.right, y))
-            face_box = Rect(box.x, y - 8, 16, 16)
-            draw_shapes(painter, glyphs.face(face_box, feeling), 16)
-            draw_lines(
-                painter,
-                [word],
-                Rect(box.x + 22, box.y, box.w - 22, box.h),
-                s.level_label_size,
-                box.h,
-                colour=MUTED_INK,
-            )
-        painter.setPen(QPen(QColor("#8c959f"), 1.5))
-        painter.drawLine(band.bottomLeft(), band.bottomRight())
-
-        # Swimlanes.
-        for lane in lay.lanes:
-            rect = qrect(lane.rect)
-            if not rect.intersects(exposed):
-                continue
-            tint = QColor(lane.colour)
-            tint.setAlpha(34)
-            painter.fillRect(qrect(lane.label), tint)
-            painter.fillRect(
-                QRectF(lane.label.x, lane.label.y, 8, lane.label.h), QColor(lane.colour)
-            )
-            lh = s.line_height(s.lane_label_size)
-            text_box = Rect(
-                lane.label.x + 18,
-                lane.label.center.y - lh * len(lane.label_lines) / 2,
-                lane.label.w - 26,
-                lh * len(lane.label_lines),
-            )
-            draw_lines(painter, lane.label_lines, text_box, s.lane_label_size, lh, bold=True)
-            painter.setPen(QPen(QColor("#c4cdd6"), 1))
-            painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-
-        # Legend.
-        for entry in lay.legend:
-            if entry.swatch is not None:
-                sw = entry.swatch
-                if entry.kind == "feeling":
-                    draw_shapes(painter, glyphs.face(sw, int(entry.key)), sw.w)
-                elif entry.kind == "department":
-                    dept = next((d for d in lay.lanes if d.department_id == entry.key), None)
-                    painter.fillRect(qrect(sw), QColor(dept.colour if dept else "#999999"))
-                elif entry.kind == "channel":
-                    draw_shapes(painter, glyphs.channel_icon(sw, entry.key), sw.w)
-                elif entry.kind == "badge":
-                    draw_shapes(painter, glyphs.badge(sw, entry.key), sw.w)
-            draw_lines(
-                painter,
-                [entry.label],
-                entry.text,
-                s.legend_size,
-                entry.text.h,
-                bold=entry.kind == "heading",
-                colour=INK if entry.kind == "heading" else MUTED_INK,
-            )
+        e = option.exposedRect
+        draw_backdrop(self.layout, QtPainter(painter), Rect(e.x(), e.y(), e.width(), e.height()))
 
 
 class CardItem(QGraphicsItem):
@@ -194,40 +70,14 @@ class CardItem(QGraphicsItem):
         return path
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        c, s = self.box.content, self.style
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        outline = QRectF(0, 0, c.width, c.height)
-        painter.setPen(
-            QPen(QColor(SELECTION), 3) if self.isSelected() else QPen(QColor(CARD_BORDER), 1)
+        s = self.style
+        draw_card(
+            self.box.content,
+            QtPainter(painter),
+            s.line_height(s.card_title_size),
+            s.card_note_size,
+            selected=self.isSelected(),
         )
-        painter.setBrush(QBrush(QColor(PAPER)))
-        painter.drawRoundedRect(outline, 8, 8)
-        painter.save()
-        clip = QPainterPath()
-        clip.addRoundedRect(outline, 8, 8)
-        painter.setClipPath(clip)
-        painter.fillRect(qrect(c.stripe), QColor(c.colour))
-        painter.restore()
-        draw_shapes(painter, glyphs.channel_icon(c.icon, c.channel_icon), c.icon.w, MUTED_INK)
-        draw_lines(
-            painter, c.title_lines, c.title, c.title_size, s.line_height(c.title_size), bold=True
-        )
-        if c.face is not None and c.feeling is not None:
-            draw_shapes(painter, glyphs.face(c.face, c.feeling), c.face.w)
-        if c.emotion_line:
-            draw_lines(
-                painter,
-                [c.emotion_line],
-                c.emotion,
-                s.card_note_size,
-                c.emotion.h,
-                colour=MUTED_INK,
-            )
-        for kind, rect in c.badges:
-            draw_shapes(painter, glyphs.badge(rect, kind), rect.w, "#ffffff")
-
-
-FACE_RADIUS = 15
 
 
 class FeelingPointItem(QGraphicsItem):
@@ -269,16 +119,9 @@ class FeelingPointItem(QGraphicsItem):
         return QRectF(-r, -r, 2 * r, 2 * r)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        feeling = self.shown_feeling
-        r = self.point.radius if feeling is None else FACE_RADIUS
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.highlighted:
-            painter.setPen(QPen(QColor(SELECTION), 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(0, 0), r + 3, r + 3)
-        box = Rect(-r, -r, 2 * r, 2 * r)
-        shapes = glyphs.unrated(box) if feeling is None else glyphs.face(box, feeling)
-        draw_shapes(painter, shapes, 2 * r)
+        draw_feeling(
+            self.point, QtPainter(painter), self.shown_feeling, Point(0, 0), self.highlighted
+        )
 
 
 class CurveItem(QGraphicsPathItem):

@@ -75,3 +75,59 @@ def draw_lines(
         painter.drawText(
             row, int(align | Qt.AlignmentFlag.AlignVCenter) | Qt.TextFlag.TextSingleLine, line
         )
+
+
+class QtPainter:
+    """The layout's Painter protocol (layout/drawing.py) on a QPainter."""
+
+    def __init__(self, painter: QPainter) -> None:
+        self.p = painter
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def rect(
+        self,
+        r: Rect,
+        fill: str | None,
+        stroke: str | None = None,
+        width: float = 1,
+        radius: float = 0,
+        alpha: float = 1.0,
+    ) -> None:
+        p = self.p
+        if fill is not None:
+            colour = QColor(fill)
+            colour.setAlphaF(alpha)
+            p.setBrush(colour)
+        else:
+            p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(QColor(stroke), width) if stroke else Qt.PenStyle.NoPen)
+        if radius:
+            p.drawRoundedRect(qrect(r), radius, radius)
+        else:
+            p.drawRect(qrect(r))
+
+    def line(self, a, b, colour: str, width: float = 1, dashed: bool = False) -> None:
+        pen = QPen(QColor(colour), width, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+        self.p.setPen(pen)
+        self.p.drawLine(QPointF(a.x, a.y), QPointF(b.x, b.y))
+
+    def curve(self, start, segments, colour: str, width: float) -> None:
+        path = QPainterPath(QPointF(start.x, start.y))
+        for c1, c2, end in segments:
+            path.cubicTo(c1.x, c1.y, c2.x, c2.y, end.x, end.y)
+        pen = QPen(QColor(colour), width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.p.setPen(pen)
+        self.p.setBrush(Qt.BrushStyle.NoBrush)
+        self.p.drawPath(path)
+
+    def text(
+        self, text: str, box: Rect, size: float, bold: bool = False, colour: str = INK
+    ) -> None:
+        draw_lines(self.p, [text], box, size, box.h, bold=bold, colour=colour)
+
+    def shapes(self, shapes: list[tuple], size: float, ink: str = INK) -> None:
+        draw_shapes(self.p, shapes, size, ink)
+
+    def translate(self, dx: float, dy: float) -> None:
+        self.p.translate(dx, dy)

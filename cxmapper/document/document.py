@@ -49,6 +49,7 @@ class JourneyDocument(QObject):
         super().__init__(parent)
         self.journey = journey
         self.path = Path(path) if path else None
+        self.opened_from: Path | None = None  # a PDF the map was read from
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._by_id = {tp.id: tp for tp in journey.touchpoints}
@@ -58,8 +59,16 @@ class JourneyDocument(QObject):
 
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> JourneyDocument:
-        """Raises MapError (with every problem) when the file is not a sound map."""
-        return cls(load_map(path), path, parent)
+        """Raises MapError (with every problem) when the file is not a sound map. A map read from
+        an exported PDF has no file yet: saving asks where (never over the PDF)."""
+        journey = load_map(path)
+        with open(path, "rb") as f:
+            from_pdf = f.read(1024).lstrip().startswith(b"%PDF-")
+        if from_pdf:
+            document = cls(journey, None, parent)
+            document.opened_from = Path(path)
+            return document
+        return cls(journey, path, parent)
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.file_changed.emit()
@@ -70,7 +79,11 @@ class JourneyDocument(QObject):
         return not self.undo_stack.isClean()
 
     def display_name(self) -> str:
-        return self.path.name if self.path else f"{self.journey.title} (not saved yet)"
+        if self.path:
+            return self.path.name
+        if self.opened_from:
+            return f"{self.opened_from.name} (from the PDF; not saved yet)"
+        return f"{self.journey.title} (not saved yet)"
 
     def touchpoint(self, touchpoint_id: str) -> Touchpoint:
         return self._by_id[touchpoint_id]

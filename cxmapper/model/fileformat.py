@@ -80,8 +80,6 @@ def _line_of(data: bytes, offset: int) -> tuple[int, int]:
 
 def parse_json(data: bytes) -> Any:
     """Decode UTF-8 JSON strictly; errors name the line and column."""
-    if data.startswith(b"%PDF-"):
-        raise MapError(["this is a PDF, not a cxmapper map (.json)"])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -138,6 +136,11 @@ def map_from_data(data: Any) -> JourneyMap:
 
 
 def map_from_bytes(data: bytes) -> JourneyMap:
+    """A map from a .json file's bytes, or from a PDF that cxmapper exported (its attachment)."""
+    if data.lstrip()[:5] == b"%PDF-":
+        from cxmapper.model.pdf_attachment import map_bytes_from_pdf
+
+        data = map_bytes_from_pdf(data, MAX_FILE_BYTES)
     return map_from_data(parse_json(data))
 
 

@@ -109,3 +109,48 @@ def test_closing_with_unsaved_changes_asks_first(window, monkeypatch, answer, cl
     window.close()
     assert asked and "Save the changes" in asked[0]
     assert window.isVisible() is not closes
+
+
+def test_a_pdf_exported_by_cxmapper_opens_and_saving_never_overwrites_it(
+    window, tmp_path, monkeypatch
+):
+    from cxmapper.export.pdf import export_pdf
+
+    pdf = tmp_path / "shared.pdf"
+    pdf.write_bytes(export_pdf(small_map()))
+    before = pdf.read_bytes()
+    assert window.open_path(str(pdf))
+    assert window.document.journey == small_map()
+    assert "from the PDF" in window.windowTitle()
+    asked = []
+    monkeypatch.setattr(
+        MainWindow, "ask_file", lambda self, suggested, *a: asked.append(suggested) or None
+    )
+    make_a_change(window)
+    assert not window.save()  # no file yet: Save asks where (cancelled here)
+    assert asked == [tmp_path / "shared.json"]
+    assert pdf.read_bytes() == before
+
+
+def test_export_pdf_remembers_the_choices(window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from cxmapper.app.export_dialog import PdfExportDialog
+    from cxmapper.export.pdf import PdfOptions
+
+    QSettings().clear()
+    window.show_sample()
+    out = tmp_path / "map.pdf"
+    monkeypatch.setattr(MainWindow, "ask_file", lambda self, *a: out)
+
+    def accept(dialog):
+        dialog.set_options(PdfOptions("A4", landscape=False, poster=True, report=False))
+        return PdfExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PdfExportDialog, "exec", accept)
+    assert window.export_pdf()
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert PdfExportDialog.remembered() == PdfOptions(
+        "A4", landscape=False, poster=True, report=False
+    )
+    assert load_map(out) == window.document.journey

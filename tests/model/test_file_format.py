@@ -188,7 +188,7 @@ def test_every_problem_is_listed_at_once(tmp_path):
         ),
         (b'{"a": ' + b"1" * 5000 + b"}", "not valid JSON"),
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
-        (b"%PDF-1.7\n%binary", "this is a PDF"),
+        (b"%PDF-1.7\n%binary", "this PDF cannot be read"),
     ],
 )
 def test_broken_and_hostile_files_get_a_clear_message(tmp_path, raw, expected):

@@ -1,0 +1,81 @@
+"""File > Export > PDF: page size, orientation, one page or poster, report pages; remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxmapper.export.pdf import PAGE_SIZES, PdfOptions
+
+KEY = "export/pdf/"
+
+
+class PdfExportDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export PDF")
+        self.size_box = QComboBox()
+        self.size_box.addItems(list(PAGE_SIZES))
+        self.landscape = QRadioButton("Landscape")
+        self.portrait = QRadioButton("Portrait")
+        self.one_page = QRadioButton("One page: the whole map scaled to the sheet")
+        self.poster = QRadioButton("Poster: full size, tiled across sheets to tape together")
+        self.report = QCheckBox("Add report pages (every annotation, department summary)")
+        form = QFormLayout()
+        form.addRow("Page size", self.size_box)
+        form.addRow("Orientation", self.landscape)
+        form.addRow("", self.portrait)
+        form.addRow("Fit", self.one_page)
+        form.addRow("", self.poster)
+        form.addRow("", self.report)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.set_options(self.remembered())
+
+    @staticmethod
+    def remembered() -> PdfOptions:
+        s = QSettings()
+        size = str(s.value(KEY + "page_size", "A3"))
+        return PdfOptions(
+            page_size=size if size in PAGE_SIZES else "A3",
+            landscape=str(s.value(KEY + "landscape", "true")) == "true",
+            poster=str(s.value(KEY + "poster", "false")) == "true",
+            report=str(s.value(KEY + "report", "true")) == "true",
+        )
+
+    def set_options(self, options: PdfOptions) -> None:
+        self.size_box.setCurrentText(options.page_size)
+        (self.landscape if options.landscape else self.portrait).setChecked(True)
+        (self.poster if options.poster else self.one_page).setChecked(True)
+        self.report.setChecked(options.report)
+
+    def options(self) -> PdfOptions:
+        return PdfOptions(
+            self.size_box.currentText(),
+            self.landscape.isChecked(),
+            self.poster.isChecked(),
+            self.report.isChecked(),
+        )
+
+    def remember(self) -> None:
+        s, o = QSettings(), self.options()
+        s.setValue(KEY + "page_size", o.page_size)
+        s.setValue(KEY + "landscape", "true" if o.landscape else "false")
+        s.setValue(KEY + "poster", "true" if o.poster else "false")
+        s.setValue(KEY + "report", "true" if o.report else "false")

@@ -1,0 +1,62 @@
+"""The PDF's fonts: DejaVu Sans for most scripts, Droid Sans Fallback for Chinese and Japanese.
+
+Text is split into runs by which font has each character; a character no font has is drawn with
+the main font (an empty box) but stays in the text, so nothing after it is lost and copy-paste
+and search still find it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import as_file
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from cxmapper.bundled import resource
+
+REGULAR, BOLD, FALLBACK = "cxm-DejaVuSans", "cxm-DejaVuSans-Bold", "cxm-DroidSansFallback"
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    FALLBACK: "DroidSansFallbackFull.ttf",
+}
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> None:
+    """Register the shipped TrueType fonts with reportlab once (they are embedded, subset)."""
+    for name, file_name in _FILES.items():
+        with as_file(resource("fonts", file_name)) as path:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+
+
+@lru_cache(maxsize=2)
+def _coverage(font_name: str) -> frozenset[int]:
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
+
+
+def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
+    """(font name, text) pieces: each character in the first font that has it."""
+    main = BOLD if bold else REGULAR
+    has_main, has_fallback = _coverage(main), _coverage(FALLBACK)
+    pieces: list[tuple[str, str]] = []
+    for ch in text:
+        code = ord(ch)
+        font = FALLBACK if code not in has_main and code in has_fallback else main
+        if pieces and pieces[-1][0] == font:
+            pieces[-1] = (font, pieces[-1][1] + ch)
+        else:
+            pieces.append((font, ch))
+    return pieces
+
+
+class PdfTextMetrics:
+    """TextMetrics for the layout engine, measured as the PDF will draw (same fonts, same runs)."""
+
+    def __init__(self) -> None:
+        register_fonts()
+
+    def text_width(self, text: str, size: float, bold: bool = False) -> float:
+        return sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in runs(text, bold))

@@ -1,0 +1,173 @@
+"""The layout's Painter protocol on a reportlab canvas: the map drawn as PDF vector operators.
+
+Map coordinates have y going down; the painter works inside a flipped, scaled frame set up by
+`map_frame`, and flips text back upright glyph run by glyph run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from cxmapper.export.fonts import runs
+from cxmapper.layout.geometry import Point, Rect
+from cxmapper.layout.style import INK
+
+ASCENT, DESCENT = 0.928, 0.236  # DejaVu Sans, as fractions of the font size
+
+
+@contextmanager
+def map_frame(c: Canvas, x: float, top: float, scale: float) -> Iterator[None]:
+    """Draw in map coordinates: map (0, 0) at page point (x, top), y downwards, scaled."""
+    c.saveState()
+    c.translate(x, top)
+    c.scale(scale, -scale)
+    try:
+        yield
+    finally:
+        c.restoreState()
+
+
+class PdfPainter:
+    def __init__(self, canvas: Canvas) -> None:
+        self.c = canvas
+
+    def rect(
+        self,
+        r: Rect,
+        fill: str | None,
+        stroke: str | None = None,
+        width: float = 1,
+        radius: float = 0,
+        alpha: float = 1.0,
+    ) -> None:
+        c = self.c
+        c.saveState()
+        if fill is not None:
+            c.setFillColor(HexColor(fill))
+            c.setFillAlpha(alpha)
+        if stroke is not None:
+            c.setStrokeColor(HexColor(stroke))
+            c.setLineWidth(width)
+        if radius:
+            c.roundRect(
+                r.x,
+                r.y,
+                r.w,
+                r.h,
+                radius,
+                stroke=int(stroke is not None),
+                fill=int(fill is not None),
+            )
+        else:
+            c.rect(r.x, r.y, r.w, r.h, stroke=int(stroke is not None), fill=int(fill is not None))
+        c.restoreState()
+
+    def line(self, a: Point, b: Point, colour: str, width: float = 1, dashed: bool = False) -> None:
+        c = self.c
+        c.saveState()
+        c.setStrokeColor(HexColor(colour))
+        c.setLineWidth(width)
+        if dashed:
+            c.setDash(4, 3)
+        c.line(a.x, a.y, b.x, b.y)
+        c.restoreState()
+
+    def curve(self, start: Point, segments, colour: str, width: float) -> None:
+        c = self.c
+        c.saveState()
+        c.setStrokeColor(HexColor(colour))
+        c.setLineWidth(width)
+        c.setLineCap(1)
+        path = c.beginPath()
+        path.moveTo(start.x, start.y)
+        for c1, c2, end in segments:
+            path.curveTo(c1.x, c1.y, c2.x, c2.y, end.x, end.y)
+        c.drawPath(path, stroke=1, fill=0)
+        c.restoreState()
+
+    def _string(
+        self, text: str, x: float, baseline: float, size: float, bold: bool, colour: str
+    ) -> None:
+        c = self.c
+        c.saveState()
+        c.setFillColor(HexColor(colour))
+        c.translate(x, baseline)
+        c.scale(1, -1)
+        offset = 0.0
+        for font, piece in runs(text, bold):
+            c.setFont(font, size)
+            c.drawString(offset, 0, piece)
+            offset += pdfmetrics.stringWidth(piece, font, size)
+        c.restoreState()
+
+    def text(
+        self, text: str, box: Rect, size: float, bold: bool = False, colour: str = INK
+    ) -> None:
+        if text:
+            baseline = box.y + (box.h - (ASCENT + DESCENT) * size) / 2 + ASCENT * size
+            self._string(text, box.x, baseline, size, bold, colour)
+
+    def shapes(self, shapes: list[tuple], size: float, ink: str = INK) -> None:
+        c = self.c
+        c.saveState()
+        c.setLineWidth(max(1.0, size / 12))
+        c.setLineCap(1)
+        c.setStrokeColor(HexColor(ink))
+        text_colour = "#ffffff"
+        for shape in shapes:
+            kind = shape[0]
+            if kind == "ink":
+                c.setStrokeColor(HexColor(shape[1]))
+                text_colour = shape[1]
+            elif kind == "circle":
+                _, cx, cy, r, fill = shape
+                stroke = 1
+                if fill:
+                    c.setFillColor(HexColor(fill))
+                    if r <= size / 8:
+                        stroke = 0
+                if fill and r > size / 8:
+                    c.saveState()
+                    c.setStrokeColor(HexColor(INK))
+                    c.setLineWidth(max(0.8, size / 16))
+                    c.circle(cx, cy, r, stroke=1, fill=1)
+                    c.restoreState()
+                else:
+                    c.circle(cx, cy, r, stroke=stroke, fill=int(bool(fill)))
+            elif kind == "rect":
+                _, x, y, w, h, fill = shape
+                if fill:
+                    c.setFillColor(HexColor(fill))
+                c.rect(x, y, w, h, stroke=1, fill=int(bool(fill)))
+            elif kind == "line":
+                _, x1, y1, x2, y2 = shape
+                c.line(x1, y1, x2, y2)
+            elif kind == "curve":
+                _, x1, y1, qx, qy, x2, y2 = shape
+                path = c.beginPath()
+                path.moveTo(x1, y1)
+                # the quadratic Bezier as the cubic PDF knows
+                path.curveTo(
+                    x1 + 2 / 3 * (qx - x1),
+                    y1 + 2 / 3 * (qy - y1),
+                    x2 + 2 / 3 * (qx - x2),
+                    y2 + 2 / 3 * (qy - y2),
+                    x2,
+                    y2,
+                )
+                c.drawPath(path, stroke=1, fill=0)
+            elif kind == "text":
+                _, x, y, label = shape
+                s = size * 0.8
+                width = sum(pdfmetrics.stringWidth(p, f, s) for f, p in runs(label, True))
+                baseline = y - (ASCENT + DESCENT) * s / 2 + ASCENT * s
+                self._string(label, x - width / 2, baseline, s, True, text_colour)
+        c.restoreState()
+
+    def translate(self, dx: float, dy: float) -> None:
+        self.c.translate(dx, dy)

@@ -1,0 +1,226 @@
+"""The report pages after the map: every touchpoint's annotations, stage by stage, then a summary
+by department (who owns the painful moments). User text is always escaped: it is text, never
+markup, so "AT&T", "<b>" and "<img src=...>" print literally and nothing is ever loaded."""
+
+from __future__ import annotations
+
+from statistics import mean
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from cxmapper.export.fonts import BOLD, FALLBACK, REGULAR, runs
+from cxmapper.layout.style import FEELING_COLOURS, INK, MUTED_INK
+from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
+
+BODY = ParagraphStyle(
+    "body", fontName=REGULAR, fontSize=9.5, leading=12.5, textColor=colors.HexColor(INK)
+)
+SMALL = ParagraphStyle(
+    "small", parent=BODY, fontSize=8.5, leading=11, textColor=colors.HexColor(MUTED_INK)
+)
+H1 = ParagraphStyle("h1", parent=BODY, fontName=BOLD, fontSize=18, leading=23, spaceAfter=6)
+H2 = ParagraphStyle("h2", parent=BODY, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=8)
+EXPECTATION_WORDS = {
+    "unknown": "not known",
+    "below": "below expectations",
+    "met": "met expectations",
+    "exceeded": "exceeded expectations",
+}
+
+
+def markup(text: str, bold: bool = False) -> str:
+    """Paragraph markup for user text: escaped, line breaks kept, CJK in the fallback font."""
+    parts = []
+    for font, piece in runs(text, bold):
+        safe = escape(piece).replace("\n", "<br/>")
+        parts.append(safe if font != FALLBACK else f'<font name="{FALLBACK}">{safe}</font>')
+    return "".join(parts)
+
+
+class Bookmark(Flowable):
+    """An invisible flowable that adds an outline entry (bookmark) where it lands."""
+
+    def __init__(self, key: str, title: str, level: int = 0) -> None:
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+
+
+def feeling_text(feeling: int | None) -> str:
+    if feeling is None:
+        return "not rated"
+    sign = "+" if feeling > 0 else ""
+    return f"{sign}{feeling} ({FEELING_WORDS[feeling]})"
+
+
+def _touchpoint(journey: JourneyMap, tp: Touchpoint, width: float) -> list:
+    dept = journey.department(tp.department_id)
+    channel = journey.channel(tp.channel_id)
+    contributors = ", ".join(journey.department(d).name for d in tp.contributing_department_ids)
+    flags = [
+        w
+        for w, on in (
+            ("moment of truth", tp.moment_of_truth),
+            ("delivered by a partner", tp.partner_owned),
+        )
+        if on
+    ]
+    rows: list[tuple[str, str]] = [
+        (
+            "Owner",
+            (dept.name if dept else "unassigned")
+            + (f"; with {contributors}" if contributors else ""),
+        ),
+        ("Channel", channel.name if channel else "none"),
+        ("Feeling", feeling_text(tp.feeling) + (f", {tp.emotion}" if tp.emotion else "")),
+        ("Expectation", EXPECTATION_WORDS[tp.expectation]),
+    ]
+    if tp.description:
+        rows.insert(0, ("Description", tp.description))
+    for label, items in (
+        ("Pain points", tp.pain_points),
+        ("Opportunities", tp.opportunities),
+        ("Customer's words", tp.quotes),
+    ):
+        if items:
+            rows.append((label, "\n".join(f"• {i}" for i in items)))
+    if tp.root_cause:
+        rows.append(("Root cause", tp.root_cause))
+    if flags:
+        rows.append(("Flags", ", ".join(flags)))
+    table = Table(
+        [[Paragraph(escape(k), SMALL), Paragraph(markup(v), BODY)] for k, v in rows],
+        colWidths=[110, width - 110],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.25, colors.HexColor("#d0d7de")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    title = Paragraph(
+        markup(tp.title, bold=True), ParagraphStyle("tp", parent=H2, fontSize=11, leading=14)
+    )
+    return [KeepTogether([title, Spacer(1, 2)]), table, Spacer(1, 8)]
+
+
+def stage_sections(journey: JourneyMap, width: float) -> list:
+    story: list = []
+    ordered = journey.touchpoints_in_time_order()
+    for i, stage in enumerate(journey.stages):
+        story.append(Bookmark(f"stage-{i}", f"Stage: {stage.name}", level=1))
+        story.append(Paragraph(markup(f"{i + 1}. {stage.name}", bold=True), H1))
+        if stage.customer_goal:
+            story.append(Paragraph("Customer's goal: " + markup(stage.customer_goal), SMALL))
+        if stage.description:
+            story.append(Paragraph(markup(stage.description), BODY))
+        story.append(Spacer(1, 6))
+        members = [tp for tp in ordered if tp.stage_id == stage.id]
+        if not members:
+            story.append(Paragraph("No touchpoints in this stage yet.", SMALL))
+        for tp in members:
+            story.extend(_touchpoint(journey, tp, width))
+    return story
+
+
+class FeelingBars(Flowable):
+    """Average feeling per department as horizontal bars around zero (a vector chart)."""
+
+    def __init__(self, rows: list[tuple[str, float | None]], width: float) -> None:
+        super().__init__()
+        self.rows, self.width = rows, width
+        self.height = 18 * len(rows) + 16
+
+    def draw(self) -> None:
+        c = self.canv
+        label_w = self.width * 0.3
+        zero = label_w + (self.width - label_w) / 2
+        unit = (self.width - label_w) / 4.4
+        for i, (name, avg) in enumerate(self.rows):
+            y = self.height - 18 * (i + 1)
+            c.setFillColor(colors.HexColor(INK))
+            shown = name if len(name) <= 38 else name[:37] + "…"
+            x = 0.0
+            for font, piece in runs(shown):
+                c.setFont(font, 8.5)
+                c.drawString(x, y + 4, piece)
+                x += c.stringWidth(piece, font, 8.5)
+            if avg is not None:
+                colour = FEELING_COLOURS[max(-2, min(2, round(avg)))]
+                c.setFillColor(colors.HexColor(colour))
+                c.rect(min(zero, zero + avg * unit), y + 2, abs(avg * unit), 11, stroke=0, fill=1)
+                c.setFillColor(colors.HexColor(MUTED_INK))
+                c.setFont(REGULAR, 8)
+                c.drawString(zero + avg * unit + (4 if avg >= 0 else -28), y + 4, f"{avg:+.1f}")
+        c.setStrokeColor(colors.HexColor("#57606a"))
+        c.line(zero, 10, zero, self.height)
+        c.setFont(REGULAR, 7.5)
+        c.setFillColor(colors.HexColor(MUTED_INK))
+        for f in (-2, 0, 2):
+            c.drawCentredString(zero + f * unit, 0, f"{f:+d}" if f else "0")
+
+
+def department_summary(journey: JourneyMap, width: float) -> list:
+    story: list = [
+        Bookmark("departments", "Department summary"),
+        Paragraph("Department summary", H1),
+        Paragraph(
+            "Who owns which moments, how they feel to the customer, and where it hurts.", SMALL
+        ),
+        Spacer(1, 8),
+    ]
+    owners: list[tuple[str, str | None]] = [(d.name, d.id) for d in journey.departments]
+    if any(tp.department_id is None for tp in journey.touchpoints):
+        owners.append(("Unassigned", None))
+    header = ["Department", "Touchpoints", "Average feeling", "Pain points", "Lowest moments"]
+    rows = [[Paragraph(escape(h), SMALL) for h in header]]
+    chart = []
+    for name, dept_id in owners:
+        owned = [tp for tp in journey.touchpoints if tp.department_id == dept_id]
+        rated = [tp.feeling for tp in owned if tp.feeling is not None]
+        avg = mean(rated) if rated else None
+        lowest = sorted(
+            (tp for tp in owned if tp.feeling is not None and tp.feeling < 0),
+            key=lambda t: t.feeling,
+        )
+        low_text = "\n".join(f"{feeling_text(t.feeling)}: {t.title}" for t in lowest[:3]) or "none"
+        rows.append(
+            [
+                Paragraph(markup(name, bold=True), BODY),
+                Paragraph(str(len(owned)), BODY),
+                Paragraph("not rated" if avg is None else f"{avg:+.1f}", BODY),
+                Paragraph(str(sum(len(tp.pain_points) for tp in owned)), BODY),
+                Paragraph(markup(low_text), BODY),
+            ]
+        )
+        chart.append((name, avg))
+    table = Table(rows, colWidths=[width * f for f in (0.24, 0.11, 0.13, 0.1, 0.42)], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d0d7de")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f6")),
+            ]
+        )
+    )
+    story += [
+        table,
+        Spacer(1, 14),
+        Paragraph("Average feeling by owning department", H2),
+        Spacer(1, 4),
+        FeelingBars(chart, min(width, 520)),
+    ]
+    return story

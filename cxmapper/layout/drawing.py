@@ -1,0 +1,241 @@
+"""How a laid-out map is drawn, once, for every painter: the canvas (QPainter) and the PDF
+(reportlab) each implement the small Painter protocol below and call these functions, so the
+screen and the paper show the same picture from the same numbers."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from cxmapper.layout import glyphs
+from cxmapper.layout.geometry import Point, Rect
+from cxmapper.layout.journey_layout import CardContent, FeelingPoint, MapLayout
+from cxmapper.layout.style import INK, MUTED_INK, PAPER, STAGE_TINTS
+
+CARD_BORDER = "#afb8c1"
+SELECTION = "#0969da"
+GRID = "#c4cdd6"
+FACE_RADIUS = 15
+STAGE_HEADER_TINTS = ("#dde4ec", "#e6ebf1")
+
+
+class Painter(Protocol):
+    def rect(
+        self,
+        r: Rect,
+        fill: str | None,
+        stroke: str | None = None,
+        width: float = 1,
+        radius: float = 0,
+        alpha: float = 1.0,
+    ) -> None: ...
+
+    def line(
+        self, a: Point, b: Point, colour: str, width: float = 1, dashed: bool = False
+    ) -> None: ...
+
+    def curve(
+        self, start: Point, segments: list[tuple[Point, Point, Point]], colour: str, width: float
+    ) -> None:
+        """A path of cubic segments (control 1, control 2, end)."""
+
+    def text(
+        self, text: str, box: Rect, size: float, bold: bool = False, colour: str = INK
+    ) -> None:
+        """One line, left-aligned, vertically centred in box (already fitted by the layout)."""
+
+    def shapes(self, shapes: list[tuple], size: float, ink: str = INK) -> None: ...
+
+    def translate(self, dx: float, dy: float) -> None: ...
+
+
+def text_lines(
+    p: Painter,
+    lines: list[str],
+    box: Rect,
+    size: float,
+    line_height: float,
+    bold: bool = False,
+    colour: str = INK,
+) -> None:
+    for i, line in enumerate(lines):
+        p.text(line, Rect(box.x, box.y + i * line_height, box.w, line_height), size, bold, colour)
+
+
+def draw_backdrop(lay: MapLayout, p: Painter, visible: Rect | None = None) -> None:
+    """Everything that does not move on its own: header, stages, emotion lane, lanes, legend."""
+    s = lay.style
+    p.rect(Rect(0, 0, lay.width, lay.height), PAPER)
+    h = lay.header
+    p.text(h.title, h.title_box, s.title_size, bold=True)
+    for text, box in h.lines:
+        p.text(text, box, s.subtitle_size, colour=MUTED_INK)
+
+    for i, stage in enumerate(lay.stages):
+        if visible is not None and not stage.column.overlaps(visible):
+            continue
+        p.rect(stage.column, STAGE_TINTS[i % 2])
+        draw_stage_header(lay, p, i)
+        p.line(
+            Point(stage.column.right, stage.column.y),
+            Point(stage.column.right, stage.column.bottom),
+            GRID,
+        )
+
+    draw_emotion_lane(lay, p)
+    for i in range(len(lay.lanes)):
+        if visible is None or lay.lanes[i].rect.overlaps(visible):
+            draw_lane(lay, p, i)
+    draw_legend(lay, p)
+
+
+def draw_stage_header(lay: MapLayout, p: Painter, index: int, head: Rect | None = None) -> None:
+    s, stage = lay.style, lay.stages[index]
+    head = head or stage.header
+    p.rect(head, STAGE_HEADER_TINTS[index % 2])
+    lh = s.line_height(s.stage_name_size)
+    text_lines(
+        p,
+        stage.name_lines,
+        Rect(head.x + 10, head.y + 8, head.w - 20, lh * 2),
+        s.stage_name_size,
+        lh,
+        True,
+    )
+    if stage.goal_line:
+        gh = s.line_height(s.stage_goal_size)
+        p.text(
+            stage.goal_line,
+            Rect(head.x + 10, head.bottom - 8 - gh, head.w - 20, gh),
+            s.stage_goal_size,
+            colour=MUTED_INK,
+        )
+
+
+def draw_emotion_lane(lay: MapLayout, p: Painter) -> None:
+    s, band = lay.style, lay.emotion
+    p.rect(Rect(band.x, band.y, s.lane_label_width, band.h), "#f0f3f6")
+    p.text(
+        s.emotion_label,
+        Rect(band.x + 12, band.y + 6, s.lane_label_width - 24, 22),
+        s.lane_label_size - 2,
+        bold=True,
+    )
+    for feeling, word, box in lay.level_labels:
+        y = lay.level_y[feeling]
+        p.line(
+            Point(lay.timeline.x, y),
+            Point(lay.timeline.right, y),
+            "#9aa5b1" if feeling == 0 else "#d0d7de",
+            dashed=feeling != 0,
+        )
+        p.shapes(glyphs.face(Rect(box.x, y - 8, 16, 16), feeling), 16)
+        p.text(
+            word, Rect(box.x + 22, box.y, box.w - 22, box.h), s.level_label_size, colour=MUTED_INK
+        )
+    p.line(Point(band.x, band.bottom), Point(band.right, band.bottom), "#8c959f", width=1.5)
+
+
+def draw_lane(lay: MapLayout, p: Painter, index: int, label: Rect | None = None) -> None:
+    """A swimlane's label (at `label`, e.g. repeated at a poster tile's edge) and its rule."""
+    s, lane = lay.style, lay.lanes[index]
+    box = label or lane.label
+    p.rect(box, lane.colour, alpha=0.13)
+    p.rect(Rect(box.x, box.y, 8, box.h), lane.colour)
+    lh = s.line_height(s.lane_label_size)
+    n = len(lane.label_lines)
+    text_lines(
+        p,
+        lane.label_lines,
+        Rect(box.x + 18, box.center.y - lh * n / 2, box.w - 26, lh * n),
+        s.lane_label_size,
+        lh,
+        bold=True,
+    )
+    if label is None:
+        p.line(Point(lane.rect.x, lane.rect.bottom), Point(lane.rect.right, lane.rect.bottom), GRID)
+
+
+def draw_legend(lay: MapLayout, p: Painter) -> None:
+    s = lay.style
+    colours = {lane.department_id: lane.colour for lane in lay.lanes}
+    for entry in lay.legend:
+        sw = entry.swatch
+        if sw is not None:
+            if entry.kind == "feeling":
+                p.shapes(glyphs.face(sw, int(entry.key)), sw.w)
+            elif entry.kind == "department":
+                p.rect(sw, colours.get(entry.key, "#999999"))
+            elif entry.kind == "channel":
+                p.shapes(glyphs.channel_icon(sw, entry.key), sw.w)
+            elif entry.kind == "badge":
+                p.shapes(glyphs.badge(sw, entry.key), sw.w)
+        heading = entry.kind == "heading"
+        p.text(
+            entry.label,
+            entry.text,
+            s.legend_size,
+            bold=heading,
+            colour=INK if heading else MUTED_INK,
+        )
+
+
+def draw_card(
+    c: CardContent, p: Painter, line_height: float, note_size: float, selected: bool = False
+) -> None:
+    """A card in its own coordinates (0, 0 at its top-left corner)."""
+    outline = Rect(0, 0, c.width, c.height)
+    p.rect(outline, PAPER, radius=8)
+    p.rect(Rect(0, 0, c.width, 14), c.colour, radius=8)  # the owner's stripe, rounded on top...
+    p.rect(Rect(0, 6, c.width, 9), PAPER)  # ...and square below
+    p.rect(outline, None, SELECTION if selected else CARD_BORDER, 3 if selected else 1, radius=8)
+    p.shapes(glyphs.channel_icon(c.icon, c.channel_icon), c.icon.w, MUTED_INK)
+    text_lines(p, c.title_lines, c.title, c.title_size, line_height, bold=True)
+    if c.face is not None and c.feeling is not None:
+        p.shapes(glyphs.face(c.face, c.feeling), c.face.w)
+    if c.emotion_line:
+        p.text(c.emotion_line, c.emotion, note_size, colour=MUTED_INK)
+    for kind, rect in c.badges:
+        p.shapes(glyphs.badge(rect, kind), rect.w, "#ffffff")
+
+
+def draw_feeling(
+    point: FeelingPoint,
+    p: Painter,
+    feeling: int | None = None,
+    at: Point | None = None,
+    highlighted: bool = False,
+) -> None:
+    """A face (or the "?" of a touchpoint not rated yet) centred on `at` (default: its point)."""
+    centre = at or point.center
+    feeling = point.feeling if feeling is None and at is None else feeling
+    r = point.radius if feeling is None else FACE_RADIUS
+    if highlighted:
+        p.rect(
+            Rect(centre.x - r - 3, centre.y - r - 3, 2 * r + 6, 2 * r + 6),
+            None,
+            SELECTION,
+            3,
+            radius=r + 3,
+        )
+    box = Rect(centre.x - r, centre.y - r, 2 * r, 2 * r)
+    p.shapes(glyphs.unrated(box) if feeling is None else glyphs.face(box, feeling), 2 * r)
+
+
+def draw_curve(points: list[Point], p: Painter) -> None:
+    if len(points) > 1:
+        p.curve(points[0], glyphs.smooth_curve(points), "#57606a", 3)
+
+
+def draw_map(lay: MapLayout, p: Painter, visible: Rect | None = None) -> None:
+    """The whole map, as printed: backdrop, curve, cards, faces."""
+    s = lay.style
+    draw_backdrop(lay, p, visible)
+    draw_curve([pt.center for pt in lay.points], p)
+    for card in lay.cards.values():
+        if visible is not None and not card.rect.overlaps(visible):
+            continue
+        p.translate(card.rect.x, card.rect.y)
+        draw_card(card.content, p, s.line_height(s.card_title_size), s.card_note_size)
+        p.translate(-card.rect.x, -card.rect.y)
+    for point in lay.points:
+        draw_feeling(point, p)

@@ -1,0 +1,172 @@
+"""The PDF as people receive it: complete text, embedded fonts, metadata, bookmarks, a map that
+opens back in cxmapper, and no way for map text to act as markup."""
+
+import io
+import shutil
+import subprocess
+
+import pytest
+from factories import small_map
+from pypdf import PdfReader
+
+from cxmapper.export.pdf import ATTACHMENT, PAGE_SIZES, PdfOptions, export_pdf
+from cxmapper.model.fileformat import map_from_bytes, map_to_bytes
+from cxmapper.model.journey import Touchpoint
+from cxmapper.model.templates import load_template, template_names
+
+
+def read(data):
+    return PdfReader(io.BytesIO(data))
+
+
+def all_text(reader):
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def squash(text):
+    return " ".join(text.split())
+
+
+def fonts_of(reader):
+    found = {}
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            found[str(font.get("/BaseFont"))] = embedded
+    return found
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_every_template_exports_with_every_word_and_only_embedded_fonts(name):
+    journey = load_template(name)
+    reader = read(export_pdf(journey, PdfOptions("A3")))
+    text = squash(all_text(reader))
+    for tp in journey.touchpoints:
+        assert squash(tp.title) in text
+        for note in [tp.description, tp.root_cause, *tp.pain_points, *tp.opportunities, *tp.quotes]:
+            assert squash(note) in text, note
+    fonts = fonts_of(reader)
+    assert fonts and all(fonts.values()), fonts
+
+
+@pytest.mark.parametrize(
+    ("size", "poster"), [("A4", False), ("A1", False), ("Letter", True), ("A2", True)]
+)
+def test_page_sizes_one_page_and_poster(size, poster):
+    journey = load_template("car-service-visit")
+    reader = read(export_pdf(journey, PdfOptions(size, poster=poster, report=False)))
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    expected = sorted(PAGE_SIZES[size])
+    assert (min(width, height), max(width, height)) == pytest.approx(tuple(expected), abs=1)
+    assert width > height  # landscape by default
+    if poster:
+        assert len(reader.pages) > 1
+        first = all_text(reader).split("\f")[0]
+        assert "row 1, column 1" in all_text(reader)
+        # department names repeat on the sheets of later columns
+        second_column = reader.pages[1].extract_text()
+        assert any(d.name in second_column for d in journey.departments), first[:100]
+    else:
+        assert len(reader.pages) == 1
+
+
+def test_metadata_bookmarks_and_page_numbers():
+    journey = load_template("subscription-service")
+    reader = read(export_pdf(journey))
+    meta = reader.metadata
+    assert meta.title == journey.title
+    assert meta.creator.startswith("cxmapper ")
+    assert "customer journey map" in meta["/Keywords"]
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    assert titles[0] == "Journey map"
+    assert [t for t in titles if t.startswith("Stage: ")] == [
+        f"Stage: {s.name}" for s in journey.stages
+    ]
+    assert "Department summary" in titles
+    assert f"page {len(reader.pages)}" in reader.pages[-1].extract_text()
+
+
+def test_the_attached_map_opens_back_identical():
+    journey = load_template("product-lifecycle")
+    data = export_pdf(journey)
+    attached = read(data).attachments[ATTACHMENT][0]
+    assert attached == map_to_bytes(journey)
+    assert map_from_bytes(data) == journey
+
+
+def test_the_report_can_be_left_out():
+    journey = load_template("retail-store-visit")
+    with_report = read(export_pdf(journey, PdfOptions(report=True)))
+    without = read(export_pdf(journey, PdfOptions(report=False)))
+    assert len(without.pages) == 1 < len(with_report.pages)
+
+
+HOSTILE = [
+    "AT&T <b>bold</b> & \"quotes\" 'single'",
+    '<img src="/etc/passwd"/> <a href="http://example.com">x</a>',
+    '<font name="Courier">not a font change</font> <br/> &amp; &lt;',
+    "Ελληνικά, кириллица, 東京の駅, 中文测试, emoji 😀🎉 then the rest",
+    "right-to-left עברית العربية",
+    "tab\tand\nnew line",
+    "x" * 2000,
+]
+
+
+def test_hostile_and_unusual_text_prints_literally_and_completely(tmp_path):
+    journey = small_map()
+    for i, text in enumerate(HOSTILE):
+        journey.touchpoints.append(
+            Touchpoint(
+                id=f"h{i}",
+                title=text.replace("\n", " ").replace("\t", " ")[:200],
+                stage_id="s-sales",
+                department_id="d-sales",
+                description=text,
+                pain_points=[text.splitlines()[0][:1000]],
+                position=i + 1,
+                feeling=-2 + i % 5,
+            )
+        )
+    data = export_pdf(journey, PdfOptions("A3"))
+    text = squash(all_text(read(data)))
+    assert 'AT&T <b>bold</b> & "quotes"' in text
+    assert '<img src="/etc/passwd"/>' in text
+    assert '<font name="Courier">not a font change</font>' in text and "&amp; &lt;" in text
+    assert "Ελληνικά, кириллица, 東京の駅, 中文测试" in text
+    assert "then the rest" in text  # an emoji no font has swallows nothing after it
+    assert "x" * 2000 in text.replace(" ", "")  # long notes complete in the report pages
+    assert map_from_bytes(data) == journey
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is installed by .ci/run")
+@pytest.mark.parametrize("poster", [False, True])
+def test_qpdf_finds_the_pdf_sound(tmp_path, poster):
+    path = tmp_path / "map.pdf"
+    path.write_bytes(
+        export_pdf(load_template("car-service-visit"), PdfOptions("A3", poster=poster))
+    )
+    done = subprocess.run(
+        ["qpdf", "--check", str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_an_unknown_page_size_is_refused():
+    with pytest.raises(ValueError, match='unknown page size "B5"'):
+        export_pdf(small_map(), PdfOptions("B5"))
