@@ -4,7 +4,8 @@
 
 At 50 / 500 / 2,000 touchpoints: the file format and spreadsheet costs, and the canvas: building
 the scene, one step of dragging a card (target: under 8 ms at 2,000), one drop from the palette
-and one card move (model change + layout + scene update). Later: PDF export.
+and one card move (model change + layout + scene update); the PDF export (one page, with the
+report pages, and as an A3 poster): its time should grow no faster than the touchpoints.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from cxmapper.export.pdf import PdfOptions, export_pdf
 from cxmapper.model.fileformat import load_map, map_from_bytes, map_to_bytes, save_map
 from cxmapper.model.journey import JourneyMap, Touchpoint
 from cxmapper.model.spreadsheet import export_csv, import_csv
@@ -164,6 +166,19 @@ def main() -> int:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
+
+    print()
+    print(
+        f"{'touchpoints':>11} {'PDF one page ms':>16} {'+ report ms':>16} {'poster A3 ms':>16} {'ms/touchpoint':>16}"
+    )
+    for n in SIZES:
+        journey = map_with(n)
+        one = best_of(lambda j=journey: export_pdf(j, PdfOptions("A3", report=False)), repeat=2)
+        full = best_of(lambda j=journey: export_pdf(j, PdfOptions("A3")), repeat=1)
+        poster = best_of(
+            lambda j=journey: export_pdf(j, PdfOptions("A3", poster=True, report=False)), repeat=1
+        )
+        print(f"{n:>11} {one:>16.0f} {full:>16.0f} {poster:>16.0f} {full / n:>16.2f}")
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - Qt needs it alive
     print()

@@ -1,4 +1,5 @@
-"""The PDF's fonts: DejaVu Sans for most scripts, Droid Sans Fallback for Chinese and Japanese.
+"""The PDF's fonts: DejaVu Sans for most scripts, Droid Sans Fallback for Chinese and Japanese,
+Nanum Gothic for Korean.
 
 Text is split into runs by which font has each character; a character no font has is drawn with
 the main font (an empty box) but stays in the text, so nothing after it is lost and copy-paste
@@ -15,11 +16,14 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from cxmapper.bundled import resource
 
-REGULAR, BOLD, FALLBACK = "cxm-DejaVuSans", "cxm-DejaVuSans-Bold", "cxm-DroidSansFallback"
+REGULAR, BOLD = "cxm-DejaVuSans", "cxm-DejaVuSans-Bold"
+FALLBACK, HANGUL = "cxm-DroidSansFallback", "cxm-NanumGothic"
+FALLBACKS = (FALLBACK, HANGUL)  # tried in order for characters the main font lacks
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
     FALLBACK: "DroidSansFallbackFull.ttf",
+    HANGUL: "NanumGothic.ttf",
 }
 
 
@@ -31,7 +35,7 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(TTFont(name, str(path)))
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _coverage(font_name: str) -> frozenset[int]:
     register_fonts()
     return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
@@ -40,11 +44,13 @@ def _coverage(font_name: str) -> frozenset[int]:
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """(font name, text) pieces: each character in the first font that has it."""
     main = BOLD if bold else REGULAR
-    has_main, has_fallback = _coverage(main), _coverage(FALLBACK)
+    has_main = _coverage(main)
     pieces: list[tuple[str, str]] = []
     for ch in text:
         code = ord(ch)
-        font = FALLBACK if code not in has_main and code in has_fallback else main
+        font = main
+        if code not in has_main:
+            font = next((f for f in FALLBACKS if code in _coverage(f)), main)
         if pieces and pieces[-1][0] == font:
             pieces[-1] = (font, pieces[-1][1] + ch)
         else:

@@ -10,7 +10,6 @@ opens back in cxmapper.
 from __future__ import annotations
 
 import io
-import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -78,7 +77,9 @@ def _footer_text(c, text: str, x: float, y: float, size: float = 8) -> None:
 
 
 class MapSheet(Flowable):
-    """One sheet of the map: the whole map scaled to fit, or one tile of the poster."""
+    """One sheet of the map: the whole map scaled to fit, or one tile of the poster. A tile after
+    the first column has a gutter on its left repeating the department names, and one after the
+    first row a gutter on top repeating the stage headers, so every sheet reads on its own."""
 
     def __init__(
         self,
@@ -86,61 +87,79 @@ class MapSheet(Flowable):
         region: Rect,
         scale: float,
         label: str = "",
-        repeat_lanes: bool = False,
-        repeat_stages: bool = False,
+        gutter_left: float = 0.0,
+        gutter_top: float = 0.0,
         marks: bool = False,
     ) -> None:
         super().__init__()
         self.lay, self.region, self.scale, self.label = lay, region, scale, label
-        self.repeat_lanes, self.repeat_stages, self.marks = repeat_lanes, repeat_stages, marks
-        self.width = region.w * scale
-        self.height = region.h * scale
+        self.gutter_left, self.gutter_top, self.marks = gutter_left, gutter_top, marks
+        self.width = (gutter_left + region.w) * scale
+        self.height = (gutter_top + region.h) * scale
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
+    def _clip(self, x: float, y: float, w: float, h: float) -> None:
+        path = self.canv.beginPath()
+        path.rect(x, y, w, h)
+        self.canv.clipPath(path, stroke=0, fill=0)
+
     def draw(self) -> None:
         c, lay, r, k = self.canv, self.lay, self.region, self.scale
+        gl, gt = self.gutter_left * k, self.gutter_top * k
+        x0, top0 = gl - r.x * k, self.height - gt + r.y * k  # where map (0, 0) lands
+        s = lay.style
         c.saveState()
-        path = c.beginPath()
-        path.rect(0, 0, self.width, self.height)
-        c.clipPath(path, stroke=0, fill=0)
-        with map_frame(c, -r.x * k, self.height + r.y * k, k):
-            painter = PdfPainter(c)
-            draw_map(lay, painter, visible=r)
-            s = lay.style
-            if self.repeat_stages:  # stage headers along the tile's top edge
-                for i, stage in enumerate(lay.stages):
-                    if stage.column.x < r.right and stage.column.right > r.x:
-                        head = Rect(stage.header.x, r.y, stage.header.w, s.stage_header_height)
-                        draw_stage_header(lay, painter, i, head)
-            if self.repeat_lanes:  # department names along the tile's left edge
+        self._clip(gl, 0, self.width - gl, self.height - gt)
+        with map_frame(c, x0, top0, k):
+            draw_map(lay, PdfPainter(c), visible=r)
+        c.restoreState()
+        if gl:  # department names down the left gutter
+            c.saveState()
+            self._clip(0, 0, gl, self.height - gt)
+            with map_frame(c, x0, top0, k):
                 for i, lane in enumerate(lay.lanes):
                     if lane.rect.y < r.bottom and lane.rect.bottom > r.y:
-                        draw_lane(
-                            lay, painter, i, Rect(r.x, lane.rect.y, s.lane_label_width, lane.rect.h)
+                        label = Rect(
+                            r.x - self.gutter_left, lane.rect.y, s.lane_label_width, lane.rect.h
                         )
-        c.restoreState()
+                        draw_lane(lay, PdfPainter(c), i, label)
+            c.restoreState()
+        if gt:  # stage headers along the top gutter
+            c.saveState()
+            self._clip(gl, self.height - gt, self.width - gl, gt)
+            with map_frame(c, x0, top0, k):
+                for i, stage in enumerate(lay.stages):
+                    if stage.column.x < r.right and stage.column.right > r.x:
+                        head = Rect(
+                            stage.header.x,
+                            r.y - self.gutter_top,
+                            stage.header.w,
+                            s.stage_header_height,
+                        )
+                        draw_stage_header(lay, PdfPainter(c), i, head)
+            c.restoreState()
         if self.marks:
-            self._crop_marks()
+            self._crop_marks(gl, gt)
         if self.label:
             c.saveState()
             _footer_text(
                 c,
-                f"Poster sheet {self.label}: trim or overlap at the crop marks",
+                f"Poster sheet {self.label}: overlap the sheets at the crop marks",
                 self.width / 3,
                 -11,
             )
             c.restoreState()
 
-    def _crop_marks(self) -> None:
-        """Marks where the overlap ends, so sheets can be trimmed and aligned, and the label."""
+    def _crop_marks(self, gl: float, gt: float) -> None:
+        """Marks where the overlap with the neighbouring sheets begins."""
         c, o = self.canv, OVERLAP * self.scale
         c.saveState()
         c.setStrokeColor(HexColor("#000000"))
         c.setLineWidth(0.4)
-        for x in (o, self.width - o):
-            for y in (o, self.height - o):
+        for x in (gl + o, self.width - o):
+            for y in (o, self.height - gt - o):
                 c.line(x - 8, y, x + 8, y)
                 c.line(x, y - 8, x, y + 8)
         c.restoreState()
@@ -199,30 +218,38 @@ class _Document(BaseDocTemplate):
         c.restoreState()
 
 
+def _spans(length: float, first: float, rest: float) -> list[tuple[float, float]]:
+    """(start, size) of consecutive windows over `length`, overlapping by OVERLAP. A last strip
+    narrower than the overlap is only the padding at a column's edge: no sheet for it."""
+    spans = [(0.0, first)]
+    while spans[-1][0] + spans[-1][1] < length - OVERLAP:
+        start = spans[-1][0] + spans[-1][1] - OVERLAP
+        spans.append((start, rest))
+    return spans
+
+
 def _sheets(lay: MapLayout, frame_w: float, frame_h: float, poster: bool) -> list[MapSheet]:
-    whole = Rect(0, 0, lay.width, lay.height)
     if not poster:
         scale = min(frame_w / lay.width, frame_h / lay.height)
-        return [MapSheet(lay, whole, scale)]  # the frame centres it across; it sits at the top
-    scale = 1.0  # the map's own size: 14 pt titles, readable on the wall
-    step_w, step_h = frame_w - 2 * OVERLAP, frame_h - 2 * OVERLAP
-    cols = max(1, math.ceil((lay.width - 2 * OVERLAP) / step_w))
-    rows = max(1, math.ceil((lay.height - 2 * OVERLAP) / step_h))
+        return [MapSheet(lay, Rect(0, 0, lay.width, lay.height), scale)]
+    s = lay.style  # full size: 14 pt card titles, readable on the wall
+    gutter_left = s.lane_label_width
+    gutter_top = s.stage_header_height if lay.stages else 0.0
+    # the outer margin is blank paper: no sheet just for it
+    columns = _spans(lay.width - s.margin, frame_w, frame_w - gutter_left)
+    rows = _spans(lay.height - s.margin, frame_h, frame_h - gutter_top)
     sheets = []
-    for r in range(rows):
-        for col in range(cols):
-            region = Rect(col * step_w, r * step_h, frame_w, frame_h)
-            label = f"row {r + 1}, column {col + 1} of {rows} × {cols}"
+    for r, (y, h) in enumerate(rows):
+        for col, (x, w) in enumerate(columns):
+            label = f"row {r + 1}, column {col + 1} of {len(rows)} × {len(columns)}"
             sheets.append(
                 MapSheet(
                     lay,
-                    region,
-                    scale,
+                    Rect(x, y, w, h),
+                    1.0,
                     label,
-                    repeat_lanes=col > 0,
-                    repeat_stages=r > 0 and region.y > lay.stages[0].header.y
-                    if lay.stages
-                    else False,
+                    gutter_left if col else 0.0,
+                    gutter_top if r else 0.0,
                     marks=True,
                 )
             )

@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from cxmapper.export.fonts import BOLD, FALLBACK, REGULAR, runs
+from cxmapper.export.fonts import BOLD, FALLBACKS, REGULAR, runs
 from cxmapper.layout.style import FEELING_COLOURS, INK, MUTED_INK
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
 
@@ -36,7 +36,7 @@ def markup(text: str, bold: bool = False) -> str:
     parts = []
     for font, piece in runs(text, bold):
         safe = escape(piece).replace("\n", "<br/>")
-        parts.append(safe if font != FALLBACK else f'<font name="{FALLBACK}">{safe}</font>')
+        parts.append(f'<font name="{font}">{safe}</font>' if font in FALLBACKS else safe)
     return "".join(parts)
 
 

@@ -230,12 +230,18 @@ def draw_map(lay: MapLayout, p: Painter, visible: Rect | None = None) -> None:
     """The whole map, as printed: backdrop, curve, cards, faces."""
     s = lay.style
     draw_backdrop(lay, p, visible)
-    draw_curve([pt.center for pt in lay.points], p)
+    points = lay.points
+    if visible is not None:  # a poster sheet: only what it shows (plus a point either side)
+        inside = [
+            i for i, pt in enumerate(points) if visible.x - 50 <= pt.center.x <= visible.right + 50
+        ]
+        points = points[max(0, inside[0] - 1) : inside[-1] + 2] if inside else []
+    draw_curve([pt.center for pt in points], p)
     for card in lay.cards.values():
         if visible is not None and not card.rect.overlaps(visible):
             continue
         p.translate(card.rect.x, card.rect.y)
         draw_card(card.content, p, s.line_height(s.card_title_size), s.card_note_size)
         p.translate(-card.rect.x, -card.rect.y)
-    for point in lay.points:
+    for point in points:
         draw_feeling(point, p)

@@ -121,7 +121,7 @@ HOSTILE = [
     "AT&T <b>bold</b> & \"quotes\" 'single'",
     '<img src="/etc/passwd"/> <a href="http://example.com">x</a>',
     '<font name="Courier">not a font change</font> <br/> &amp; &lt;',
-    "Ελληνικά, кириллица, 東京の駅, 中文测试, emoji 😀🎉 then the rest",
+    "Ελληνικά, кириллица, 東京の駅, 中文测试, 한국어 여정, emoji 😀🎉 then the rest",
     "right-to-left עברית العربية",
     "tab\tand\nnew line",
     "x" * 2000,
@@ -148,7 +148,7 @@ def test_hostile_and_unusual_text_prints_literally_and_completely(tmp_path):
     assert 'AT&T <b>bold</b> & "quotes"' in text
     assert '<img src="/etc/passwd"/>' in text
     assert '<font name="Courier">not a font change</font>' in text and "&amp; &lt;" in text
-    assert "Ελληνικά, кириллица, 東京の駅, 中文测试" in text
+    assert "Ελληνικά, кириллица, 東京の駅, 中文测试, 한국어 여정" in text
     assert "then the rest" in text  # an emoji no font has swallows nothing after it
     assert "x" * 2000 in text.replace(" ", "")  # long notes complete in the report pages
     assert map_from_bytes(data) == journey
