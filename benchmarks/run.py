@@ -168,9 +168,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     print()
-    print(
-        f"{'touchpoints':>11} {'PDF one page ms':>16} {'+ report ms':>16} {'poster A3 ms':>16} {'ms/touchpoint':>16}"
-    )
+    columns = ("PDF one page ms", "+ report ms", "poster A3 ms", "ms/touchpoint")
+    print(f"{'touchpoints':>11} " + " ".join(f"{c:>16}" for c in columns))
     for n in SIZES:
         journey = map_with(n)
         one = best_of(lambda j=journey: export_pdf(j, PdfOptions("A3", report=False)), repeat=2)
