@@ -207,14 +207,20 @@ class _Document(BaseDocTemplate):
         )
 
     def _footer(self, c, doc) -> None:
-        w, _ = self.pagesize
+        """Every page: title, persona, dates and version at the foot, the page number; and at
+        the top right the map's version (last change) and the export's date."""
+        w, h = self.pagesize
         j = self.journey
         who = f" — {j.persona.name}" if j.persona.name else ""
-        left = f"{j.title}{who} · {date.today().isoformat()} · cxmapper {__version__}"
+        left = f"{j.title}{who} · exported {date.today().isoformat()} · cxmapper {__version__}"
         c.saveState()
         _footer_text(c, left[:160], MARGIN, MARGIN - 2)
         c.setFont(REGULAR, 8)
         c.drawRightString(w - MARGIN, MARGIN - 2, f"page {doc.page}")
+        changed = f"{j.metadata.modified:%Y-%m-%d %H:%M} UTC"
+        stamp = f"Map version of {changed} · exported {date.today():%Y-%m-%d}"
+        c.setFillColor(HexColor(MUTED_INK))
+        c.drawRightString(w - MARGIN, h - MARGIN + 10, stamp)
         c.restoreState()
 
 
