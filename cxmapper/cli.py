@@ -115,10 +115,12 @@ def _export(args: argparse.Namespace) -> int:
     out = _output(target, args.force)
     journey = load_map(args.file)
     if args.pdf is not None:
-        from cxmapper.export.pdf import PdfOptions, export_pdf
+        from cxmapper.export.pdf import PdfOptions, export_pdf, legibility_note
 
         options = PdfOptions(args.page_size, not args.portrait, args.poster, not args.no_report)
         data = export_pdf(journey, options)
+        if note := legibility_note(journey, options):
+            print(f"cxmapper: note: {note}", file=sys.stderr)
         _write(out, data)
         kind = "poster" if args.poster else "one page"
         print(

@@ -256,3 +256,13 @@ def test_a_pdf_without_a_map_is_explained(tmp_path):
     )
     done = cxmapper("validate", plain)
     assert done.returncode == 2 and "PDF" in done.stderr
+
+
+def test_a_one_page_pdf_too_small_to_read_says_so(tmp_path):
+    out, source = tmp_path / "m.pdf", tmp_path / "wide.json"
+    cxmapper("new", source)
+    done = cxmapper("export", source, "--pdf", out, "--page-size", "A4")
+    assert done.returncode == 0
+    assert "hard to read on paper" in done.stderr and "--poster" in done.stderr
+    done = cxmapper("export", source, "--pdf", out, "--poster", "--force")
+    assert "hard to read" not in done.stderr

@@ -287,7 +287,12 @@ class MainWindow(QMainWindow):
         except (SaveError, ValueError) as exc:
             QMessageBox.critical(self, "Cannot export the PDF", str(exc))
             return False
-        self.statusBar().showMessage(f"Exported {path}", 5000)
+        from cxmapper.export.pdf import legibility_note
+
+        note = legibility_note(self.document.journey, options)
+        self.statusBar().showMessage(
+            f"Exported {path}" + (f". Note: {note}" if note else ""), 15000
+        )
         return True
 
     def maybe_save(self) -> bool:

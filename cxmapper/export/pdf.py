@@ -262,6 +262,25 @@ def _sheets(lay: MapLayout, frame_w: float, frame_h: float, poster: bool) -> lis
     return sheets
 
 
+MIN_PRINT_SIZE = 6.0  # points: card titles smaller than this are hard to read on paper
+
+
+def legibility_note(journey: JourneyMap, options: PdfOptions) -> str:
+    """A warning when one page shrinks card titles below print legibility; "" when fine."""
+    if options.poster:
+        return ""
+    size = page_size(options)
+    lay = layout_map(journey, PdfTextMetrics())
+    scale = min((size[0] - 2 * MARGIN) / lay.width, (size[1] - 2 * MARGIN - FOOTER) / lay.height)
+    title_pt = lay.style.card_title_size * scale
+    if title_pt >= MIN_PRINT_SIZE:
+        return ""
+    return (
+        f"on one {options.page_size} page the map is scaled to {scale:.0%} (card titles "
+        f"{title_pt:.1f} pt, hard to read on paper): a larger page or --poster prints it legibly"
+    )
+
+
 def export_pdf(journey: JourneyMap, options: PdfOptions | None = None) -> bytes:
     """The PDF's bytes (build then attach the map); ValueError for an unknown page size."""
     options = options or PdfOptions()
