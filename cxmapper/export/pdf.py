@@ -23,12 +23,13 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
+    Spacer,
 )
 
 from cxmapper import __version__
 from cxmapper.export.fonts import REGULAR, PdfTextMetrics, register_fonts, runs
 from cxmapper.export.pdf_painter import PdfPainter, map_frame
-from cxmapper.export.report import Bookmark, department_summary, stage_sections
+from cxmapper.export.report import Bookmark, about_the_map, department_summary, stage_sections
 from cxmapper.layout.drawing import draw_lane, draw_map, draw_stage_header
 from cxmapper.layout.geometry import Rect
 from cxmapper.layout.journey_layout import MapLayout, layout_map
@@ -126,30 +127,29 @@ class MapSheet(Flowable):
                         )
                         draw_lane(lay, PdfPainter(c), i, label)
             c.restoreState()
-        if gt:  # stage headers along the top gutter
+        # Stage headers along the top gutter (rows after the first); on the first row, the stage
+        # that began on a sheet to the left gets its name again at this sheet's left edge.
+        header_y = r.y - self.gutter_top if gt else (lay.stages[0].header.y if lay.stages else 0.0)
+        if gt or (gl and lay.stages and r.y <= header_y):
             c.saveState()
-            self._clip(gl, self.height - gt, self.width - gl, gt)
+            if gt:
+                self._clip(gl, self.height - gt, self.width - gl, gt)
+            else:
+                self._clip(gl, 0, self.width - gl, self.height)
             with map_frame(c, x0, top0, k):
                 for i, stage in enumerate(lay.stages):
-                    if stage.column.x < r.right and stage.column.right > r.x:
-                        head = Rect(
-                            stage.header.x,
-                            r.y - self.gutter_top,
-                            stage.header.w,
-                            s.stage_header_height,
-                        )
+                    col = stage.column
+                    if col.x < r.right and col.right > r.x and (gt or col.x < r.x):
+                        left = max(col.x, r.x)
+                        head = Rect(left, header_y, col.right - left, s.stage_header_height)
                         draw_stage_header(lay, PdfPainter(c), i, head)
             c.restoreState()
         if self.marks:
             self._crop_marks(gl, gt)
-        if self.label:
+        if self.label:  # above the sheet, opposite the version stamp
             c.saveState()
-            _footer_text(
-                c,
-                f"Poster sheet {self.label}: overlap the sheets at the crop marks",
-                self.width / 3,
-                -11,
-            )
+            text = f"Poster sheet {self.label}: lay over the neighbours up to the crop marks"
+            _footer_text(c, text, 0, self.height + 10)
             c.restoreState()
 
     def _crop_marks(self, gl: float, gt: float) -> None:
@@ -214,7 +214,10 @@ class _Document(BaseDocTemplate):
         who = f" — {j.persona.name}" if j.persona.name else ""
         left = f"{j.title}{who} · exported {date.today().isoformat()} · cxmapper {__version__}"
         c.saveState()
-        _footer_text(c, left[:160], MARGIN, MARGIN - 2)
+        room = w - 2 * MARGIN - 60
+        while left and sum(c.stringWidth(p, f, 8) for f, p in runs(left)) > room:
+            left = left[: max(0, len(left) - 8)].rstrip() + "…"
+        _footer_text(c, left, MARGIN, MARGIN - 2)
         c.setFont(REGULAR, 8)
         c.drawRightString(w - MARGIN, MARGIN - 2, f"page {doc.page}")
         changed = f"{j.metadata.modified:%Y-%m-%d %H:%M} UTC"
@@ -293,10 +296,14 @@ def export_pdf(journey: JourneyMap, options: PdfOptions | None = None) -> bytes:
     for i, sheet in enumerate(sheets):
         if i:
             story.append(PageBreak())
+        if not options.poster:  # one page: centred on the sheet
+            story.append(Spacer(1, max(0.0, (frame_h - sheet.height) / 2)))
         story.append(sheet)
     if options.report:
         story += [
             NextPageTemplate("report"),
+            PageBreak(),
+            *about_the_map(journey),
             PageBreak(),
             Bookmark("report", "Touchpoints by stage"),
         ]

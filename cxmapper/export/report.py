@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from cxmapper.export.fonts import BOLD, FALLBACKS, REGULAR, runs
 from cxmapper.layout.style import FEELING_COLOURS, INK, MUTED_INK
@@ -21,8 +21,15 @@ BODY = ParagraphStyle(
 SMALL = ParagraphStyle(
     "small", parent=BODY, fontSize=8.5, leading=11, textColor=colors.HexColor(MUTED_INK)
 )
-H1 = ParagraphStyle("h1", parent=BODY, fontName=BOLD, fontSize=18, leading=23, spaceAfter=6)
-H2 = ParagraphStyle("h2", parent=BODY, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=8)
+H1 = ParagraphStyle(
+    "h1", parent=BODY, fontName=BOLD, fontSize=18, leading=23, spaceAfter=6, keepWithNext=1
+)
+H2 = ParagraphStyle(
+    "h2", parent=BODY, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=8, keepWithNext=1
+)
+INTRO = ParagraphStyle("intro", parent=BODY, keepWithNext=1)
+TOUCHPOINT = ParagraphStyle("tp", parent=H2, fontSize=11, leading=14, spaceAfter=2)
+CHART_ROWS = 20  # rows per chart block, so a chart of many departments flows over pages
 EXPECTATION_WORDS = {
     "unknown": "not known",
     "below": "below expectations",
@@ -40,6 +47,21 @@ def markup(text: str, bold: bool = False) -> str:
     return "".join(parts)
 
 
+class Heading(Paragraph):
+    """A heading that is also a bookmark: the outline entry points at the page it lands on."""
+
+    def __init__(
+        self, text: str, style: ParagraphStyle, key: str, title: str, level: int = 0
+    ) -> None:
+        super().__init__(text, style)
+        self.key, self.title, self.level = key, title, level
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+        super().draw()
+
+
 class Bookmark(Flowable):
     """An invisible flowable that adds an outline entry (bookmark) where it lands."""
 
@@ -51,6 +73,11 @@ class Bookmark(Flowable):
     def draw(self) -> None:
         self.canv.bookmarkPage(self.key)
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+
+
+def signed(value: float) -> str:
+    text = f"{value:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text
 
 
 def feeling_text(feeling: int | None) -> str:
@@ -98,6 +125,7 @@ def _touchpoint(journey: JourneyMap, tp: Touchpoint, width: float) -> list:
     table = Table(
         [[Paragraph(escape(k), SMALL), Paragraph(markup(v), BODY)] for k, v in rows],
         colWidths=[110, width - 110],
+        splitInRow=1,  # a note longer than a page flows on to the next one
     )
     table.setStyle(
         TableStyle(
@@ -109,22 +137,55 @@ def _touchpoint(journey: JourneyMap, tp: Touchpoint, width: float) -> list:
             ]
         )
     )
-    title = Paragraph(
-        markup(tp.title, bold=True), ParagraphStyle("tp", parent=H2, fontSize=11, leading=14)
+    title = Paragraph(markup(tp.title, bold=True), TOUCHPOINT)
+    return [title, table, Spacer(1, 8)]
+
+
+def about_the_map(journey: JourneyMap) -> list:
+    """The map's own words in full (the map page can only show them cut to one line)."""
+    story: list = [Heading(markup(journey.title, bold=True), H1, "about", "About this map")]
+    if journey.description:
+        story.append(Paragraph(markup(journey.description), BODY))
+    persona = journey.persona
+    if persona.name or persona.description or persona.goals:
+        story.append(Paragraph("Persona", H2))
+        if persona.name:
+            story.append(Paragraph(markup(persona.name, bold=True), BODY))
+        if persona.description:
+            story.append(Paragraph(markup(persona.description), BODY))
+        for goal in persona.goals:
+            story.append(Paragraph("Goal: " + markup(goal), BODY))
+    if journey.scenario:
+        story += [Paragraph("Scenario", H2), Paragraph(markup(journey.scenario), BODY)]
+    meta = journey.metadata
+    authors = ", ".join(meta.authors)
+    story.append(Spacer(1, 8))
+    story.append(
+        Paragraph(
+            escape(
+                f"{len(journey.stages)} stages, {len(journey.departments)} departments, "
+                f"{len(journey.touchpoints)} touchpoints. Created {meta.created:%Y-%m-%d}, "
+                "last changed "
+                f"{meta.modified:%Y-%m-%d %H:%M} UTC" + (f" by {authors}" if authors else "") + "."
+            ),
+            SMALL,
+        )
     )
-    return [KeepTogether([title, Spacer(1, 2)]), table, Spacer(1, 8)]
+    return story
 
 
 def stage_sections(journey: JourneyMap, width: float) -> list:
     story: list = []
     ordered = journey.touchpoints_in_time_order()
+    if not journey.stages:
+        return [Paragraph("This map has no stages yet, so no touchpoints to list.", SMALL)]
     for i, stage in enumerate(journey.stages):
-        story.append(Bookmark(f"stage-{i}", f"Stage: {stage.name}", level=1))
-        story.append(Paragraph(markup(f"{i + 1}. {stage.name}", bold=True), H1))
+        heading = markup(f"{i + 1}. {stage.name}", bold=True)
+        story.append(Heading(heading, H1, f"stage-{i}", f"Stage: {stage.name}", level=1))
         if stage.customer_goal:
-            story.append(Paragraph("Customer's goal: " + markup(stage.customer_goal), SMALL))
+            story.append(Paragraph("Customer's goal: " + markup(stage.customer_goal), INTRO))
         if stage.description:
-            story.append(Paragraph(markup(stage.description), BODY))
+            story.append(Paragraph(markup(stage.description), INTRO))
         story.append(Spacer(1, 6))
         members = [tp for tp in ordered if tp.stage_id == stage.id]
         if not members:
@@ -144,31 +205,35 @@ class FeelingBars(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        label_w = self.width * 0.3
-        zero = label_w + (self.width - label_w) / 2
-        unit = (self.width - label_w) / 4.4
+        label_w, value_w = self.width * 0.32, 44.0
+        plot_left, plot_right = label_w + 6, self.width - value_w
+        zero = (plot_left + plot_right) / 2
+        unit = (plot_right - plot_left) / 4.2
         for i, (name, avg) in enumerate(self.rows):
             y = self.height - 18 * (i + 1)
             c.setFillColor(colors.HexColor(INK))
-            shown = name if len(name) <= 38 else name[:37] + "…"
+            shown = name
+            while shown and sum(c.stringWidth(p, f, 8.5) for f, p in runs(shown)) > label_w:
+                shown = shown[:-2] + "…" if len(shown) > 2 else ""
             x = 0.0
             for font, piece in runs(shown):
                 c.setFont(font, 8.5)
                 c.drawString(x, y + 4, piece)
                 x += c.stringWidth(piece, font, 8.5)
+            c.setFillColor(colors.HexColor(MUTED_INK))
+            c.setFont(REGULAR, 8)
             if avg is not None:
                 colour = FEELING_COLOURS[max(-2, min(2, round(avg)))]
                 c.setFillColor(colors.HexColor(colour))
                 c.rect(min(zero, zero + avg * unit), y + 2, abs(avg * unit), 11, stroke=0, fill=1)
                 c.setFillColor(colors.HexColor(MUTED_INK))
-                c.setFont(REGULAR, 8)
-                c.drawString(zero + avg * unit + (4 if avg >= 0 else -28), y + 4, f"{avg:+.1f}")
+            c.drawRightString(self.width, y + 4, signed(avg) if avg is not None else "not rated")
         c.setStrokeColor(colors.HexColor("#57606a"))
         c.line(zero, 10, zero, self.height)
         c.setFont(REGULAR, 7.5)
         c.setFillColor(colors.HexColor(MUTED_INK))
-        for f in (-2, 0, 2):
-            c.drawCentredString(zero + f * unit, 0, f"{f:+d}" if f else "0")
+        for f in range(-2, 3):
+            c.drawCentredString(zero + f * unit, 0, FEELING_WORDS[f])
 
 
 def department_summary(journey: JourneyMap, width: float) -> list:
@@ -183,7 +248,7 @@ def department_summary(journey: JourneyMap, width: float) -> list:
     owners: list[tuple[str, str | None]] = [(d.name, d.id) for d in journey.departments]
     if any(tp.department_id is None for tp in journey.touchpoints):
         owners.append(("Unassigned", None))
-    header = ["Department", "Touchpoints", "Average feeling", "Pain points", "Lowest moments"]
+    header = ["Department", "Owns", "Average feeling", "Pain points", "Lowest moments"]
     rows = [[Paragraph(escape(h), SMALL) for h in header]]
     chart = []
     for name, dept_id in owners:
@@ -197,9 +262,13 @@ def department_summary(journey: JourneyMap, width: float) -> list:
         low_text = "\n".join(f"{feeling_text(t.feeling)}: {t.title}" for t in lowest[:3]) or "none"
         rows.append(
             [
-                Paragraph(markup(name, bold=True), BODY),
+                Paragraph(
+                    markup(name, bold=True), ParagraphStyle("name", parent=BODY, fontName=BOLD)
+                ),
                 Paragraph(str(len(owned)), BODY),
-                Paragraph("not rated" if avg is None else f"{avg:+.1f}", BODY),
+                Paragraph(
+                    "not rated" if avg is None else f"{signed(avg)} ({len(rated)} rated)", BODY
+                ),
                 Paragraph(str(sum(len(tp.pain_points) for tp in owned)), BODY),
                 Paragraph(markup(low_text), BODY),
             ]
@@ -221,6 +290,7 @@ def department_summary(journey: JourneyMap, width: float) -> list:
         Spacer(1, 14),
         Paragraph("Average feeling by owning department", H2),
         Spacer(1, 4),
-        FeelingBars(chart, min(width, 520)),
     ]
+    blocks = range(0, len(chart), CHART_ROWS)
+    story += [FeelingBars(chart[i : i + CHART_ROWS], min(width, 560)) for i in blocks]
     return story

@@ -221,22 +221,21 @@ def draw_feeling(
     p.shapes(glyphs.unrated(box) if feeling is None else glyphs.face(box, feeling), 2 * r)
 
 
-def draw_curve(points: list[Point], p: Painter) -> None:
-    if len(points) > 1:
-        p.curve(points[0], glyphs.smooth_curve(points), "#57606a", 3)
-
-
 def draw_map(lay: MapLayout, p: Painter, visible: Rect | None = None) -> None:
     """The whole map, as printed: backdrop, curve, cards, faces."""
     s = lay.style
     draw_backdrop(lay, p, visible)
+    centres = [pt.center for pt in lay.points]
+    segments = glyphs.smooth_curve(centres)
     points = lay.points
-    if visible is not None:  # a poster sheet: only what it shows (plus a point either side)
-        inside = [
-            i for i, pt in enumerate(points) if visible.x - 50 <= pt.center.x <= visible.right + 50
-        ]
-        points = points[max(0, inside[0] - 1) : inside[-1] + 2] if inside else []
-    draw_curve([pt.center for pt in points], p)
+    if visible is not None:  # a poster sheet: the pieces of the one curve that cross it
+        left, right = visible.x - FACE_RADIUS, visible.right + FACE_RADIUS
+        for i, segment in enumerate(segments):
+            if centres[i].x <= right and centres[i + 1].x >= left:
+                p.curve(centres[i], [segment], "#57606a", 3)
+        points = [pt for pt in points if left <= pt.center.x <= right]
+    elif segments:
+        p.curve(centres[0], segments, "#57606a", 3)
     for card in lay.cards.values():
         if visible is not None and not card.rect.overlaps(visible):
             continue

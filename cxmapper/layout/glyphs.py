@@ -162,19 +162,23 @@ def badge(rect: Rect, kind: str) -> list[Shape]:
     )
 
 
+def _inside(box: Rect, x: float, y: float) -> Point:
+    return Point(min(box.right, max(box.x, x)), min(box.bottom, max(box.y, y)))
+
+
 def smooth_curve(points: list[Point]) -> list[tuple[Point, Point, Point]]:
     """Cubic segments (control 1, control 2, end) through the points, starting at points[0].
 
-    Catmull-Rom tangents, with control points clamped to each segment's vertical range so the
-    curve never overshoots above very positive or below very negative.
+    Catmull-Rom tangents, with control points clamped to each segment's box: the curve never
+    overshoots above very positive or below very negative, and never runs backwards in time.
     """
     segments = []
     for i in range(len(points) - 1):
         p0 = points[i - 1] if i > 0 else points[i]
         p1, p2 = points[i], points[i + 1]
         p3 = points[i + 2] if i + 2 < len(points) else p2
-        low, high = min(p1.y, p2.y), max(p1.y, p2.y)
-        c1 = Point(p1.x + (p2.x - p0.x) / 6, min(high, max(low, p1.y + (p2.y - p0.y) / 6)))
-        c2 = Point(p2.x - (p3.x - p1.x) / 6, min(high, max(low, p2.y - (p3.y - p1.y) / 6)))
+        box = Rect(min(p1.x, p2.x), min(p1.y, p2.y), abs(p2.x - p1.x), abs(p2.y - p1.y))
+        c1 = _inside(box, p1.x + (p2.x - p0.x) / 6, p1.y + (p2.y - p0.y) / 6)
+        c2 = _inside(box, p2.x - (p3.x - p1.x) / 6, p2.y - (p3.y - p1.y) / 6)
         segments.append((c1, c2, p2))
     return segments

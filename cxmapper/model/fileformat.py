@@ -22,6 +22,7 @@ from cxmapper.model.problems import MapError, validation_problems
 from cxmapper.model.safe_write import write_atomically
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_PDF_BYTES = 256 * 1024 * 1024  # an exported PDF carries the map plus its pages
 BACKUPS_KEPT = 3
 
 
@@ -42,6 +43,8 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
         raise MapError(["it is a folder, not a file"], str(path))
     if not stat.S_ISREG(info.st_mode):
         raise MapError(["it is not a regular file (a device, pipe or socket)"], str(path))
+    if info.st_size > limit and info.st_size <= MAX_PDF_BYTES and _starts_like_pdf(path):
+        limit = MAX_PDF_BYTES  # the map inside is held to the usual limit when it is read out
     if info.st_size > limit:
         size, most = _human_size(info.st_size), _human_size(limit)
         raise MapError(
@@ -56,6 +59,14 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
     if len(data) > limit:
         raise MapError([f"the file is too large (the limit is {_human_size(limit)})"], str(path))
     return data
+
+
+def _starts_like_pdf(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(1024).lstrip().startswith(b"%PDF-")
+    except OSError:
+        return False
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

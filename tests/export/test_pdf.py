@@ -170,3 +170,80 @@ def test_qpdf_finds_the_pdf_sound(tmp_path, poster):
 def test_an_unknown_page_size_is_refused():
     with pytest.raises(ValueError, match='unknown page size "B5"'):
         export_pdf(small_map(), PdfOptions("B5"))
+
+
+def test_huge_notes_many_departments_and_empty_maps_still_export():
+    from cxmapper.model.journey import Department, JourneyMap, Stage
+
+    journey = small_map()
+    journey.touchpoints[0].description = "word " * 4000  # 20,000 characters
+    journey.touchpoints[0].pain_points = [f"pain {i}" for i in range(120)]
+    journey.departments += [
+        Department(id=f"d{i}", name=f"Department number {i} with a long name") for i in range(60)
+    ]
+    for size in ("A4", "Letter"):
+        reader = read(export_pdf(journey, PdfOptions(size, landscape=False)))
+        assert "pain 119" in all_text(reader)
+    for bare in (
+        JourneyMap(title="Nothing yet"),
+        JourneyMap(title="Stages only", stages=[Stage(id="s", name="S")]),
+    ):
+        reader = read(export_pdf(bare))
+        assert "Nothing yet" in all_text(reader) or "Stages only" in all_text(reader)
+
+
+def test_stage_bookmarks_point_at_the_page_where_the_stage_starts():
+    journey = load_template("retail-store-visit")
+    reader = read(export_pdf(journey, PdfOptions("A1")))
+
+    def entries(items):
+        for item in items:
+            yield from entries(item) if isinstance(item, list) else [item]
+
+    for entry in entries(reader.outline):
+        if entry.title.startswith("Stage: "):
+            page = reader.get_destination_page_number(entry)
+            name = entry.title.removeprefix("Stage: ")
+            assert name in reader.pages[page].extract_text(), entry.title
+
+
+def test_the_report_opens_with_the_map_in_its_own_words():
+    journey = load_template("product-lifecycle")
+    text = squash(all_text(read(export_pdf(journey))))
+    for words in [
+        journey.description,
+        journey.persona.description,
+        journey.scenario,
+        *journey.persona.goals,
+    ]:
+        assert squash(words) in text
+
+
+def test_every_poster_sheet_the_curve_crosses_draws_it():
+    """The curve is one curve: a sheet between two distant faces still shows its piece."""
+    from cxmapper.export.fonts import PdfTextMetrics
+    from cxmapper.export.pdf import _sheets
+    from cxmapper.layout import layout_map
+    from cxmapper.layout.drawing import draw_map
+
+    journey = load_template("car-service-visit")
+    for tp in journey.touchpoints[1:-1]:
+        tp.feeling = None  # only the first and last are rated: the curve spans the whole map
+    lay = layout_map(journey, PdfTextMetrics())
+
+    class Counter:
+        def __init__(self):
+            self.curves = 0
+
+        def curve(self, *a):
+            self.curves += 1
+
+        def __getattr__(self, name):
+            return lambda *a, **k: None
+
+    for sheet in _sheets(lay, 1100, 760, poster=True):
+        counter = Counter()
+        draw_map(lay, counter, visible=sheet.region)
+        first, last = lay.points[0].center.x, lay.points[-1].center.x
+        if sheet.region.x < last and sheet.region.right > first:
+            assert counter.curves == 1, sheet.label

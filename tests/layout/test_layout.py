@@ -204,3 +204,17 @@ def test_an_edit_reuses_the_content_of_cards_that_did_not_change():
         "Compares three",
         "offers",
     ] or "three" in " ".join(second.cards["t1"].content.title_lines)
+
+
+def test_the_emotion_curve_never_runs_backwards_or_overshoots():
+    from cxmapper.layout.geometry import Point
+    from cxmapper.layout.glyphs import smooth_curve
+
+    points = [Point(0, 100), Point(10, 0), Point(400, 100), Point(405, 0), Point(900, 50)]
+    start = points[0]
+    for c1, c2, end in smooth_curve(points):
+        lo_x, hi_x = min(start.x, end.x), max(start.x, end.x)
+        lo_y, hi_y = min(start.y, end.y), max(start.y, end.y)
+        for c in (c1, c2):
+            assert lo_x <= c.x <= hi_x and lo_y <= c.y <= hi_y
+        start = end
