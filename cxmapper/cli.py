@@ -122,7 +122,7 @@ def _export(args: argparse.Namespace) -> int:
         if note := legibility_note(journey, options):
             print(f"cxmapper: note: {note}", file=sys.stderr)
         _write(out, data)
-        kind = "poster" if args.poster else "one page"
+        kind = ("portrait " if args.portrait else "") + ("poster" if args.poster else "one page")
         print(
             f"{out}: written ({options.page_size} {kind}, {len(journey.touchpoints)} touchpoints)"
         )
@@ -140,6 +140,18 @@ def _export(args: argparse.Namespace) -> int:
 def _schema(_args: argparse.Namespace) -> int:
     sys.stdout.write(json_schema_text())
     return 0
+
+
+PAGE_SIZE_NAMES = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
+
+
+def _page_size(text: str) -> str:
+    for name in PAGE_SIZE_NAMES:
+        if text.strip().lower() == name.lower():
+            return name
+    raise argparse.ArgumentTypeError(
+        f"unknown page size {text!r}: use {', '.join(PAGE_SIZE_NAMES)}"
+    )
 
 
 def _command_parser() -> argparse.ArgumentParser:
@@ -186,7 +198,11 @@ def _command_parser() -> argparse.ArgumentParser:
     )
     pdf = p.add_argument_group("PDF options")
     pdf.add_argument(
-        "--page-size", default="A3", choices=["A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid"]
+        "--page-size",
+        default="A3",
+        type=_page_size,
+        metavar="{A4,A3,A2,A1,A0,Letter,Tabloid}",
+        help="sheet size, any case (default A3)",
     )
     pdf.add_argument("--portrait", action="store_true", help="portrait sheets (default: landscape)")
     pdf.add_argument(

@@ -2,8 +2,8 @@
 Nanum Gothic for Korean.
 
 Text is split into runs by which font has each character; a character no font has is drawn with
-the main font (an empty box) but stays in the text, so nothing after it is lost and copy-paste
-and search still find it.
+the main font (an empty box) and nothing after it is lost. (reportlab writes no valid Unicode
+mapping for characters beyond U+FFFF, so emoji do not copy or search correctly from the PDF.)
 """
 
 from __future__ import annotations

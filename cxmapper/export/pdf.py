@@ -22,6 +22,7 @@ from reportlab.platypus import (
     Frame,
     NextPageTemplate,
     PageBreak,
+    PageBreakIfNotEmpty,
     PageTemplate,
     Spacer,
 )
@@ -304,11 +305,11 @@ def export_pdf(journey: JourneyMap, options: PdfOptions | None = None) -> bytes:
             NextPageTemplate("report"),
             PageBreak(),
             *about_the_map(journey),
-            PageBreak(),
+            PageBreakIfNotEmpty(),
             Bookmark("report", "Touchpoints by stage"),
         ]
         story += stage_sections(journey, frame_w)
-        story += [PageBreak(), *department_summary(journey, frame_w)]
+        story += [PageBreakIfNotEmpty(), *department_summary(journey, frame_w)]
     buffer = io.BytesIO()
     _Document(buffer, journey, size, len(sheets)).build(story)
     return attach_map(buffer.getvalue(), journey)

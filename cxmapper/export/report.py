@@ -28,7 +28,7 @@ H2 = ParagraphStyle(
     "h2", parent=BODY, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=8, keepWithNext=1
 )
 INTRO = ParagraphStyle("intro", parent=BODY, keepWithNext=1)
-TOUCHPOINT = ParagraphStyle("tp", parent=H2, fontSize=11, leading=14, spaceAfter=2)
+TOUCHPOINT = ParagraphStyle("tp", parent=H2, fontSize=11, leading=14, spaceBefore=10, spaceAfter=2)
 CHART_ROWS = 20  # rows per chart block, so a chart of many departments flows over pages
 EXPECTATION_WORDS = {
     "unknown": "not known",
@@ -59,6 +59,7 @@ class Heading(Paragraph):
     def draw(self) -> None:
         self.canv.bookmarkPage(self.key)
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+        self.canv.showOutline()  # viewers open with the bookmarks showing
         super().draw()
 
 
@@ -73,6 +74,7 @@ class Bookmark(Flowable):
     def draw(self) -> None:
         self.canv.bookmarkPage(self.key)
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+        self.canv.showOutline()  # viewers open with the bookmarks showing
 
 
 def signed(value: float) -> str:
@@ -138,7 +140,7 @@ def _touchpoint(journey: JourneyMap, tp: Touchpoint, width: float) -> list:
         )
     )
     title = Paragraph(markup(tp.title, bold=True), TOUCHPOINT)
-    return [title, table, Spacer(1, 8)]
+    return [title, table]
 
 
 def about_the_map(journey: JourneyMap) -> list:

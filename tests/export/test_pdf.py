@@ -247,3 +247,11 @@ def test_every_poster_sheet_the_curve_crosses_draws_it():
         first, last = lay.points[0].center.x, lay.points[-1].center.x
         if sheet.region.x < last and sheet.region.right > first:
             assert counter.curves == 1, sheet.label
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_no_page_is_left_blank(name):
+    reader = read(export_pdf(load_template(name), PdfOptions("A4", landscape=False)))
+    for number, page in enumerate(reader.pages, start=1):
+        lines = [line for line in page.extract_text().splitlines() if line.strip()]
+        assert len(lines) > 3, f"page {number} holds only its header and footer"
