@@ -318,6 +318,7 @@ def export_pdf(journey: JourneyMap, options: PdfOptions | None = None) -> bytes:
 def attach_map(pdf: bytes, journey: JourneyMap) -> bytes:
     """Embed the map's JSON as a file attachment (the PDF stays a map one can keep editing)."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.pdf_header = b"%PDF-1.4"  # lane tints use transparency, a PDF 1.4 feature
     writer.add_attachment(ATTACHMENT, map_to_bytes(journey))
     out = io.BytesIO()
     writer.write(out)
