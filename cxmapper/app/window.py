@@ -7,7 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+)
 
 from cxmapper.canvas.scene import JourneyScene
 from cxmapper.canvas.view import JourneyView
@@ -282,11 +289,15 @@ class MainWindow(QMainWindow):
 
         if self.view is not None:
             self.view.title_editor.commit()
+        self.statusBar().showMessage(f"Exporting {path.name}…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a big poster takes seconds
         try:
             write_atomically(path, export_pdf(self.document.journey, options))
         except (SaveError, ValueError) as exc:
+            QApplication.restoreOverrideCursor()
             QMessageBox.critical(self, "Cannot export the PDF", str(exc))
             return False
+        QApplication.restoreOverrideCursor()
         from cxmapper.export.pdf import legibility_note
 
         note = legibility_note(self.document.journey, options)
