@@ -11,129 +11,26 @@ so cards never overlap.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
+from cxmapper.layout.boxes import (  # noqa: F401 - the boxes are part of this module's API
+    BADGE_KINDS,
+    BADGE_LABELS,
+    BADGE_SIZE,
+    CardBox,
+    CardContent,
+    FeelingPoint,
+    Header,
+    LaneBox,
+    LegendEntry,
+    MapLayout,
+    Slot,
+    StageBox,
+)
 from cxmapper.layout.geometry import Point, Rect
+from cxmapper.layout.pieces import card_content, feeling_points, header_box, legend_entries
 from cxmapper.layout.style import UNASSIGNED_COLOUR, Style
 from cxmapper.layout.text import TextFitter, TextMetrics
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
-
-BADGE_SIZE = 18
-BADGE_KINDS = ("pain", "opportunity", "moment_of_truth", "partner")
-BADGE_LABELS = {
-    "pain": "Pain points",
-    "opportunity": "Opportunities",
-    "moment_of_truth": "Moment of truth",
-    "partner": "Delivered by a partner",
-}
-
-
-@dataclass(slots=True)
-class Slot:
-    """A moment in time within a stage: the touchpoints at one position share its x."""
-
-    stage_id: str
-    position: float
-    x: float
-
-
-@dataclass(slots=True)
-class StageBox:
-    stage_id: str
-    header: Rect
-    column: Rect
-    name_lines: list[str]
-    goal_line: str
-    slots: tuple[Slot, ...]
-
-
-@dataclass(slots=True)
-class LaneBox:
-    department_id: str | None
-    rect: Rect
-    label: Rect
-    label_lines: list[str]
-    colour: str
-
-
-@dataclass(slots=True)
-class CardContent:
-    """What a card shows, in the card's own coordinates (0, 0 is its top-left corner), so a card
-    that only moves keeps its content and painters translate once."""
-
-    width: float
-    height: float
-    colour: str
-    stripe: Rect
-    icon: Rect
-    channel_icon: str | None
-    title: Rect
-    title_lines: list[str]
-    title_size: float
-    face: Rect | None
-    feeling: int | None
-    emotion: Rect
-    emotion_line: str
-    badges: tuple[tuple[str, Rect], ...]
-
-
-@dataclass(slots=True)
-class CardBox:
-    touchpoint_id: str
-    rect: Rect
-    stage_id: str
-    department_id: str | None
-    slot_x: float
-    content: CardContent
-
-
-@dataclass(slots=True)
-class FeelingPoint:
-    touchpoint_id: str
-    center: Point
-    feeling: int | None  # None: not rated yet (drawn as a "?" to drag to a feeling)
-    radius: float
-
-
-@dataclass(slots=True)
-class LegendEntry:
-    kind: str  # "feeling", "department", "channel", "badge", "heading"
-    key: str
-    label: str
-    swatch: Rect | None
-    text: Rect
-
-
-@dataclass(slots=True)
-class Header:
-    rect: Rect
-    title: str
-    title_box: Rect
-    lines: list[tuple[str, Rect]]
-
-
-@dataclass
-class MapLayout:
-    width: float
-    height: float
-    style: Style
-    header: Header
-    stages: list[StageBox]
-    lanes: list[LaneBox]
-    cards: dict[str, CardBox]
-    emotion: Rect
-    emotion_label: Rect
-    level_y: dict[int, float]
-    level_labels: list[tuple[int, str, Rect]]
-    points: list[FeelingPoint]
-    unrated: list[FeelingPoint]
-    legend: list[LegendEntry]
-    legend_rect: Rect
-    timeline: Rect
-    lanes_area: Rect
-    time_order: list[str] = field(default_factory=list)
-    # What each card was drawn from, so the next layout can reuse boxes that did not change.
-    card_keys: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _stage_slots(journey: JourneyMap) -> dict[str, list[float]]:
@@ -198,7 +95,7 @@ def layout_map(
 
     # Rows, top to bottom.
     header_rect = Rect(s.margin, s.margin, width - 2 * s.margin, s.header_height)
-    header = _header(journey, header_rect, fitter, s)
+    header = header_box(journey, header_rect, fitter, s)
     stage_top = header_rect.bottom
     emotion_top = stage_top + s.stage_header_height
     emotion = Rect(s.margin, emotion_top, timeline_right - s.margin, s.emotion_height)
@@ -269,7 +166,7 @@ def layout_map(
             if old_keys.get(tp.id) == key:
                 content = old_cards[tp.id].content
             else:
-                content = _card_content(tp, icon, colour, fitter, s)
+                content = card_content(tp, icon, colour, fitter, s)
             rect = Rect(cx - s.card_width / 2, top, s.card_width, s.card_height)
             cards[tp.id] = CardBox(tp.id, rect, stage_id, lane_id, cx, content)
 
@@ -294,7 +191,7 @@ def layout_map(
         (f, FEELING_WORDS[f], Rect(s.margin + 12, level_y[f] - 8, s.lane_label_width - 24, 16))
         for f in range(2, -3, -1)
     ]
-    points = _feeling_points(order, cards, level_y, s)
+    points = feeling_points(order, cards, level_y, s)
     # Touchpoints not rated yet get a "?" on the neutral line, to drag to a feeling.
     unrated = [
         FeelingPoint(tp.id, Point(cards[tp.id].slot_x, level_y[0]), None, s.face_size / 3)
@@ -303,7 +200,7 @@ def layout_map(
     ]
 
     legend_top = lanes_bottom + 18
-    legend, legend_bottom = _legend(
+    legend, legend_bottom = legend_entries(
         journey, Rect(s.margin, legend_top, width - 2 * s.margin, 0), fitter, s
     )
     legend_rect = Rect(s.margin, legend_top, width - 2 * s.margin, legend_bottom - legend_top)
@@ -330,135 +227,3 @@ def layout_map(
         time_order=time_order,
         card_keys=card_keys,
     )
-
-
-def _header(journey: JourneyMap, rect: Rect, fitter: TextFitter, s: Style) -> Header:
-    title = fitter.single_line(journey.title, rect.w, s.title_size, bold=True)
-    title_box = Rect(rect.x, rect.y, rect.w, s.title_size * 1.3)
-    lines = []
-    y = title_box.bottom + 10
-    persona = journey.persona
-    who = persona.name + (f" — {persona.description}" if persona.description else "")
-    for label, text in (("Persona", who), ("Scenario", journey.scenario)):
-        if text.strip():
-            line = fitter.single_line(f"{label}: {text}", rect.w, s.subtitle_size)
-            lines.append((line, Rect(rect.x, y, rect.w, s.subtitle_size * 1.4)))
-            y += s.subtitle_size * 1.6
-    if persona.goals and y + s.subtitle_size * 1.4 <= rect.bottom:
-        line = fitter.single_line("Goals: " + "; ".join(persona.goals), rect.w, s.subtitle_size)
-        lines.append((line, Rect(rect.x, y, rect.w, s.subtitle_size * 1.4)))
-    return Header(rect, title, title_box, lines)
-
-
-def _card_content(
-    tp: Touchpoint, channel_icon: str | None, colour: str, fitter: TextFitter, s: Style
-) -> CardContent:
-    pad, w, h = 8, s.card_width, s.card_height
-    icon = Rect(pad, 14, 18, 18)
-    title = Rect(
-        icon.right + 6,
-        12,
-        w - pad - icon.right - 6,
-        s.line_height(s.card_title_size) * s.card_title_lines,
-    )
-    lines = fitter.wrap(tp.title, title.w, s.card_title_size, s.card_title_lines, bold=True)
-    bottom_row = h - pad - BADGE_SIZE
-    face = Rect(pad, bottom_row, BADGE_SIZE, BADGE_SIZE) if tp.feeling is not None else None
-    on = (bool(tp.pain_points), bool(tp.opportunities), tp.moment_of_truth, tp.partner_owned)
-    flags = [kind for kind, flag in zip(BADGE_KINDS, on, strict=True) if flag]
-    first_badge = w - pad - len(flags) * (BADGE_SIZE + 4) + 4
-    badges = tuple(
-        (kind, Rect(first_badge + i * (BADGE_SIZE + 4), bottom_row, BADGE_SIZE, BADGE_SIZE))
-        for i, kind in enumerate(flags)
-    )
-    text_left = (face.right + 5) if face else pad
-    text_right = (badges[0][1].x - 4) if badges else w - pad
-    emotion = Rect(text_left, bottom_row, max(0.0, text_right - text_left), BADGE_SIZE)
-    emotion_line = (
-        fitter.single_line(tp.emotion, emotion.w, s.card_note_size)
-        if tp.emotion and emotion.w > 20
-        else ""
-    )
-    return CardContent(
-        width=w,
-        height=h,
-        colour=colour,
-        stripe=Rect(0, 0, w, 6),
-        icon=icon,
-        channel_icon=channel_icon,
-        title=title,
-        title_lines=lines,
-        title_size=s.card_title_size,
-        face=face,
-        feeling=tp.feeling,
-        emotion=emotion,
-        emotion_line=emotion_line,
-        badges=badges,
-    )
-
-
-def _feeling_points(
-    order: list[Touchpoint], cards: dict[str, CardBox], level_y: dict[int, float], s: Style
-) -> list[FeelingPoint]:
-    """One point per rated touchpoint, in time order; points sharing a slot spread sideways."""
-    rated = [tp for tp in order if tp.feeling is not None]
-    by_slot: dict[float, list[str]] = defaultdict(list)
-    rank: dict[str, int] = {}
-    for tp in rated:
-        group = by_slot[cards[tp.id].slot_x]
-        rank[tp.id] = len(group)
-        group.append(tp.id)
-    points = []
-    spread = min(s.face_size + 4, s.slot_width / 2)
-    for tp in rated:
-        group = by_slot[cards[tp.id].slot_x]
-        offset = (rank[tp.id] - (len(group) - 1) / 2) * spread
-        offset = max(
-            -s.slot_width / 2 + s.face_size / 2, min(s.slot_width / 2 - s.face_size / 2, offset)
-        )
-        center = Point(cards[tp.id].slot_x + offset, level_y[tp.feeling])
-        points.append(FeelingPoint(tp.id, center, tp.feeling, s.face_size / 2))
-    return points
-
-
-def _legend(
-    journey: JourneyMap, area: Rect, fitter: TextFitter, s: Style
-) -> tuple[list[LegendEntry], float]:
-    """Flow the legend's entries left to right, wrapping to new rows; returns entries and bottom."""
-    size, swatch, gap = s.legend_size, 16.0, 18.0
-    row_h = 24.0
-    entries: list[LegendEntry] = []
-    x, y = area.x, area.y
-
-    def place(kind: str, key: str, label: str, with_swatch: bool = True) -> None:
-        nonlocal x, y
-        text_w = min(fitter.width(label, size, kind == "heading") + 2, 260)
-        w = (swatch + 6 if with_swatch else 0) + text_w
-        if x + w > area.right and x > area.x:
-            x, y = area.x, y + row_h
-        sw = Rect(x, y + (row_h - swatch) / 2 - 2, swatch, swatch) if with_swatch else None
-        tx = x + (swatch + 6 if with_swatch else 0)
-        shown = fitter.single_line(label, text_w, size, kind == "heading")
-        entries.append(LegendEntry(kind, key, shown, sw, Rect(tx, y, text_w, row_h - 4)))
-        x += w + gap
-
-    place("heading", "feelings", "Feelings:", with_swatch=False)
-    for f in range(2, -3, -1):
-        place("feeling", str(f), FEELING_WORDS[f])
-    place("heading", "flags", "Flags:", with_swatch=False)
-    for kind in BADGE_KINDS:
-        place("badge", kind, BADGE_LABELS[kind])
-    x, y = area.x, y + row_h
-    if journey.departments:
-        place("heading", "departments", "Departments:", with_swatch=False)
-        for d in journey.departments:
-            place("department", d.id, d.name)
-        x, y = area.x, y + row_h
-    used = {tp.channel_id for tp in journey.touchpoints}
-    channels = [c for c in journey.channels if c.id in used]
-    if channels:
-        place("heading", "channels", "Channels:", with_swatch=False)
-        for c in channels:
-            place("channel", c.icon, c.name)
-        y += row_h
-    return entries, y

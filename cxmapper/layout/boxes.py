@@ -1,0 +1,125 @@
+"""The boxes a layout is made of: plain data, in map units, shared by every painter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cxmapper.layout.geometry import Point, Rect
+from cxmapper.layout.style import Style
+
+BADGE_SIZE = 18
+BADGE_KINDS = ("pain", "opportunity", "moment_of_truth", "partner")
+BADGE_LABELS = {
+    "pain": "Pain points",
+    "opportunity": "Opportunities",
+    "moment_of_truth": "Moment of truth",
+    "partner": "Delivered by a partner",
+}
+
+
+@dataclass(slots=True)
+class Slot:
+    """A moment in time within a stage: the touchpoints at one position share its x."""
+
+    stage_id: str
+    position: float
+    x: float
+
+
+@dataclass(slots=True)
+class StageBox:
+    stage_id: str
+    header: Rect
+    column: Rect
+    name_lines: list[str]
+    goal_line: str
+    slots: tuple[Slot, ...]
+
+
+@dataclass(slots=True)
+class LaneBox:
+    department_id: str | None
+    rect: Rect
+    label: Rect
+    label_lines: list[str]
+    colour: str
+
+
+@dataclass(slots=True)
+class CardContent:
+    """What a card shows, in the card's own coordinates (0, 0 is its top-left corner), so a card
+    that only moves keeps its content and painters translate once."""
+
+    width: float
+    height: float
+    colour: str
+    stripe: Rect
+    icon: Rect
+    channel_icon: str | None
+    title: Rect
+    title_lines: list[str]
+    title_size: float
+    face: Rect | None
+    feeling: int | None
+    emotion: Rect
+    emotion_line: str
+    badges: tuple[tuple[str, Rect], ...]
+
+
+@dataclass(slots=True)
+class CardBox:
+    touchpoint_id: str
+    rect: Rect
+    stage_id: str
+    department_id: str | None
+    slot_x: float
+    content: CardContent
+
+
+@dataclass(slots=True)
+class FeelingPoint:
+    touchpoint_id: str
+    center: Point
+    feeling: int | None  # None: not rated yet (drawn as a "?" to drag to a feeling)
+    radius: float
+
+
+@dataclass(slots=True)
+class LegendEntry:
+    kind: str  # "feeling", "department", "channel", "badge", "heading"
+    key: str
+    label: str
+    swatch: Rect | None
+    text: Rect
+
+
+@dataclass(slots=True)
+class Header:
+    rect: Rect
+    title: str
+    title_box: Rect
+    lines: list[tuple[str, Rect]]
+
+
+@dataclass
+class MapLayout:
+    width: float
+    height: float
+    style: Style
+    header: Header
+    stages: list[StageBox]
+    lanes: list[LaneBox]
+    cards: dict[str, CardBox]
+    emotion: Rect
+    emotion_label: Rect
+    level_y: dict[int, float]
+    level_labels: list[tuple[int, str, Rect]]
+    points: list[FeelingPoint]
+    unrated: list[FeelingPoint]
+    legend: list[LegendEntry]
+    legend_rect: Rect
+    timeline: Rect
+    lanes_area: Rect
+    time_order: list[str] = field(default_factory=list)
+    # What each card was drawn from, so the next layout can reuse boxes that did not change.
+    card_keys: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
