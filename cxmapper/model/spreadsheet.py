@@ -18,6 +18,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from cxmapper.model.csv_format import (
+    COLUMNS,
+    REQUIRED,
+    cell_lines,
+    column_key,
+    export_csv,
+    parse_expectation,
+    parse_feeling,
+    parse_flag,
+    parse_time,
+    unescape,
+)
 from cxmapper.model.defaults import (
     DEFAULT_CHANNELS,
     department_colour,
@@ -25,9 +37,6 @@ from cxmapper.model.defaults import (
     unique_id,
 )
 from cxmapper.model.journey import (
-    EXPECTATIONS,
-    FEELING_WORDS,
-    MAX_POSITION,
     MAX_TOUCHPOINTS,
     Channel,
     Department,
@@ -37,46 +46,6 @@ from cxmapper.model.journey import (
 from cxmapper.model.problems import MapError, user_message
 
 # Column name -> touchpoint field, in the order export writes them.
-COLUMNS = {
-    "stage": "stage_id",
-    "touchpoint": "title",
-    "description": "description",
-    "channel": "channel_id",
-    "department": "department_id",
-    "feeling": "feeling",
-    "emotion": "emotion",
-    "expectation": "expectation",
-    "pain_points": "pain_points",
-    "opportunities": "opportunities",
-    "quote": "quotes",
-    "root_cause": "root_cause",
-    "contributing_departments": "contributing_department_ids",
-    "moment_of_truth": "moment_of_truth",
-    "partner_owned": "partner_owned",
-    "time": "position",
-}
-REQUIRED = ("stage", "touchpoint")
-ALIASES = {
-    "title": "touchpoint",
-    "touchpoints": "touchpoint",
-    "touch_point": "touchpoint",
-    "quotes": "quote",
-    "pain_point": "pain_points",
-    "painpoints": "pain_points",
-    "pains": "pain_points",
-    "opportunity": "opportunities",
-    "owner": "department",
-    "owning_department": "department",
-    "emotion_word": "emotion",
-    "phase": "stage",
-    "position": "time",
-    "order": "time",
-}
-# A spreadsheet runs a cell as a formula when its text starts with one of these.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-FEELINGS_BY_WORD = {word: value for value, word in FEELING_WORDS.items()}
-TRUE_WORDS = {"yes", "y", "true", "1", "x", "✓", "✔"}
-FALSE_WORDS = {"", "no", "n", "false", "0"}
 MAX_CSV_BYTES = 16 * 1024 * 1024
 
 
@@ -86,11 +55,6 @@ class CsvImport:
 
     journey: JourneyMap
     warnings: list[str] = field(default_factory=list)
-
-
-def _column_key(header: str) -> str:
-    key = "_".join(header.strip().lower().replace("-", " ").split())
-    return ALIASES.get(key, key)
 
 
 def _decode(data: bytes) -> str:
@@ -116,79 +80,9 @@ def _delimiter(first_line: str) -> str:
 
     def known(delim: str) -> int:
         cells = next(csv.reader([first_line], delimiter=delim), [])
-        return sum(1 for c in cells if _column_key(c) in COLUMNS)
+        return sum(1 for c in cells if column_key(c) in COLUMNS)
 
     return max((",", ";", "\t"), key=lambda d: (known(d), first_line.count(d)))
-
-
-def _unescape(cell: str) -> str:
-    """Undo `_escape`: drop the apostrophe export put before formula-like text (and only that)."""
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_STARTS + ("'",):
-        return cell[1:]
-    return cell
-
-
-def _escape(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_STARTS + ("'",)) else text
-
-
-def _lines(cell: str) -> list[str]:
-    """A cell holding a list, one item a line (only CR/LF end a line, as in the model)."""
-    return [line.strip() for line in re.split(r"\r\n|\r|\n", cell) if line.strip()]
-
-
-def _feeling(cell: str) -> int | None:
-    text = cell.strip().lower()
-    if not text:
-        return None
-    if text in FEELINGS_BY_WORD:
-        return FEELINGS_BY_WORD[text]
-    try:
-        number = float(text)
-    except ValueError:
-        number = None
-    if number is not None and number.is_integer() and -2 <= number <= 2:
-        return int(number)
-    raise ValueError(
-        f'"{cell.strip()[:40]}" is not a feeling: use -2 to 2, or very negative, negative, '
-        "neutral, positive, very positive"
-    )
-
-
-def _time(cell: str) -> float:
-    try:
-        value = float(cell.strip())
-    except ValueError:
-        value = -1.0
-    if not 0 <= value <= MAX_POSITION:
-        raise ValueError(
-            f'"{cell.strip()[:40]}" is not a time: use a number from 0 (first in its stage)'
-        )
-    return value
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if value.is_integer() else repr(value)
-
-
-def _expectation(cell: str) -> str:
-    text = cell.strip().lower().removesuffix(" expectations").removesuffix(" expectation")
-    if not text:
-        return "unknown"
-    if text in EXPECTATIONS:
-        return text
-    raise ValueError(
-        f'"{cell.strip()[:40]}" is not an expectation: use below, met, exceeded or unknown'
-    )
-
-
-def _flag(cell: str) -> bool:
-    text = cell.strip().lower()
-    if text in TRUE_WORDS:
-        return True
-    if text in FALSE_WORDS:
-        return False
-    raise ValueError(f'"{cell.strip()[:40]}" is not yes or no')
 
 
 class _Names:
@@ -231,7 +125,7 @@ def _header(rows: Any, warnings: list[str]) -> dict[int, str]:
         )
     columns: dict[int, str] = {}
     for i, name in enumerate(header):
-        key = _column_key(_unescape(name))
+        key = column_key(unescape(name))
         if key in COLUMNS:
             if key in columns.values():
                 raise MapError([f'the header names the column "{key}" twice'])
@@ -288,7 +182,7 @@ def _import_rows(
         if not any(cell.strip() for cell in row):
             continue
         ignored_cells += sum(1 for i, c in enumerate(row) if i not in columns and c.strip())
-        cells = {key: _unescape(row[i]) if i < len(row) else "" for i, key in columns.items()}
+        cells = {key: unescape(row[i]) if i < len(row) else "" for i, key in columns.items()}
         values: dict[str, Any] = {}
 
         def cell_problem(column: str, message: str, row_number: int = row_number) -> None:
@@ -301,10 +195,10 @@ def _import_rows(
         if not cells["touchpoint"].strip():
             cell_problem("touchpoint", "is empty")
         for column, parse in (
-            ("feeling", _feeling),
-            ("expectation", _expectation),
-            ("moment_of_truth", _flag),
-            ("partner_owned", _flag),
+            ("feeling", parse_feeling),
+            ("expectation", parse_expectation),
+            ("moment_of_truth", parse_flag),
+            ("partner_owned", parse_flag),
         ):
             if column in cells:
                 try:
@@ -316,7 +210,7 @@ def _import_rows(
                 values[COLUMNS[column]] = cells[column]
         for column in ("pain_points", "opportunities", "quote"):
             if column in cells:
-                values[COLUMNS[column]] = _lines(cells[column])
+                values[COLUMNS[column]] = cell_lines(cells[column])
         if cells.get("department", "").strip():
             values["department_id"] = departments.id_for(cells["department"], row_number)
         if cells.get("channel", "").strip():
@@ -325,7 +219,7 @@ def _import_rows(
             values["contributing_department_ids"] = [
                 *dict.fromkeys(
                     departments.id_for(name, row_number)
-                    for name in _lines(cells["contributing_departments"])
+                    for name in cell_lines(cells["contributing_departments"])
                 )
             ]
         if stage_name.strip():
@@ -333,7 +227,7 @@ def _import_rows(
             position = next_position.get(stage_id, 0.0)
             if cells.get("time", "").strip():
                 try:
-                    position = _time(cells["time"])
+                    position = parse_time(cells["time"])
                 except ValueError as exc:
                     cell_problem("time", str(exc))
             values["position"] = position
@@ -416,36 +310,4 @@ def _rows_named(message: str, rows_of: list[int]) -> str:
     )
 
 
-def export_csv(journey: JourneyMap) -> bytes:
-    """The map's touchpoints as CSV (stage by stage, in time order), ready for a spreadsheet."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-
-    def name_of(part: Any) -> str:
-        return _escape(part.name) if part is not None else ""
-
-    for tp in journey.touchpoints_in_time_order():
-        writer.writerow(
-            [
-                name_of(journey.stage(tp.stage_id)),
-                _escape(tp.title),
-                _escape(tp.description),
-                name_of(journey.channel(tp.channel_id)),
-                name_of(journey.department(tp.department_id)),
-                "" if tp.feeling is None else str(tp.feeling),
-                _escape(tp.emotion),
-                tp.expectation,
-                _escape("\n".join(tp.pain_points)),
-                _escape("\n".join(tp.opportunities)),
-                _escape("\n".join(tp.quotes)),
-                _escape(tp.root_cause),
-                _escape(
-                    "\n".join(journey.department(d).name for d in tp.contributing_department_ids)
-                ),
-                "yes" if tp.moment_of_truth else "no",
-                "yes" if tp.partner_owned else "no",
-                _number(tp.position),
-            ]
-        )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+__all__ = ["COLUMNS", "CsvImport", "export_csv", "import_csv"]
