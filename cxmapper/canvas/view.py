@@ -10,17 +10,16 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
-from cxmapper.canvas.dragdata import TOUCHPOINT_MIME, decode_kind
 from cxmapper.canvas.interactions import CardDrag, FeelingDrag
 from cxmapper.canvas.items import CardItem, FeelingPointItem
+from cxmapper.canvas.palette_drops import PaletteDrops
 from cxmapper.canvas.scene import JourneyScene
 from cxmapper.canvas.title_editor import TitleEditor
-from cxmapper.layout.drop import drop_target
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.1, 6.0, 1.25
 
 
-class JourneyView(QGraphicsView):
+class JourneyView(PaletteDrops, QGraphicsView):
     zoom_changed = Signal(float)
 
     def __init__(self, scene: JourneyScene, parent=None) -> None:
@@ -314,52 +313,6 @@ class JourneyView(QGraphicsView):
 
     def edit_title(self, touchpoint_id: str) -> None:
         self.title_editor.start(touchpoint_id)
-
-    # --- drops from the palette ----------------------------------------------------------------
-    def _palette_target(self, event):
-        if not event.mimeData().hasFormat(TOUCHPOINT_MIME):
-            return None
-        pos = self.mapToScene(event.position().toPoint())
-        return drop_target(self.journey_scene.layout, pos.x(), pos.y())
-
-    def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasFormat(TOUCHPOINT_MIME):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        target = self._palette_target(event)
-        self.journey_scene.indicator.show_at(target.indicator if target else None)
-        if target is None:
-            event.ignore()
-        else:
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-
-    def dragLeaveEvent(self, event) -> None:
-        self.journey_scene.indicator.show_at(None)
-        event.accept()
-
-    def dropEvent(self, event) -> None:
-        self.journey_scene.indicator.show_at(None)
-        target = self._palette_target(event)
-        kind = decode_kind(event.mimeData().data(TOUCHPOINT_MIME).data())
-        if target is None or kind is None:
-            event.ignore()
-            return
-        channel_id = kind if self.document.journey.channel(kind) else None
-        channel = self.document.journey.channel(channel_id)
-        title = f"{channel.name} touchpoint" if channel else "New touchpoint"
-        new_id = self.document.add_touchpoint(
-            (target.stage_id, target.position, target.department_id), title, channel_id
-        )
-        event.setDropAction(Qt.DropAction.CopyAction)  # a copy: the palette keeps its kinds
-        event.accept()
-        self._select_only(new_id)
-        self.setFocus()
-        self.edit_title(new_id)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and self.title_editor.isVisible():
