@@ -115,11 +115,12 @@ def _export(args: argparse.Namespace) -> int:
     out = _output(target, args.force)
     journey = load_map(args.file)
     if args.pdf is not None:
-        from cxmapper.export.pdf import PdfOptions, export_pdf, legibility_note
+        from cxmapper.export.pdf import PdfOptions, export_pdf, legibility_note, pdf_layout
 
         options = PdfOptions(args.page_size, not args.portrait, args.poster, not args.no_report)
-        data = export_pdf(journey, options)
-        if note := legibility_note(journey, options):
+        lay = pdf_layout(journey)
+        data = export_pdf(journey, options, lay)
+        if note := legibility_note(journey, options, lay):
             print(f"cxmapper: note: {note}", file=sys.stderr)
         _write(out, data)
         kind = ("portrait " if args.portrait else "") + ("poster" if args.poster else "one page")

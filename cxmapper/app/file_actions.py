@@ -118,23 +118,23 @@ class FileActions:
         return self.write_pdf(path, options) if path else False
 
     def write_pdf(self, path: Path, options) -> bool:
-        from cxmapper.export.pdf import export_pdf
+        from cxmapper.export.pdf import export_pdf, legibility_note, pdf_layout
         from cxmapper.model.safe_write import write_atomically
 
         if self.view is not None:
             self.view.title_editor.commit()
         self.statusBar().showMessage(f"Exporting {path.name}…")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a big poster takes seconds
+        journey = self.document.journey
         try:
-            write_atomically(path, export_pdf(self.document.journey, options))
+            lay = pdf_layout(journey)
+            write_atomically(path, export_pdf(journey, options, lay))
         except (SaveError, ValueError) as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.critical(self, "Cannot export the PDF", str(exc))
             return False
         QApplication.restoreOverrideCursor()
-        from cxmapper.export.pdf import legibility_note
-
-        note = legibility_note(self.document.journey, options)
+        note = legibility_note(journey, options, lay)
         self.statusBar().showMessage(
             f"Exported {path}" + (f". Note: {note}" if note else ""), 15000
         )

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectIte
 
 from cxmapper.canvas.painting import QtPainter, qrect
 from cxmapper.layout import glyphs
+from cxmapper.layout.boxes import CardBox, FeelingPoint, MapLayout
 from cxmapper.layout.drawing import FACE_RADIUS, SELECTION, draw_backdrop, draw_card, draw_feeling
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.journey_layout import CardBox, FeelingPoint, MapLayout
 
 Z_BACKDROP, Z_CURVE, Z_CARD, Z_POINT, Z_DRAGGED, Z_INDICATOR = 0, 1, 2, 3, 5, 6
 

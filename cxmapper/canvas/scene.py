@@ -6,20 +6,19 @@ a moved card moves, a renamed card repaints, the rest of the scene is left alone
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 from cxmapper.canvas.fonts import QtTextMetrics
 from cxmapper.canvas.items import BackdropItem, CardItem, CurveItem, DropIndicator, FeelingPointItem
 from cxmapper.document.document import Change, JourneyDocument
+from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.geometry import Point
-from cxmapper.layout.journey_layout import MapLayout, layout_map
+from cxmapper.layout.journey_layout import layout_map
 from cxmapper.layout.text import TextFitter
 
 
 class JourneyScene(QGraphicsScene):
-    layout_changed = Signal()
-
     def __init__(self, document: JourneyDocument, parent=None) -> None:
         super().__init__(parent or document)
         self.document = document
@@ -63,7 +62,6 @@ class JourneyScene(QGraphicsScene):
         else:
             self.backdrop.layout = new
         self._sync(new)
-        self.layout_changed.emit()
 
     def _sync(self, lay: MapLayout) -> None:
         self.setSceneRect(QRectF(0, 0, lay.width, lay.height))

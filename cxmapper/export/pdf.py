@@ -31,9 +31,11 @@ from cxmapper import __version__
 from cxmapper.export.fonts import REGULAR, PdfTextMetrics, register_fonts, runs
 from cxmapper.export.pdf_painter import PdfPainter, map_frame
 from cxmapper.export.report import Bookmark, about_the_map, department_summary, stage_sections
+from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.drawing import draw_lane, draw_map, draw_stage_header
 from cxmapper.layout.geometry import Rect
-from cxmapper.layout.journey_layout import MapLayout, layout_map
+from cxmapper.layout.glyphs import smooth_curve
+from cxmapper.layout.journey_layout import layout_map
 from cxmapper.layout.style import MUTED_INK
 from cxmapper.model.fileformat import map_to_bytes
 from cxmapper.model.journey import JourneyMap
@@ -92,10 +94,12 @@ class MapSheet(Flowable):
         gutter_left: float = 0.0,
         gutter_top: float = 0.0,
         marks: bool = False,
+        curve: list | None = None,
     ) -> None:
         super().__init__()
         self.lay, self.region, self.scale, self.label = lay, region, scale, label
         self.gutter_left, self.gutter_top, self.marks = gutter_left, gutter_top, marks
+        self.curve = smooth_curve([pt.center for pt in lay.points]) if curve is None else curve
         self.width = (gutter_left + region.w) * scale
         self.height = (gutter_top + region.h) * scale
 
@@ -115,7 +119,7 @@ class MapSheet(Flowable):
         c.saveState()
         self._clip(gl, 0, self.width - gl, self.height - gt)
         with map_frame(c, x0, top0, k):
-            draw_map(lay, PdfPainter(c), visible=r)
+            draw_map(lay, PdfPainter(c), visible=r, curve=self.curve)
         c.restoreState()
         if gl:  # department names down the left gutter
             c.saveState()
@@ -167,11 +171,8 @@ class MapSheet(Flowable):
 
 
 class _Document(BaseDocTemplate):
-    def __init__(
-        self, buffer, journey: JourneyMap, size: tuple[float, float], map_pages: int
-    ) -> None:
+    def __init__(self, buffer, journey: JourneyMap, size: tuple[float, float]) -> None:
         self.journey = journey
-        self.map_pages = map_pages
         super().__init__(
             buffer,
             pagesize=size,
@@ -248,6 +249,7 @@ def _sheets(lay: MapLayout, frame_w: float, frame_h: float, poster: bool) -> lis
     # the outer margin is blank paper: no sheet just for it
     columns = _spans(lay.width - s.margin, frame_w, frame_w - gutter_left)
     rows = _spans(lay.height - s.margin, frame_h, frame_h - gutter_top)
+    curve = smooth_curve([pt.center for pt in lay.points])  # one curve for every sheet
     sheets = []
     for r, (y, h) in enumerate(rows):
         for col, (x, w) in enumerate(columns):
@@ -261,6 +263,7 @@ def _sheets(lay: MapLayout, frame_w: float, frame_h: float, poster: bool) -> lis
                     gutter_left if col else 0.0,
                     gutter_top if r else 0.0,
                     marks=True,
+                    curve=curve,
                 )
             )
     return sheets
@@ -269,12 +272,19 @@ def _sheets(lay: MapLayout, frame_w: float, frame_h: float, poster: bool) -> lis
 MIN_PRINT_SIZE = 6.0  # points: card titles smaller than this are hard to read on paper
 
 
-def legibility_note(journey: JourneyMap, options: PdfOptions) -> str:
+def pdf_layout(journey: JourneyMap) -> MapLayout:
+    """The map laid out with the PDF's fonts (shared by export_pdf and legibility_note)."""
+    return layout_map(journey, PdfTextMetrics())
+
+
+def legibility_note(
+    journey: JourneyMap, options: PdfOptions, layout: MapLayout | None = None
+) -> str:
     """A warning when one page shrinks card titles below print legibility; "" when fine."""
     if options.poster:
         return ""
     size = page_size(options)
-    lay = layout_map(journey, PdfTextMetrics())
+    lay = layout or pdf_layout(journey)
     scale = min((size[0] - 2 * MARGIN) / lay.width, (size[1] - 2 * MARGIN - FOOTER) / lay.height)
     title_pt = lay.style.card_title_size * scale
     if title_pt >= MIN_PRINT_SIZE:
@@ -285,12 +295,15 @@ def legibility_note(journey: JourneyMap, options: PdfOptions) -> str:
     )
 
 
-def export_pdf(journey: JourneyMap, options: PdfOptions | None = None) -> bytes:
-    """The PDF's bytes (build then attach the map); ValueError for an unknown page size."""
+def export_pdf(
+    journey: JourneyMap, options: PdfOptions | None = None, layout: MapLayout | None = None
+) -> bytes:
+    """The PDF's bytes (build then attach the map); ValueError for an unknown page size.
+    `layout` is pdf_layout(journey) when the caller already made it."""
     options = options or PdfOptions()
     size = page_size(options)
     register_fonts()
-    lay = layout_map(journey, PdfTextMetrics())
+    lay = layout or pdf_layout(journey)
     frame_w, frame_h = size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - FOOTER
     sheets = _sheets(lay, frame_w, frame_h, options.poster)
     story: list = [Bookmark("map", "Journey map")]
@@ -311,7 +324,7 @@ def export_pdf(journey: JourneyMap, options: PdfOptions | None = None) -> bytes:
         story += stage_sections(journey, frame_w)
         story += [PageBreakIfNotEmpty(), *department_summary(journey, frame_w)]
     buffer = io.BytesIO()
-    _Document(buffer, journey, size, len(sheets)).build(story)
+    _Document(buffer, journey, size).build(story)
     return attach_map(buffer.getvalue(), journey)
 
 

@@ -3,16 +3,10 @@
 No Qt, no reportlab: text is measured through a TextMetrics object the painter passes in.
 """
 
+from cxmapper.layout.boxes import CardBox, FeelingPoint, LaneBox, MapLayout, StageBox
 from cxmapper.layout.drop import DropTarget, drop_target, feeling_at
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.journey_layout import (
-    CardBox,
-    FeelingPoint,
-    LaneBox,
-    MapLayout,
-    StageBox,
-    layout_map,
-)
+from cxmapper.layout.journey_layout import layout_map
 from cxmapper.layout.style import FEELING_COLOURS, Style
 from cxmapper.layout.text import ApproximateMetrics, TextFitter, TextMetrics
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from cxmapper.layout import glyphs
+from cxmapper.layout.boxes import CardContent, FeelingPoint, MapLayout
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.journey_layout import CardContent, FeelingPoint, MapLayout
 from cxmapper.layout.style import INK, MUTED_INK, PAPER, STAGE_TINTS
 
 CARD_BORDER = "#afb8c1"
@@ -221,12 +221,18 @@ def draw_feeling(
     p.shapes(glyphs.unrated(box) if feeling is None else glyphs.face(box, feeling), 2 * r)
 
 
-def draw_map(lay: MapLayout, p: Painter, visible: Rect | None = None) -> None:
+def draw_map(
+    lay: MapLayout,
+    p: Painter,
+    visible: Rect | None = None,
+    curve: list[tuple[Point, Point, Point]] | None = None,
+) -> None:
     """The whole map, as printed: backdrop, curve, cards, faces."""
     s = lay.style
     draw_backdrop(lay, p, visible)
     centres = [pt.center for pt in lay.points]
-    segments = glyphs.smooth_curve(centres)
+    # A poster draws many sheets of one map: pass the curve in to compute it once.
+    segments = curve if curve is not None else glyphs.smooth_curve(centres)
     points = lay.points
     if visible is not None:  # a poster sheet: the pieces of the one curve that cross it
         left, right = visible.x - FACE_RADIUS, visible.right + FACE_RADIUS

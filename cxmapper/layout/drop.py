@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.geometry import Rect
-from cxmapper.layout.journey_layout import MapLayout
 
 
 @dataclass(slots=True)

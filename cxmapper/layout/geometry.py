@@ -49,9 +49,3 @@ class Rect:
             and self.y < other.bottom
             and other.y < self.bottom
         )
-
-    def moved(self, dx: float, dy: float) -> Rect:
-        return Rect(self.x + dx, self.y + dy, self.w, self.h)
-
-    def inset(self, d: float) -> Rect:
-        return Rect(self.x + d, self.y + d, self.w - 2 * d, self.h - 2 * d)

@@ -12,20 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from cxmapper.layout.boxes import (  # noqa: F401 - the boxes are part of this module's API
-    BADGE_KINDS,
-    BADGE_LABELS,
-    BADGE_SIZE,
-    CardBox,
-    CardContent,
-    FeelingPoint,
-    Header,
-    LaneBox,
-    LegendEntry,
-    MapLayout,
-    Slot,
-    StageBox,
-)
+from cxmapper.layout.boxes import CardBox, FeelingPoint, LaneBox, MapLayout, Slot, StageBox
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.pieces import card_content, feeling_points, header_box, legend_entries
 from cxmapper.layout.style import UNASSIGNED_COLOUR, Style
