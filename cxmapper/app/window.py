@@ -144,12 +144,12 @@ class MainWindow(FileActions, QMainWindow):
     def undo(self) -> None:
         if self.document:
             self.view.cancel_gesture()
-            self.document.undo_stack.undo()
+            self.document.undo()
 
     def redo(self) -> None:
         if self.document:
             self.view.cancel_gesture()
-            self.document.undo_stack.redo()
+            self.document.redo()
 
     def delete_selection(self) -> None:
         if self.view:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from cxmapper.canvas.fonts import QtTextMetrics
 from cxmapper.canvas.items import BackdropItem, CardItem, CurveItem, DropIndicator, FeelingPointItem
-from cxmapper.document.document import Change, JourneyDocument
+from cxmapper.document.document import Changes, JourneyDocument
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.geometry import Point
 from cxmapper.layout.journey_layout import layout_map
@@ -43,10 +43,13 @@ class JourneyScene(QGraphicsScene):
             item.set_highlighted(tid in chosen)
 
     # --- keeping up with the document ----------------------------------------------------------
-    def on_document_changed(self, change: Change) -> None:
+    def on_document_changed(self, changes: Changes) -> None:
+        if not changes.drawn:  # a description, a quote, a root cause: nothing on the map moves
+            return
         self.relayout()
-        if change.added:  # what reappears (undo of a delete, redo of an add) comes back selected
-            self.select_ids([i for i in change.added if i in self.cards])
+        added = changes.added_touchpoints
+        if added:  # what reappears (undo of a delete, redo of an add) comes back selected
+            self.select_ids([i for i in added if i in self.cards])
 
     def relayout(self) -> None:
         new = layout_map(self.document.journey, self.fitter, previous=self.layout)

@@ -1,116 +1,161 @@
-"""Every edit is a QUndoCommand that changes the model by id, and nothing else.
+"""The few generic commands every edit is made of; each changes the model by id, and nothing else.
 
-Commands hold ids and plain values (never graphics items), so undo after a view was rebuilt, or
-of something deleted, cannot crash. Redo and undo apply exactly stored values: undo gives back
-the previous model, field for field.
+Commands hold kinds, ids and plain values (never graphics items), so undo after a view was
+rebuilt, or of something deleted, cannot crash. Redo and undo both go through the document's
+`apply_*` steps with exactly stored values: undo gives back the previous model, field for field.
+Compound edits (removing a stage with its touchpoints) are macros of these.
 """
 
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from cxmapper.model.edits import Place
-from cxmapper.model.journey import Touchpoint
+from cxmapper.model.fields import CLASSES
 
 if TYPE_CHECKING:
     from cxmapper.document.document import JourneyDocument
 
+# Commands with this id may merge: typing in one field during one pause is one undo step, and
+# naming a touchpoint right after adding it is part of adding it.
+MERGE_ID = 0x7C02
 
-class SetPlaces(QUndoCommand):
-    """Touchpoints move in time, to other stages or other lanes (owners)."""
-
-    def __init__(self, doc: JourneyDocument, new: dict[str, Place], text: str) -> None:
-        super().__init__(text)
-        self.doc = doc
-        self.new = new
-        self.old = {i: doc.place_of(i) for i in new}
-
-    def redo(self) -> None:
-        self.doc.apply_places(self.new)
-
-    def undo(self) -> None:
-        self.doc.apply_places(self.old)
+Values = dict[str, dict[str, Any]]  # part id -> field -> value
 
 
-NAMING = 0x7C02  # merge id: naming a touchpoint right after adding it is part of adding it
-
-
-class AddTouchpoint(QUndoCommand):
-    """A new touchpoint, and the renumbering of its stage that makes room for it. Typing its
-    name straight after (drop, type, Enter) merges in: one undo step removes it."""
+class SetFields(QUndoCommand):
+    """Set fields of one or more parts of one kind."""
 
     def __init__(
-        self, doc: JourneyDocument, touchpoint: Touchpoint, shifts: dict[str, Place]
+        self, doc: JourneyDocument, kind: str, new: Values, text: str, merge_key: object = None
     ) -> None:
-        super().__init__(f'Add "{touchpoint.title}"')
-        self.doc = doc
-        self.data = touchpoint.model_dump()
-        self.shifts = shifts
-        self.old = {i: doc.place_of(i) for i in shifts}
+        super().__init__(text)
+        self.doc, self.kind, self.merge_key = doc, kind, merge_key
+        self.new = deepcopy(new)
+        self.old = {
+            pid: {f: deepcopy(getattr(doc.part(kind, pid), f)) for f in fields}
+            for pid, fields in new.items()
+        }
+
+    def is_rename_of(self, touchpoint_id: str) -> bool:
+        return (
+            self.kind == "touchpoint"
+            and list(self.new) == [touchpoint_id]
+            and set(self.new[touchpoint_id]) == {"title"}
+        )
 
     def id(self) -> int:
-        return NAMING
+        if self.merge_key is not None or (len(self.new) == 1 and self.is_rename_of(*self.new)):
+            return MERGE_ID
+        return -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if (
-            isinstance(other, SetTouchpointField)
-            and other.field == "title"
-            and other.touchpoint_id == self.data["id"]
+            not isinstance(other, SetFields)
+            or self.merge_key is None
+            or other.merge_key != self.merge_key
+            or other.kind != self.kind
+            or {k: set(v) for k, v in other.new.items()} != {k: set(v) for k, v in self.new.items()}
         ):
-            self.data["title"] = other.new
-            self.setText(f'Add "{other.new}"')
+            return False
+        self.new = other.new
+        self.setText(other.text())
+        if self.new == self.old:
+            self.setObsolete(True)  # typed back to where it was: no undo step at all
+        return True
+
+    def redo(self) -> None:
+        self.doc.apply_fields(self.kind, self.new)
+
+    def undo(self) -> None:
+        self.doc.apply_fields(self.kind, self.old)
+
+
+class InsertParts(QUndoCommand):
+    """New parts of one kind, each at its index in the map's list."""
+
+    def __init__(
+        self, doc: JourneyDocument, kind: str, items: list[tuple[int, Any]], text: str
+    ) -> None:
+        super().__init__(text)
+        self.doc, self.kind = doc, kind
+        self.items = sorted(((k, part.model_dump()) for k, part in items), key=lambda it: it[0])
+
+    def _parts(self) -> list[tuple[int, Any]]:
+        cls = CLASSES[self.kind]
+        return [(k, cls.model_validate(data)) for k, data in self.items]
+
+    def redo(self) -> None:
+        self.doc.insert_parts(self.kind, self._parts())
+
+    def undo(self) -> None:
+        self.doc.remove_parts(self.kind, [data["id"] for _, data in self.items])
+
+
+class RemoveParts(QUndoCommand):
+    """Parts of one kind taken out of the map (undo puts each back at its index)."""
+
+    def __init__(self, doc: JourneyDocument, kind: str, ids: list[str], text: str) -> None:
+        super().__init__(text)
+        self.doc, self.kind = doc, kind
+        index = {p.id: k for k, p in enumerate(doc.parts(kind))}
+        self.removed = sorted((index[i], doc.part(kind, i).model_dump()) for i in ids)
+
+    def redo(self) -> None:
+        self.doc.remove_parts(self.kind, [data["id"] for _, data in self.removed])
+
+    def undo(self) -> None:
+        cls = CLASSES[self.kind]
+        self.doc.insert_parts(self.kind, [(k, cls.model_validate(d)) for k, d in self.removed])
+
+
+class ReorderParts(QUndoCommand):
+    """A new order of a list of parts (stages left to right, lanes top to bottom)."""
+
+    def __init__(self, doc: JourneyDocument, kind: str, order: list[str], text: str) -> None:
+        super().__init__(text)
+        self.doc, self.kind = doc, kind
+        self.new = list(order)
+        self.old = [p.id for p in doc.parts(kind)]
+
+    def redo(self) -> None:
+        self.doc.reorder_parts(self.kind, self.new)
+
+    def undo(self) -> None:
+        self.doc.reorder_parts(self.kind, self.old)
+
+
+class AddTouchpoint(InsertParts):
+    """A new touchpoint and the renumbering of its stage that makes room for it. Typing its
+    name straight after (drop, type, Enter) merges in: one undo step removes it."""
+
+    def __init__(self, doc: JourneyDocument, touchpoint, shifts: Values, index: int) -> None:
+        super().__init__(doc, "touchpoint", [(index, touchpoint)], f"Add touchpoint '{touchpoint.title}'")
+        self.shifts = SetFields(doc, "touchpoint", shifts, "") if shifts else None
+
+    @property
+    def touchpoint_id(self) -> str:
+        return self.items[0][1]["id"]
+
+    def id(self) -> int:
+        return MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if isinstance(other, SetFields) and other.is_rename_of(self.touchpoint_id):
+            title = other.new[self.touchpoint_id]["title"]
+            self.items[0][1]["title"] = title
+            self.setText(f"Add touchpoint '{title}'")
             return True
         return False
 
     def redo(self) -> None:
-        with self.doc.batch():
-            self.doc.insert_touchpoints(
-                [(len(self.doc.journey.touchpoints), Touchpoint(**self.data))]
-            )
-            self.doc.apply_places(self.shifts)
+        super().redo()
+        if self.shifts:
+            self.shifts.redo()
 
     def undo(self) -> None:
-        with self.doc.batch():
-            self.doc.remove_touchpoints([self.data["id"]])
-            self.doc.apply_places(self.old)
-
-
-class DeleteTouchpoints(QUndoCommand):
-    def __init__(self, doc: JourneyDocument, ids: list[str]) -> None:
-        n = len(ids)
-        title = doc.touchpoint(ids[0]).title if n == 1 else ""
-        super().__init__(f'Delete "{title}"' if n == 1 else f"Delete {n} touchpoints")
-        self.doc = doc
-        index = {tp.id: k for k, tp in enumerate(doc.journey.touchpoints)}
-        self.removed = sorted((index[i], doc.touchpoint(i).model_dump()) for i in ids)
-
-    def redo(self) -> None:
-        self.doc.remove_touchpoints([data["id"] for _, data in self.removed])
-
-    def undo(self) -> None:
-        self.doc.insert_touchpoints([(k, Touchpoint(**data)) for k, data in self.removed])
-
-
-class SetTouchpointField(QUndoCommand):
-    """One field of one touchpoint (the inspector's workhorse: title, feeling, notes...)."""
-
-    def __init__(
-        self, doc: JourneyDocument, touchpoint_id: str, field: str, value: Any, text: str
-    ) -> None:
-        super().__init__(text)
-        self.doc = doc
-        self.touchpoint_id = touchpoint_id
-        self.field = field
-        self.new = value
-        self.old = getattr(doc.touchpoint(touchpoint_id), field)
-
-    def id(self) -> int:
-        return NAMING if self.field == "title" else -1
-
-    def redo(self) -> None:
-        self.doc.set_field(self.touchpoint_id, self.field, self.new)
-
-    def undo(self) -> None:
-        self.doc.set_field(self.touchpoint_id, self.field, self.old)
+        if self.shifts:
+            self.shifts.undo()
+        super().undo()

@@ -1,46 +1,45 @@
 """JourneyDocument: the map being edited, its undo stack and file, and change notifications.
 
-Views ask the document for intents (`move_touchpoints`, `add_touchpoint`, ...); the document
-pushes a command; the command changes the model by id through the `apply_*`/`insert_*`/
-`remove_*`/`set_field` methods, each of which emits `changed` with what changed. Views update
-from `changed` only, never from each other.
+Views ask the document for intents (`set_fields`, `move_touchpoints`, `add_stage`, ...). Each
+intent cleans and checks its values first (a bad value raises EditRefused and nothing changes;
+a value equal to the current one pushes nothing), then pushes one undo step. Commands change the
+model through the `apply_fields`/`insert_parts`/`remove_parts`/`reorder_parts` steps, which
+gather what changed; the document announces it once per step as `Changes`. Views update from
+`changed` only, never from each other.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cxmapper import __version__
-from cxmapper.document.commands import (
-    AddTouchpoint,
-    DeleteTouchpoints,
-    SetPlaces,
-    SetTouchpointField,
-)
+from cxmapper.document.commands import AddTouchpoint, RemoveParts, SetFields, Values
+from cxmapper.document.structure import StructureEdits
+from cxmapper.document.undo_text import edit_text, named
+from cxmapper.model.changes import Change, ChangeCollector, Changes
 from cxmapper.model.edits import Place, place_touchpoints
+from cxmapper.model.fields import (
+    LISTS,
+    EditRefused,
+    clean_value,
+    part_of,
+    parts_of,
+)
 from cxmapper.model.fileformat import load_map, save_map
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint, now
 
-
-@dataclass(frozen=True)
-class Change:
-    """What changed: `kind` is "touchpoints" (ids given), or "map" (anything: redraw it all)."""
-
-    kind: str
-    ids: frozenset[str] = frozenset()
-    added: frozenset[str] = frozenset()  # touchpoints that (re)appeared
+__all__ = ["Change", "Changes", "EditRefused", "JourneyDocument"]
 
 
-class JourneyDocument(QObject):
-    changed = Signal(object)  # Change
+class JourneyDocument(StructureEdits, QObject):
+    changed = Signal(object)  # Changes
     file_changed = Signal()  # path or modified state
 
     def __init__(
@@ -53,9 +52,9 @@ class JourneyDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._by_id = {tp.id: tp for tp in journey.touchpoints}
-        self._batch_depth = 0
-        self._pending: set[str] | None = None
-        self._pending_added: set[str] = set()
+        self._depth = 0
+        self._collector = ChangeCollector()
+        self._initiator: object | None = None
 
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> JourneyDocument:
@@ -82,8 +81,8 @@ class JourneyDocument(QObject):
         if self.path:
             return self.path.name
         if self.opened_from:
-            return f"{self.opened_from.name} (from the PDF; not saved yet)"
-        return f"{self.journey.title} (not saved yet)"
+            return f"{self.opened_from.name} (from the PDF)"
+        return "Untitled"
 
     def touchpoint(self, touchpoint_id: str) -> Touchpoint:
         return self._by_id[touchpoint_id]
@@ -95,25 +94,165 @@ class JourneyDocument(QObject):
         tp = self._by_id[touchpoint_id]
         return (tp.stage_id, tp.position, tp.department_id)
 
-    # --- intents (each one undo step) ----------------------------------------------------------
-    def move_touchpoints(self, moves: dict[str, Place]) -> bool:
+    def parts(self, kind: str) -> list[Any]:
+        return parts_of(self.journey, kind)
+
+    def part(self, kind: str, part_id: str) -> Any:
+        """The part of that kind with that id; KeyError when there is none."""
+        found = self._by_id.get(part_id) if kind == "touchpoint" else part_of(
+            self.journey, kind, part_id
+        )
+        if found is None:
+            raise KeyError(f"no {kind} with the id {part_id!r}")
+        return found
+
+    # --- pushing commands -----------------------------------------------------------------
+    @contextmanager
+    def _started_by(self, initiator: object | None) -> Iterator[None]:
+        outer = self._depth == 0
+        if outer:
+            self._initiator = initiator
+        try:
+            with self.batch():
+                yield
+        finally:
+            if outer:
+                self._initiator = None
+
+    def push(self, command: QUndoCommand, initiator: object | None = None) -> None:
+        """Push one command; its changes are announced once, naming `initiator`."""
+        with self._started_by(initiator):
+            self.undo_stack.push(command)
+
+    @contextmanager
+    def macro(self, text: str, initiator: object | None = None) -> Iterator[None]:
+        """Commands pushed inside become one undo step named `text`, announced once."""
+        with self._started_by(initiator):
+            self.undo_stack.beginMacro(text)
+            try:
+                yield
+            finally:
+                self.undo_stack.endMacro()
+
+    def undo(self) -> None:
+        with self.batch():
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        with self.batch():
+            self.undo_stack.redo()
+
+    # --- intents: fields --------------------------------------------------------------------
+    def cleaned_fields(self, kind: str, ids: list[str], fields: dict[str, Any]) -> Values:
+        """The values that would change, cleaned as the map stores them; EditRefused (in the
+        user's words, naming the part and field) when one is not allowed."""
+        changes: Values = {}
+        for pid in dict.fromkeys(ids):
+            try:
+                part = self.part(kind, pid)
+            except KeyError:
+                raise EditRefused(f"no {kind} with the id {pid!r} is in the map") from None
+            for field, value in fields.items():
+                clean = clean_value(self.journey, kind, part, field, value)
+                if getattr(part, field) != clean:
+                    changes.setdefault(pid, {})[field] = clean
+        return changes
+
+    def set_fields(
+        self,
+        kind: str,
+        ids: list[str] | str,
+        fields: dict[str, Any],
+        text: str = "",
+        initiator: object | None = None,
+        merge_key: object = None,
+    ) -> bool:
+        """Set fields of one or several parts in one undo step; False when nothing changes.
+        `merge_key`: edits with the same key (one field, one pause of typing) merge."""
+        ids = [ids] if isinstance(ids, str) else list(ids)
+        changes = self.cleaned_fields(kind, ids, fields)
+        if not changes:
+            return False
+        parts = [self.part(kind, pid) for pid in changes]
+        text = text or edit_text(kind, parts, fields)
+        self.push(SetFields(self, kind, changes, text, merge_key), initiator)
+        return True
+
+    def set_field(self, kind: str, part_id: str, field: str, value: Any, **options) -> bool:
+        return self.set_fields(kind, [part_id], {field: value}, **options)
+
+    def set_touchpoint_field(
+        self, touchpoint_id: str, field: str, value: Any, text: str = ""
+    ) -> bool:
+        return self.set_fields("touchpoint", [touchpoint_id], {field: value}, text)
+
+    def rename_touchpoint(self, touchpoint_id: str, title: str, initiator=None) -> bool:
+        return self.set_fields("touchpoint", [touchpoint_id], {"title": title}, initiator=initiator)
+
+    def set_feeling(self, touchpoint_id: str, feeling: int | None) -> bool:
+        word = "not rated" if feeling is None else FEELING_WORDS[feeling]
+        name = named("touchpoint", self.touchpoint(touchpoint_id))
+        return self.set_fields(
+            "touchpoint", [touchpoint_id], {"feeling": feeling}, f"Feeling of {name}: {word}"
+        )
+
+    # --- intents: touchpoints ---------------------------------------------------------------
+    def _check_place(self, place: Place) -> None:
+        stage_id, _, department_id = place
+        if self.journey.stage(stage_id) is None:
+            raise EditRefused(f'the stage "{stage_id}" is not in the map')
+        if department_id is not None and self.journey.department(department_id) is None:
+            raise EditRefused(f'the department "{department_id}" is not in the map')
+
+    def move_touchpoints(self, moves: dict[str, Place], initiator: object | None = None) -> bool:
         """Move touchpoints to (stage, position, department); False when nothing changes."""
+        moves = {tid: place for tid, place in moves.items() if tid in self._by_id}
+        for place in moves.values():
+            self._check_place(place)
         new = place_touchpoints(self.journey, moves)
         if not new:
             return False
         n = len(moves)
         if n == 1:
-            (tid,) = moves
-            text = f'Move "{self.touchpoint(tid).title}"'
+            text = f"Move {named('touchpoint', self.touchpoint(next(iter(moves))))}"
         else:
             text = f"Move {n} touchpoints"
-        self.undo_stack.push(SetPlaces(self, new, text))
+        values = {
+            tid: {"stage_id": s, "position": p, "department_id": d} for tid, (s, p, d) in new.items()
+        }
+        self.push(SetFields(self, "touchpoint", values, text), initiator)
         return True
 
+    def move_to_stage(self, ids: list[str], stage_id: str, initiator=None) -> bool:
+        """Touchpoints to the end of another stage, keeping their lanes and their order."""
+        self._check_place((stage_id, 0, None))
+        order = [t for t in self.journey.touchpoints_in_time_order() if t.id in set(ids)]
+        moving = [t for t in order if t.stage_id != stage_id]
+        if not moving:
+            return False
+        last = max(
+            (t.position for t in self.journey.touchpoints if t.stage_id == stage_id), default=-1.0
+        )
+        slots = {p: k for k, p in enumerate(sorted({(t.stage_id, t.position) for t in moving}))}
+        moves = {
+            t.id: (stage_id, last + 1 + slots[(t.stage_id, t.position)], t.department_id)
+            for t in moving
+        }
+        return self.move_touchpoints(moves, initiator)
+
     def add_touchpoint(
-        self, place: Place, title: str = "New touchpoint", channel_id: str | None = None
+        self,
+        place: Place,
+        title: str = "New touchpoint",
+        channel_id: str | None = None,
+        initiator: object | None = None,
     ) -> str:
-        stage_id, position, department_id = place
+        """A new touchpoint at `place`; its id. EditRefused when the place or title is not valid."""
+        self._check_place(place)
+        if channel_id is not None and self.journey.channel(channel_id) is None:
+            channel_id = None
+        stage_id = place[0]
+        title = clean_value(self.journey, "touchpoint", None, "title", title)
         new_id = self.new_touchpoint_id()
         shifts = place_touchpoints(self.journey, {new_id: place})
         _, position, department_id = shifts.pop(new_id)
@@ -125,43 +264,22 @@ class JourneyDocument(QObject):
             department_id=department_id,
             channel_id=channel_id,
         )
-        self.undo_stack.push(AddTouchpoint(self, touchpoint, shifts))
+        values = {
+            tid: {"stage_id": s, "position": p, "department_id": d}
+            for tid, (s, p, d) in shifts.items()
+        }
+        self.push(AddTouchpoint(self, touchpoint, values, len(self.journey.touchpoints)), initiator)
         return new_id
 
-    def delete_touchpoints(self, ids: list[str]) -> bool:
+    def delete_touchpoints(self, ids: list[str], initiator: object | None = None) -> bool:
         ids = [i for i in dict.fromkeys(ids) if i in self._by_id]
         if not ids:
             return False
-        self.undo_stack.push(DeleteTouchpoints(self, ids))
+        n = len(ids)
+        name = named("touchpoint", self.touchpoint(ids[0]))
+        text = f"Delete {name}" if n == 1 else f"Delete {n} touchpoints"
+        self.push(RemoveParts(self, "touchpoint", ids, text), initiator)
         return True
-
-    def set_touchpoint_field(
-        self, touchpoint_id: str, field: str, value: Any, text: str = ""
-    ) -> bool:
-        """Validated like the file (a bad value raises ValueError before anything changes)."""
-        tp = self.touchpoint(touchpoint_id)
-        if getattr(tp, field) == value:
-            return False
-        Touchpoint.model_validate({**tp.model_dump(), field: value})
-        self.undo_stack.push(
-            SetTouchpointField(
-                self, touchpoint_id, field, value, text or f'Change {field} of "{tp.title}"'
-            )
-        )
-        return True
-
-    def rename_touchpoint(self, touchpoint_id: str, title: str) -> bool:
-        old = self.touchpoint(touchpoint_id).title
-        return self.set_touchpoint_field(
-            touchpoint_id, "title", title, f'Rename "{old}" to "{title}"'
-        )
-
-    def set_feeling(self, touchpoint_id: str, feeling: int | None) -> bool:
-        word = "not rated" if feeling is None else FEELING_WORDS[feeling]
-        title = self.touchpoint(touchpoint_id).title
-        return self.set_touchpoint_field(
-            touchpoint_id, "feeling", feeling, f'Feeling of "{title}": {word}'
-        )
 
     def new_touchpoint_id(self) -> str:
         while True:
@@ -173,48 +291,54 @@ class JourneyDocument(QObject):
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Changes made inside are announced once, at the end (one command, one update)."""
-        self._batch_depth += 1
+        self._depth += 1
         try:
             yield
         finally:
-            self._batch_depth -= 1
-            if self._batch_depth == 0 and self._pending is not None:
-                ids, self._pending = self._pending, None
-                appeared, self._pending_added = self._pending_added & ids, set()
-                self.changed.emit(Change("touchpoints", frozenset(ids), frozenset(appeared)))
+            self._depth -= 1
+            self._announce()
 
-    def _changed(self, ids: Iterable[str], added: bool = False) -> None:
-        ids = set(ids)
-        if added:
-            self._pending_added |= ids
-        if self._batch_depth:
-            self._pending = (self._pending or set()) | ids
-        else:
-            appeared, self._pending_added = self._pending_added & ids, set()
-            self.changed.emit(Change("touchpoints", frozenset(ids), frozenset(appeared)))
+    def _announce(self) -> None:
+        if self._depth or not self._collector:
+            return
+        collector, self._collector = self._collector, ChangeCollector()
+        self.changed.emit(collector.collect(self._initiator))
 
-    def apply_places(self, places: dict[str, Place]) -> None:
-        for tid, (stage_id, position, department_id) in places.items():
-            tp = self._by_id[tid]
-            tp.stage_id, tp.position, tp.department_id = stage_id, position, department_id
-        self._changed(places)
+    def apply_fields(self, kind: str, values: Values) -> None:
+        fields: set[str] = set()
+        for pid, changes in values.items():
+            part = self.part(kind, pid)
+            for field, value in changes.items():
+                setattr(part, field, value.copy() if isinstance(value, list) else value)
+            fields.update(changes)
+        self._collector.set(kind, values, fields)
+        self._announce()
 
-    def insert_touchpoints(self, items: list[tuple[int, Touchpoint]]) -> None:
-        for index, tp in sorted(items, key=lambda it: it[0]):
-            self.journey.touchpoints.insert(index, tp)
-            self._by_id[tp.id] = tp
-        self._changed([tp.id for _, tp in items], added=True)
+    def insert_parts(self, kind: str, items: list[tuple[int, Any]]) -> None:
+        target = getattr(self.journey, LISTS[kind])
+        for index, part in sorted(items, key=lambda it: it[0]):
+            target.insert(index, part)
+            if kind == "touchpoint":
+                self._by_id[part.id] = part
+        self._collector.add(kind, [p.id for _, p in items])
+        self._announce()
 
-    def remove_touchpoints(self, ids: list[str]) -> None:
+    def remove_parts(self, kind: str, ids: list[str]) -> None:
         gone = set(ids)
-        self.journey.touchpoints = [tp for tp in self.journey.touchpoints if tp.id not in gone]
-        for i in gone:
-            self._by_id.pop(i, None)
-        self._changed(gone)
+        name = LISTS[kind]
+        setattr(self.journey, name, [p for p in getattr(self.journey, name) if p.id not in gone])
+        if kind == "touchpoint":
+            for i in gone:
+                self._by_id.pop(i, None)
+        self._collector.remove(kind, gone)
+        self._announce()
 
-    def set_field(self, touchpoint_id: str, field: str, value: Any) -> None:
-        setattr(self._by_id[touchpoint_id], field, value)
-        self._changed([touchpoint_id])
+    def reorder_parts(self, kind: str, order: list[str]) -> None:
+        name = LISTS[kind]
+        by_id = {p.id: p for p in getattr(self.journey, name)}
+        setattr(self.journey, name, [by_id[i] for i in order])
+        self._collector.reorder(kind)
+        self._announce()
 
     # --- files ---------------------------------------------------------------------------------
     def save(self, path: str | Path | None = None) -> None:

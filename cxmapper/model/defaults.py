@@ -90,3 +90,19 @@ def unique_id(prefix: str, name: str, taken: Iterable[str]) -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+def unused_colour(used: Iterable[str]) -> str:
+    """The first lane colour of the palette no department has yet (the palette again after)."""
+    used = {u.lower() for u in used}
+    fresh = [c for c in DEPARTMENT_COLOURS if c not in used]
+    return fresh[0] if fresh else department_colour(len(used))
+
+
+def unique_name(base: str, taken: Iterable[str]) -> str:
+    """'New stage', or 'New stage 2' when that name is taken."""
+    taken = {t.casefold() for t in taken}
+    candidate, n = base, 2
+    while candidate.casefold() in taken:
+        candidate, n = f"{base} {n}", n + 1
+    return candidate

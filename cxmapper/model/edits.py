@@ -31,3 +31,63 @@ def place_touchpoints(journey: JourneyMap, moves: dict[str, Place]) -> dict[str,
             if new != current.get(i):
                 changed[i] = new
     return changed
+
+
+def neighbour_stage(journey: JourneyMap, stage_id: str) -> str | None:
+    """Where the touchpoints of a removed stage go: the stage before it, else the one after."""
+    ids = [s.id for s in journey.stages]
+    k = ids.index(stage_id)
+    if k > 0:
+        return ids[k - 1]
+    return ids[k + 1] if k + 1 < len(ids) else None
+
+
+def neighbour_department(journey: JourneyMap, department_id: str) -> str | None:
+    """Where the touchpoints of a removed department go: the lane above, else the one below,
+    else "Unassigned" (None)."""
+    ids = [d.id for d in journey.departments]
+    k = ids.index(department_id)
+    if k > 0:
+        return ids[k - 1]
+    return ids[k + 1] if k + 1 < len(ids) else None
+
+
+def touchpoints_moved_to_stage(
+    journey: JourneyMap, from_stage: str, to_stage: str
+) -> dict[str, Place]:
+    """The touchpoints of `from_stage` joined to `to_stage`, keeping their own order in time:
+    after the last ones when `to_stage` comes before, before the first ones when it comes after."""
+    ids = [s.id for s in journey.stages]
+    moving = [tp for tp in journey.touchpoints if tp.stage_id == from_stage]
+    if not moving:
+        return {}
+    slots = sorted({tp.position for tp in moving})
+    rank = {p: k for k, p in enumerate(slots)}
+    if ids.index(to_stage) < ids.index(from_stage):
+        last = max(
+            (tp.position for tp in journey.touchpoints if tp.stage_id == to_stage), default=-1.0
+        )
+        base = last + 1
+    else:
+        base = -float(len(slots))  # renumbering puts them first
+    moves = {tp.id: (to_stage, base + rank[tp.position], tp.department_id) for tp in moving}
+    return place_touchpoints(journey, moves)
+
+
+def place_after(journey: JourneyMap, touchpoint_id: str | None) -> Place:
+    """Where a new touchpoint goes: just after the given one (same stage and lane), or after the
+    last touchpoint of the first stage's first lane when none is given."""
+    tp = next((t for t in journey.touchpoints if t.id == touchpoint_id), None)
+    if tp is not None:
+        return (tp.stage_id, tp.position + 0.5, tp.department_id)
+    stage = journey.stages[0]
+    last = max((t.position for t in journey.touchpoints if t.stage_id == stage.id), default=-1.0)
+    department = journey.departments[0].id if journey.departments else None
+    return (stage.id, last + 1, department)
+
+
+def moved_in_list(ids: list[str], moving: str, index: int) -> list[str]:
+    """The order of a list once `moving` is taken out and put back at `index` (clamped)."""
+    rest = [i for i in ids if i != moving]
+    index = max(0, min(len(rest), index))
+    return rest[:index] + [moving] + rest[index:]

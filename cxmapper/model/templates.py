@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from cxmapper.bundled import resource
 from cxmapper.model.fileformat import map_from_bytes
-from cxmapper.model.journey import JourneyMap, Metadata, now
+from cxmapper.model.defaults import default_channels, department_colour
+from cxmapper.model.journey import Department, JourneyMap, Metadata, Stage, now
 from cxmapper.model.problems import MapError
 
 DEFAULT_TEMPLATE = "product-lifecycle"
@@ -49,3 +50,15 @@ def describe_templates() -> list[Template]:
         journey = load_template(name)
         result.append(Template(name, journey.title, journey.description, len(journey.touchpoints)))
     return result
+
+
+def blank_map(authors: list[str] | None = None) -> JourneyMap:
+    """A map to start from nothing: one stage and one department to rename, the usual channels."""
+    stamp = now()
+    return JourneyMap(
+        title="Untitled journey",
+        stages=[Stage(id="stage-1", name="Stage 1")],
+        departments=[Department(id="department-1", name="Department 1", colour=department_colour(0))],
+        channels=default_channels(),
+        metadata=Metadata(created=stamp, modified=stamp, authors=authors or []),
+    )
