@@ -1,21 +1,30 @@
-"""The main window: the canvas in the middle, the palette beside it, File/Edit/View menus."""
+"""The main window: the canvas in the middle, the palette, the Inspector and the Structure dock
+beside it, File/Edit/Map/View menus."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
+    QColorDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMessageBox,
 )
+
+from cxmapper.app.context_menus import ContextMenus
 
 from cxmapper.app.file_actions import FileActions, file_name_for  # noqa: F401 - re-exported
 from cxmapper.canvas.scene import JourneyScene
 from cxmapper.canvas.view import JourneyView
 from cxmapper.document.document import JourneyDocument
+from cxmapper.model.edits import place_after
+from cxmapper.model.fields import EditRefused
 from cxmapper.model.journey import FEELING_WORDS
+from cxmapper.panels.inspector import Inspector
 from cxmapper.panels.palette import Palette
+from cxmapper.panels.structure import Structure
 
 
 def unique_keys(shortcuts) -> list[QKeySequence]:
@@ -47,18 +56,24 @@ class MainWindow(FileActions, QMainWindow):
         self.view: JourneyView | None = None
         self.palette = Palette([], self)
         self.palette.kind_activated.connect(self.add_after_selection)
-        dock = QDockWidget("Touchpoints", self)
-        dock.setObjectName("palette")
-        dock.setWidget(self.palette)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.palette_dock = self._dock("Touchpoints", "palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.structure = Structure(self)
+        self.structure_dock = self._dock("Structure", "structure", self.structure, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.inspector = Inspector(self)
+        self.inspector_dock = self._dock("Inspector", "inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.inspector_dock.setMinimumWidth(340)
+        self.context_menus = ContextMenus(self)
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.resize(1400, 900)
         self._build_menus()
+
+    def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
 
     # --- menus -------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
@@ -72,6 +87,7 @@ class MainWindow(FileActions, QMainWindow):
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New…", self.new_map, [keys.New, "Ctrl+N"])
         self._action(file_menu, "&Open…", self.choose_and_open, [keys.Open])
         self._action(file_menu, "&Save", self.save, [keys.Save])
         self._action(file_menu, "Save &As…", self.save_as, [keys.SaveAs, "Ctrl+Shift+S"])
@@ -87,10 +103,24 @@ class MainWindow(FileActions, QMainWindow):
         )
         edit.addSeparator()
         self._action(edit, "&Rename touchpoint", self.rename_selection, ["F2"])
-        self.delete_action = self._action(edit, "&Delete", self.delete_selection, [keys.Delete])
+        # Delete only: the X11 standard Delete keys include Ctrl+D (duplicate, later).
+        self.delete_action = self._action(edit, "&Delete", self.delete_selection, ["Delete"])
         # Only while the map has the focus: Delete in another panel belongs to that panel.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._action(edit, "Select &All", self.select_all, [keys.SelectAll])
+
+        journey_menu = self.menuBar().addMenu("&Map")
+        self._action(journey_menu, "Edit the &Map…", self.edit_map, ["Ctrl+I"],
+                     "The map's title, description, scenario and persona, in the Inspector")
+        self._action(journey_menu, "Add &Touchpoint", lambda: self.add_after_selection(""),
+                     ["Ctrl+T"])
+        journey_menu.addSeparator()
+        self._action(journey_menu, "Add &Stage", self.add_stage, ["Ctrl+Shift+T"])
+        self._action(journey_menu, "Add &Department", self.add_department, ["Ctrl+Shift+L"])
+        self._action(journey_menu, "Add &Channel", self.add_channel)
+        journey_menu.addSeparator()
+        self._action(journey_menu, "Stages, Departments and Channels…",
+                     lambda: self.show_structure("stage"))
 
         view = self.menuBar().addMenu("&View")
         self._action(
@@ -108,6 +138,9 @@ class MainWindow(FileActions, QMainWindow):
         self._action(
             view, "&Actual Size", lambda: self.view and self.view.actual_size(), ["Ctrl+1"]
         )
+        view.addSeparator()
+        for dock in (self.palette_dock, self.structure_dock, self.inspector_dock):
+            view.addAction(dock.toggleViewAction())
 
     # --- the document ------------------------------------------------------------------------
     def set_document(self, document: JourneyDocument) -> None:
@@ -126,6 +159,10 @@ class MainWindow(FileActions, QMainWindow):
         self.palette.set_channels(document.journey.channels)
         document.file_changed.connect(self._update_title)
         document.changed.connect(self._update_status)
+        document.changed.connect(self._follow_channels)
+        self.view.context_menu_requested.connect(self.context_menus.show)
+        self.inspector.set_document(document, self.scene)
+        self.structure.set_document(document)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.title_editor.problem.connect(self._show_problem)
         undo = document.undo_stack
@@ -139,7 +176,22 @@ class MainWindow(FileActions, QMainWindow):
         self._redo_text("")
         self._update_title()
         self._update_status()
-        self.view.setFocus()
+        self.give_map_the_keyboard()
+
+    def give_map_the_keyboard(self) -> None:
+        """The map has the keyboard when a map opens (also once the window shows)."""
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        view = self.view
+        QTimer.singleShot(0, lambda: view is self.view and view.setFocus())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.view is not None:
+            self.give_map_the_keyboard()
+
+    def _follow_channels(self, changes) -> None:
+        if changes.of("channel"):
+            self.palette.set_channels(self.document.journey.channels)
 
     def undo(self) -> None:
         if self.document:
@@ -195,19 +247,83 @@ class MainWindow(FileActions, QMainWindow):
             self._show_problem("This map has no stages yet: a touchpoint needs a stage.")
             return
         ids = self.scene.selected_ids()
-        if ids:
-            stage_id, position, department_id = self.document.place_of(ids[-1])
-            place = (stage_id, position + 0.5, department_id)
-        else:
-            journey = self.document.journey
-            stage = journey.stages[0]
-            last = max(
-                (t.position for t in journey.touchpoints if t.stage_id == stage.id), default=-1.0
-            )
-            dept = journey.departments[0].id if journey.departments else None
-            place = (stage.id, last + 1, dept)
+        place = place_after(self.document.journey, ids[-1] if ids else None)
+        self._add_touchpoint(place, kind)
+
+    def add_touchpoint_at(self, target) -> None:
+        self._add_touchpoint((target.stage_id, target.position, target.department_id), "")
+
+    def _add_touchpoint(self, place, kind: str) -> None:
         channel = self.document.journey.channel(kind) if kind else None
         title = f"{channel.name} touchpoint" if channel else "New touchpoint"
         new_id = self.document.add_touchpoint(place, title, channel.id if channel else None)
         self.view.select_and_show(new_id)
         self.view.edit_title(new_id)
+
+    # --- the map's structure ------------------------------------------------------------------
+    def _refused(self, action):
+        try:
+            return action()
+        except EditRefused as refused:
+            QMessageBox.information(self, "Not changed", str(refused))
+            return None
+
+    def add_stage(self) -> None:
+        ids = self.scene.selected_ids() if self.scene else []
+        journey = self.document.journey
+        index = len(journey.stages)
+        if ids:
+            stage = self.document.touchpoint(ids[-1]).stage_id
+            index = [s.id for s in journey.stages].index(stage) + 1
+        new = self._refused(lambda: self.document.add_stage(index=index))
+        if new:
+            self.view.title_editor.start_part("stage", new)
+
+    def add_department(self) -> None:
+        new = self._refused(lambda: self.document.add_department())
+        if new:
+            self.view.title_editor.start_part("department", new)
+
+    def add_channel(self) -> None:
+        new = self._refused(lambda: self.document.add_channel())
+        if new:
+            self.show_structure("channel", new)
+            self.structure.lists["channel"].rename()
+
+    def show_structure(self, kind: str, part_id: str | None = None) -> None:
+        self.structure_dock.show()
+        self.structure_dock.raise_()
+        self.structure.show_kind(kind, part_id)
+
+    def custom_colour(self, department_id: str) -> None:
+        start = QColor(self.document.part("department", department_id).colour)
+        colour = QColorDialog.getColor(start, self, "Lane colour")
+        if colour.isValid():
+            self._refused(
+                lambda: self.document.set_field("department", department_id, "colour", colour.name())
+            )
+
+    def edit_map(self) -> None:
+        """Nothing selected: the Inspector shows the map; its title field gets the keyboard."""
+        if self.scene:
+            self.scene.clearSelection()
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+        field = self.inspector.map_form.field("map", "title")
+        field.editor.setFocus()
+        field.editor.selectAll()
+
+    def focus_inspector(self) -> None:
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+        self.inspector.choice("title").editor.setFocus()
+
+    def new_map(self) -> None:
+        from cxmapper.app.new_map_dialog import NewMapDialog
+
+        if not self.maybe_save():
+            return
+        dialog = NewMapDialog(self)
+        if dialog.exec() != NewMapDialog.DialogCode.Accepted:
+            return
+        self.set_document(JourneyDocument(dialog.journey(), None))

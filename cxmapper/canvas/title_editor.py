@@ -1,19 +1,23 @@
-"""Edit a card's title in place: Enter (or clicking elsewhere) keeps it, Escape cancels."""
+"""Edit a name in place: a card's title, a stage header's or a lane label's name. Enter (or
+clicking elsewhere) keeps it, Escape cancels; pasted line breaks become spaces."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit
 
 from cxmapper.canvas.fonts import map_font
 from cxmapper.canvas.painting import qrect
+from cxmapper.model.fields import EditRefused, one_line
 from cxmapper.model.journey import MAX_NAME
 
 if TYPE_CHECKING:
     from cxmapper.canvas.view import JourneyView
+
+FIELD = {"touchpoint": "title", "stage": "name", "department": "name"}
 
 
 class TitleEditor(QLineEdit):
@@ -22,58 +26,90 @@ class TitleEditor(QLineEdit):
     def __init__(self, view: JourneyView) -> None:
         super().__init__(view.viewport())
         self.view = view
-        self.touchpoint_id: str | None = None
+        self.target: tuple[str, str] | None = None
         self.setMaxLength(MAX_NAME)
         self.setFrame(True)
         self.hide()
 
+    @property
+    def touchpoint_id(self) -> str | None:
+        return self.target[1] if self.target and self.target[0] == "touchpoint" else None
+
     def start(self, touchpoint_id: str) -> None:
+        self.start_part("touchpoint", touchpoint_id)
+
+    def start_part(self, kind: str, part_id: str) -> None:
         self.commit()
-        scene = self.view.journey_scene
-        if touchpoint_id not in scene.layout.cards:
+        if self._area(kind, part_id) is None:
             return
-        self.touchpoint_id = touchpoint_id
-        self.setText(self.view.document.touchpoint(touchpoint_id).title)
+        self.target = (kind, part_id)
+        self.setText(getattr(self.view.document.part(kind, part_id), FIELD[kind]))
         self.follow()
         self.show()
         self.selectAll()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _area(self, kind: str, part_id: str) -> tuple[QRectF, float] | None:
+        lay = self.view.journey_scene.layout
+        s = lay.style
+        if kind == "touchpoint":
+            box = lay.cards.get(part_id)
+            if box is None:
+                return None
+            content = box.content
+            area = qrect(content.title).translated(box.rect.x, box.rect.y)
+            area.setHeight(content.title_size * 2.2)
+            return area, content.title_size
+        if kind == "stage":
+            stage = next((st for st in lay.stages if st.stage_id == part_id), None)
+            if stage is None:
+                return None
+            head = stage.header
+            return QRectF(head.x + 6, head.y + 6, head.w - 12, s.stage_name_size * 2), s.stage_name_size
+        lane = next((ln for ln in lay.lanes if ln.department_id == part_id), None)
+        if lane is None or part_id is None:
+            return None
+        label = lane.label
+        area = QRectF(label.x + 12, label.center.y - s.lane_label_size, label.w - 16, s.lane_label_size * 2)
+        return area, s.lane_label_size
+
     def follow(self) -> None:
-        """Sit over the card's title at the current zoom and scroll."""
-        if self.touchpoint_id is None:
+        """Sit over the name at the current zoom and scroll."""
+        if self.target is None:
             return
-        box = self.view.journey_scene.layout.cards.get(self.touchpoint_id)
-        if box is None:
+        found = self._area(*self.target)
+        if found is None:
             self.cancel()
             return
+        area, text_size = found
         zoom = self.view.zoom()
-        content = box.content
-        area = qrect(content.title).translated(box.rect.x, box.rect.y)
-        area.setHeight(content.title_size * 2.2)
         rect = self.view.mapFromScene(area).boundingRect()
-        size = max(13.0, content.title_size * zoom)  # readable however far out the map is zoomed
+        size = max(13.0, text_size * zoom)  # readable however far out the map is zoomed
         self.setFont(map_font(size, bold=True))
         width = max(rect.width() + 8, 260)
         height = max(rect.height(), round(size * 2))
         self.setGeometry(rect.x() - 4, rect.y() - 2, width, height)
 
     def commit(self) -> None:
-        if self.touchpoint_id is None:
+        if self.target is None:
             return
-        tid, self.touchpoint_id = self.touchpoint_id, None
-        text = self.text().strip()
+        (kind, part_id), self.target = self.target, None
+        text = one_line(self.text())
         self.hide()
         doc = self.view.document
-        if text and doc.has_touchpoint(tid):
+        try:
+            exists = doc.part(kind, part_id) is not None
+        except KeyError:
+            exists = False
+        if text and exists:
             try:
-                doc.rename_touchpoint(tid, text)
-            except ValueError as exc:
-                self.problem.emit(f"The title was not changed: {exc}")
+                doc.set_field(kind, part_id, FIELD[kind], text)
+            except EditRefused as exc:
+                self.problem.emit(f"The name was not changed: {exc}")
         self.view.setFocus()
 
     def cancel(self) -> None:
-        self.touchpoint_id = None
+        self.target = None
         self.hide()
         self.view.setFocus()
 
@@ -87,5 +123,5 @@ class TitleEditor(QLineEdit):
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
-        if self.touchpoint_id is not None and self.isVisible():
+        if self.target is not None and self.isVisible():
             self.commit()

@@ -8,19 +8,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
 from cxmapper.canvas.interactions import CardDrag, FeelingDrag
 from cxmapper.canvas.items import CardItem, FeelingPointItem
 from cxmapper.canvas.palette_drops import PaletteDrops
 from cxmapper.canvas.scene import JourneyScene
 from cxmapper.canvas.title_editor import TitleEditor
+from cxmapper.canvas.tooltips import department_tip, stage_tip, touchpoint_tip
+from cxmapper.layout.drop import lane_label_at, stage_header_at
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.1, 6.0, 1.25
 
 
 class JourneyView(PaletteDrops, QGraphicsView):
     zoom_changed = Signal(float)
+    # kind ("touchpoint", "stage", "department", "canvas"), id, scene point, screen point
+    context_menu_requested = Signal(str, object, QPointF, QPoint)
 
     def __init__(self, scene: JourneyScene, parent=None) -> None:
         super().__init__(scene, parent)
@@ -216,7 +220,55 @@ class JourneyView(PaletteDrops, QGraphicsView):
             self._select_only(item.touchpoint_id)
             self.edit_title(item.touchpoint_id)
             return
+        kind, part_id = self.part_at(event.position().toPoint())
+        if kind in ("stage", "department") and part_id is not None:
+            self.title_editor.start_part(kind, part_id)
+            return
         super().mouseDoubleClickEvent(event)
+
+    def part_at(self, pos: QPoint) -> tuple[str, object]:
+        """What is under a viewport point: ("touchpoint", id), ("stage", id), ("department",
+        id or None for Unassigned), or ("canvas", None)."""
+        item = self.itemAt(pos)
+        if isinstance(item, CardItem):
+            return "touchpoint", item.touchpoint_id
+        scene_pos = self.mapToScene(pos)
+        lay = self.journey_scene.layout
+        stage = stage_header_at(lay, scene_pos.x(), scene_pos.y())
+        if stage is not None:
+            return "stage", stage
+        on_label, department = lane_label_at(lay, scene_pos.x(), scene_pos.y())
+        if on_label:
+            return "department", department
+        return "canvas", None
+
+    def contextMenuEvent(self, event) -> None:
+        self.title_editor.commit()
+        kind, part_id = self.part_at(event.pos())
+        if kind == "touchpoint" and part_id not in self.journey_scene.selected_ids():
+            self.journey_scene.select_ids([part_id])
+        self.context_menu_requested.emit(
+            kind, part_id, self.mapToScene(event.pos()), event.globalPos()
+        )
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            kind, part_id = self.part_at(event.pos())
+            journey = self.document.journey
+            tip = ""
+            if kind == "touchpoint" and self.document.has_touchpoint(part_id):
+                tip = touchpoint_tip(journey, self.document.touchpoint(part_id))
+            elif kind == "stage":
+                tip = stage_tip(journey, part_id)
+            elif kind == "department":
+                tip = department_tip(journey, part_id)
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     # --- keyboard ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -231,7 +283,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
             else:
                 self.journey_scene.clearSelection()
             return
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        if key == Qt.Key.Key_Delete and not event.modifiers():
             self.delete_selection()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):

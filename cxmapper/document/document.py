@@ -178,6 +178,22 @@ class JourneyDocument(StructureEdits, QObject):
         self.push(SetFields(self, kind, changes, text, merge_key), initiator)
         return True
 
+    def set_values(
+        self, kind: str, values: Values, text: str = "", initiator: object | None = None
+    ) -> bool:
+        """Each part its own values (e.g. one department added to several touchpoints' own
+        contributing lists), in one undo step; False when nothing changes."""
+        changes: Values = {}
+        for pid, fields in values.items():
+            for k, v in self.cleaned_fields(kind, [pid], fields).items():
+                changes[k] = v
+        if not changes:
+            return False
+        parts = [self.part(kind, pid) for pid in changes]
+        fields = {f: None for c in changes.values() for f in c}
+        self.push(SetFields(self, kind, changes, text or edit_text(kind, parts, fields)), initiator)
+        return True
+
     def set_field(self, kind: str, part_id: str, field: str, value: Any, **options) -> bool:
         return self.set_fields(kind, [part_id], {field: value}, **options)
 

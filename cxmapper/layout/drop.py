@@ -63,3 +63,19 @@ def drop_target(layout: MapLayout, x: float, y: float, clamp: bool = False) -> D
 def feeling_at(layout: MapLayout, y: float) -> int:
     """The feeling level nearest to height y in the emotion lane (snaps to -2..2)."""
     return min(layout.level_y, key=lambda f: abs(layout.level_y[f] - y))
+
+
+def stage_header_at(layout: MapLayout, x: float, y: float) -> str | None:
+    """The stage whose header is under (x, y)."""
+    for stage in layout.stages:
+        if stage.header.contains(x, y):
+            return stage.stage_id
+    return None
+
+
+def lane_label_at(layout: MapLayout, x: float, y: float) -> tuple[bool, str | None]:
+    """(True, department id or None for "Unassigned") when (x, y) is on a lane's label."""
+    for lane in layout.lanes:
+        if lane.label.contains(x, y):
+            return True, lane.department_id
+    return False, None

@@ -1,0 +1,147 @@
+"""Right-click menus on the map: a card, a stage header, a lane label, the empty canvas; each
+offers what applies there, and every entry is an ordinary undoable edit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from cxmapper.layout.drop import drop_target
+from cxmapper.model.defaults import DEPARTMENT_COLOURS
+from cxmapper.model.fields import EditRefused
+from cxmapper.model.journey import FEELING_WORDS
+from cxmapper.panels.removal import remove_with_question
+from cxmapper.panels.structure import swatch
+
+
+class ContextMenus:
+    def __init__(self, window) -> None:
+        self.window = window
+
+    @property
+    def document(self):
+        return self.window.document
+
+    def _try(self, action) -> None:
+        try:
+            action()
+        except EditRefused as refused:
+            QMessageBox.information(self.window, "Not changed", str(refused))
+
+    def build(self, kind: str, part_id, scene_pos: QPointF) -> QMenu:
+        menu = QMenu(self.window)
+        getattr(self, f"_{kind}")(menu, part_id, scene_pos)
+        return menu
+
+    def show(self, kind: str, part_id, scene_pos: QPointF, global_pos: QPoint) -> None:
+        menu = self.build(kind, part_id, scene_pos)
+        menu.exec(global_pos)
+        menu.deleteLater()
+
+    def _touchpoint(self, menu: QMenu, part_id, _pos) -> None:
+        w, doc = self.window, self.document
+        ids = w.scene.selected_ids() or [part_id]
+        if len(ids) == 1:
+            menu.addAction("Rename", lambda: w.view.edit_title(part_id))
+        menu.addAction("Edit in Inspector", w.focus_inspector)
+        feeling = menu.addMenu("Feeling")
+        for value, word in [(None, "not rated"), *sorted(FEELING_WORDS.items(), reverse=True)]:
+            feeling.addAction(
+                word[:1].upper() + word[1:],
+                lambda v=value: self._try(lambda: doc.set_fields("touchpoint", ids, {"feeling": v})),
+            )
+        menu.addAction("Add touchpoint after", lambda: w.add_after_selection(""))
+        menu.addSeparator()
+        text = "Delete" if len(ids) == 1 else f"Delete {len(ids)} touchpoints"
+        menu.addAction(text, lambda: doc.delete_touchpoints(ids))
+
+    def _stage(self, menu: QMenu, stage_id, _pos) -> None:
+        w, doc = self.window, self.document
+        index = [s.id for s in doc.journey.stages].index(stage_id)
+        menu.addAction("Rename stage", lambda: w.view.title_editor.start_part("stage", stage_id))
+        menu.addAction("Edit stage…", lambda: w.show_structure("stage", stage_id))
+        menu.addSeparator()
+        menu.addAction("Add stage before", lambda: self._add_stage(index))
+        menu.addAction("Add stage after", lambda: self._add_stage(index + 1))
+        left = menu.addAction("Move left", lambda: self._try(lambda: doc.move_stage(stage_id, index - 1)))
+        left.setEnabled(index > 0)
+        right = menu.addAction("Move right", lambda: self._try(lambda: doc.move_stage(stage_id, index + 1)))
+        right.setEnabled(index + 1 < len(doc.journey.stages))
+        menu.addSeparator()
+        remove = menu.addAction(
+            "Remove stage…", lambda: remove_with_question(w, doc, "stage", stage_id)
+        )
+        remove.setEnabled(len(doc.journey.stages) > 1)
+
+    def _add_stage(self, index: int) -> None:
+        new = None
+
+        def add():
+            nonlocal new
+            new = self.document.add_stage(index=index)
+
+        self._try(add)
+        if new:
+            self.window.view.title_editor.start_part("stage", new)
+
+    def _department(self, menu: QMenu, department_id, _pos) -> None:
+        w, doc = self.window, self.document
+        ids = [d.id for d in doc.journey.departments]
+        if department_id is None:  # the "Unassigned" lane
+            menu.addAction("Add department", lambda: self._add_department(len(ids)))
+            return
+        index = ids.index(department_id)
+        menu.addAction(
+            "Rename department",
+            lambda: w.view.title_editor.start_part("department", department_id),
+        )
+        colour = menu.addMenu("Colour")
+        for value in DEPARTMENT_COLOURS:
+            colour.addAction(
+                swatch(value),
+                value,
+                lambda v=value: self._try(
+                    lambda: doc.set_field("department", department_id, "colour", v)
+                ),
+            )
+        colour.addSeparator()
+        colour.addAction("Custom colour…", lambda: w.custom_colour(department_id))
+        menu.addSeparator()
+        menu.addAction("Add department above", lambda: self._add_department(index))
+        menu.addAction("Add department below", lambda: self._add_department(index + 1))
+        up = menu.addAction(
+            "Move up", lambda: self._try(lambda: doc.move_department(department_id, index - 1))
+        )
+        up.setEnabled(index > 0)
+        down = menu.addAction(
+            "Move down", lambda: self._try(lambda: doc.move_department(department_id, index + 1))
+        )
+        down.setEnabled(index + 1 < len(ids))
+        menu.addSeparator()
+        menu.addAction(
+            "Remove department…",
+            lambda: remove_with_question(w, doc, "department", department_id),
+        )
+
+    def _add_department(self, index: int) -> None:
+        new = None
+
+        def add():
+            nonlocal new
+            new = self.document.add_department(index=index)
+
+        self._try(add)
+        if new:
+            self.window.view.title_editor.start_part("department", new)
+
+    def _canvas(self, menu: QMenu, _part_id, pos: QPointF) -> None:
+        w, doc = self.window, self.document
+        target = drop_target(w.scene.layout, pos.x(), pos.y())
+        if target is not None:
+            menu.addAction("Add touchpoint here", lambda: w.add_touchpoint_at(target))
+        menu.addAction("Add stage", lambda: self._add_stage(len(doc.journey.stages)))
+        menu.addAction("Add department", lambda: self._add_department(len(doc.journey.departments)))
+        menu.addSeparator()
+        menu.addAction("Edit the map…", w.edit_map)
+        menu.addAction("Select all", w.select_all)
+        menu.addAction("Fit to window", w.view.fit_to_window)

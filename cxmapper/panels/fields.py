@@ -1,0 +1,316 @@
+"""The inspector's field editors. Each one shows a value (or "mixed" when the selected parts
+differ), says when the user changed it (`edited(value, final)`: final when the user is done,
+e.g. on leaving the field), and shows a refused value's reason under itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
+
+from cxmapper.layout import glyphs
+from cxmapper.model.fields import one_line
+from cxmapper.model.journey import FEELING_WORDS
+from cxmapper.panels.palette import glyph_icon
+
+MIXED = "Mixed"
+
+
+class Field(QObject):
+    """One field of the form: `editor` is the widget, `error` the label under it."""
+
+    edited = Signal(object, bool)  # value, final
+
+    def __init__(self, kind: str, name: str, label: str, editor: QWidget) -> None:
+        super().__init__(editor)
+        self.kind, self.name, self.label = kind, name, label
+        self.editor = editor
+        self.editor.setAccessibleName(label)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+        self._loading = False
+
+    def show_problem(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def load(self, values: list[Any]) -> None:
+        """Show the values of the selected parts: one value, or mixed."""
+        self._loading = True
+        try:
+            first = values[0] if values else None
+            if all(v == first for v in values[1:]):
+                self.set_value(first)
+            else:
+                self.set_mixed(values)
+        finally:
+            self._loading = False
+
+    def _emit(self, value: Any, final: bool) -> None:
+        if not self._loading:
+            self.edited.emit(value, final)
+
+    # Subclasses show values:
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def set_mixed(self, values: list[Any]) -> None:
+        self.set_value(None)
+
+
+class LineField(Field):
+    """A one-line name: pasted line breaks become spaces (never a refused value)."""
+
+    def __init__(self, kind, name, label, max_length: int = 200) -> None:
+        editor = QLineEdit()
+        editor.setMaxLength(max_length)
+        editor.setClearButtonEnabled(False)
+        super().__init__(kind, name, label, editor)
+        editor.textEdited.connect(lambda text: self._emit(one_line(text), False))
+        editor.editingFinished.connect(lambda: self._emit(one_line(editor.text()), True))
+
+    def set_value(self, value) -> None:
+        self.editor.setPlaceholderText("")
+        if self.editor.text() != (value or ""):
+            self.editor.setText(value or "")
+
+    def set_mixed(self, values) -> None:
+        self.editor.setText("")
+        self.editor.setPlaceholderText(MIXED)
+
+
+class GrowingText(QPlainTextEdit):
+    """A text box that grows with its text (the dock scrolls), and leaves with Tab."""
+
+    left = Signal()
+
+    def __init__(self, lines: int = 3, most: int = 14) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._lines, self._most = lines, most
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_args) -> None:
+        line = self.fontMetrics().lineSpacing()
+        shown = max(self._lines, min(self._most, int(self.document().size().height())))
+        self.setFixedHeight(shown * line + 2 * self.frameWidth() + 8)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.height())
+
+
+class TextField(Field):
+    def __init__(self, kind, name, label, lines: int = 3, placeholder: str = "") -> None:
+        editor = GrowingText(lines)
+        editor.setPlaceholderText(placeholder)
+        super().__init__(kind, name, label, editor)
+        editor.textChanged.connect(lambda: self._emit(self.value(), False))
+        editor.left.connect(lambda: self._emit(self.value(), True))
+
+    def value(self) -> Any:
+        return self.editor.toPlainText()
+
+    def _text_of(self, value) -> str:
+        return value or ""
+
+    def set_value(self, value) -> None:
+        text = self._text_of(value)
+        self.editor.setPlaceholderText(self._placeholder())
+        if self.editor.toPlainText() != text:
+            self.editor.setPlainText(text)
+
+    def _placeholder(self) -> str:
+        return ""
+
+    def set_mixed(self, values) -> None:
+        self.editor.setPlainText("")
+        self.editor.setPlaceholderText(MIXED)
+
+
+class ListField(TextField):
+    """A list of short items (pain points, quotes, goals): one per line."""
+
+    def __init__(self, kind, name, label, lines: int = 2) -> None:
+        super().__init__(kind, name, label, lines, "One per line")
+
+    def value(self) -> list[str]:
+        return [line.strip() for line in self.editor.toPlainText().splitlines() if line.strip()]
+
+    def _text_of(self, value) -> str:
+        return "\n".join(value or [])
+
+    def _placeholder(self) -> str:
+        return "One per line"
+
+
+class ChoiceField(Field):
+    """One of a list of choices (stage, channel, owner, expectation)."""
+
+    def __init__(self, kind, name, label) -> None:
+        editor = QComboBox()
+        editor.setPlaceholderText(MIXED)
+        super().__init__(kind, name, label, editor)
+        editor.activated.connect(lambda k: self._emit(editor.itemData(k), True))
+
+    def set_choices(self, choices: list[tuple[str, Any]]) -> None:
+        self._loading = True
+        try:
+            current = self.editor.currentData()
+            self.editor.clear()
+            for text, value in choices:
+                self.editor.addItem(text, value)
+            k = self.editor.findData(current)
+            self.editor.setCurrentIndex(k)
+        finally:
+            self._loading = False
+
+    def set_value(self, value) -> None:
+        k = next((i for i in range(self.editor.count()) if self.editor.itemData(i) == value), -1)
+        self.editor.setCurrentIndex(k)
+
+    def set_mixed(self, values) -> None:
+        self.editor.setCurrentIndex(-1)
+
+
+class CheckField(Field):
+    def __init__(self, kind, name, label, text: str) -> None:
+        editor = QCheckBox(text)
+        super().__init__(kind, name, label, editor)
+        editor.clicked.connect(self._clicked)
+
+    def _clicked(self, checked: bool) -> None:
+        self.editor.setTristate(False)
+        self._emit(bool(checked), True)
+
+    def set_value(self, value) -> None:
+        self.editor.setTristate(False)
+        self.editor.setChecked(bool(value))
+
+    def set_mixed(self, values) -> None:
+        self.editor.setTristate(True)
+        self.editor.setCheckState(Qt.CheckState.PartiallyChecked)
+
+
+FEELING_CHOICES = [(None, "Not rated"), *((f, FEELING_WORDS[f]) for f in range(-2, 3))]
+
+
+class FeelingField(Field):
+    """Five faces and "not rated"; none pressed when the selected touchpoints differ."""
+
+    def __init__(self, kind, name, label) -> None:
+        editor = QWidget()
+        super().__init__(kind, name, label, editor)
+        row = QHBoxLayout(editor)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self.group = QButtonGroup(editor)
+        self.buttons: dict[int | None, QToolButton] = {}
+        for k, (feeling, word) in enumerate(FEELING_CHOICES):
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setIconSize(QSize(26, 26))
+            if feeling is None:
+                button.setText("?")
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+                button.setMinimumSize(32, 32)
+            else:
+                button.setIcon(glyph_icon(lambda box, f=feeling: glyphs.face(box, f)))
+            button.setToolTip(word[:1].upper() + word[1:])
+            button.setAccessibleName(f"Feeling: {word}")
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.group.addButton(button, k)
+            self.buttons[feeling] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.group.idClicked.connect(lambda k: self._emit(FEELING_CHOICES[k][0], True))
+
+    def set_value(self, value) -> None:
+        self.buttons[value].setChecked(True)
+
+    def set_mixed(self, values) -> None:
+        self.group.setExclusive(False)
+        for button in self.buttons.values():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+
+
+class DepartmentsField(Field):
+    """Contributing departments: a check per department (half checked: some of the selected
+    touchpoints have it). `toggled(department_id, on)` says which one the user changed."""
+
+    toggled = Signal(str, bool)
+
+    def __init__(self, kind, name, label) -> None:
+        editor = QListWidget()
+        editor.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        editor.setMaximumHeight(120)
+        super().__init__(kind, name, label, editor)
+        editor.itemChanged.connect(self._changed)
+
+    def set_departments(self, departments: list[tuple[str, str]]) -> None:
+        self._loading = True
+        try:
+            self.editor.clear()
+            for dep_id, dep_name in departments:
+                item = QListWidgetItem(dep_name)
+                item.setData(Qt.ItemDataRole.UserRole, dep_id)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.editor.addItem(item)
+            self.editor.setFixedHeight(
+                min(120, max(1, len(departments)) * self.editor.sizeHintForRow(0) + 6)
+                if departments
+                else 28
+            )
+        finally:
+            self._loading = False
+
+    def load(self, values: list[Any]) -> None:
+        self._loading = True
+        try:
+            for row in range(self.editor.count()):
+                item = self.editor.item(row)
+                dep = item.data(Qt.ItemDataRole.UserRole)
+                having = sum(1 for v in values if dep in (v or []))
+                state = (
+                    Qt.CheckState.Unchecked
+                    if having == 0
+                    else Qt.CheckState.Checked
+                    if having == len(values)
+                    else Qt.CheckState.PartiallyChecked
+                )
+                item.setCheckState(state)
+        finally:
+            self._loading = False
+
+    def _changed(self, item: QListWidgetItem) -> None:
+        if self._loading:
+            return
+        on = item.checkState() != Qt.CheckState.Unchecked
+        self.toggled.emit(item.data(Qt.ItemDataRole.UserRole), on)

@@ -1,0 +1,272 @@
+"""The Inspector: every field of the selected touchpoints, or of the map when none is selected.
+
+Edits apply as the user types: each field's typing is one undo step until a pause or until the
+user leaves the field. Several selected touchpoints are edited together in one step; fields
+where they differ show as mixed. The inspector follows the document's changes (a canvas edit, an
+undo) and skips the echo of its own edits in the field being typed in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxmapper.model.fields import EditRefused
+from cxmapper.model.journey import MAX_NAME
+from cxmapper.panels.fields import (
+    CheckField,
+    ChoiceField,
+    DepartmentsField,
+    FeelingField,
+    Field,
+    LineField,
+    ListField,
+    TextField,
+)
+
+PAUSE_MS = 1200  # typing after a pause this long is a new undo step
+EXPECTATION_CHOICES = [
+    ("Unknown", "unknown"),
+    ("Below expectations", "below"),
+    ("Met expectations", "met"),
+    ("Exceeded expectations", "exceeded"),
+]
+
+
+def touchpoint_fields() -> list[Field]:
+    t = "touchpoint"
+    return [
+        LineField(t, "title", "Title", MAX_NAME),
+        TextField(t, "description", "Description"),
+        ChoiceField(t, "stage_id", "Stage"),
+        ChoiceField(t, "channel_id", "Channel"),
+        ChoiceField(t, "department_id", "Owner"),
+        DepartmentsField(t, "contributing_department_ids", "Contributing"),
+        FeelingField(t, "feeling", "Feeling"),
+        LineField(t, "emotion", "Emotion word", MAX_NAME),
+        ChoiceField(t, "expectation", "Expectation"),
+        ListField(t, "pain_points", "Pain points"),
+        TextField(t, "root_cause", "Root cause", 2),
+        ListField(t, "opportunities", "Opportunities"),
+        ListField(t, "quotes", "Customer quotes"),
+        CheckField(t, "moment_of_truth", "Moment of truth", "A moment of truth"),
+        CheckField(t, "partner_owned", "Partner", "Delivered by a partner"),
+    ]
+
+
+def map_fields() -> list[Field]:
+    return [
+        LineField("map", "title", "Title", MAX_NAME),
+        TextField("map", "description", "Description"),
+        TextField("map", "scenario", "Scenario", 2),
+        LineField("persona", "name", "Persona", MAX_NAME),
+        TextField("persona", "description", "About the persona", 2),
+        ListField("persona", "goals", "Goals"),
+    ]
+
+
+class Form(QWidget):
+    def __init__(self, fields: list[Field]) -> None:
+        super().__init__()
+        self.fields = fields
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        layout = QFormLayout()
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in fields:
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(field.editor)
+            column.addWidget(field.error)
+            label = QLabel(f"{field.label}:")
+            label.setBuddy(field.editor)
+            layout.addRow(label, cell)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.heading)
+        outer.addLayout(layout)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #59636e;")
+        outer.addWidget(self.hint)
+        outer.addStretch(1)
+
+    def field(self, kind: str, name: str) -> Field:
+        return next(f for f in self.fields if f.kind == kind and f.name == name)
+
+
+class Inspector(QScrollArea):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document = None
+        self.scene = None
+        self.ids: list[str] = []
+        self.touchpoint_form = Form(touchpoint_fields())
+        self.map_form = Form(map_fields())
+        self.map_form.heading.setText("The map")
+        self.map_form.hint.setText("Select a touchpoint on the map to edit it here.")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.map_form)
+        self.pages.addWidget(self.touchpoint_form)
+        self.setWidget(self.pages)
+        self._session = 0
+        self._typing: Field | None = None
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(PAUSE_MS)
+        self._pause.timeout.connect(self._next_step)
+        self.choice("expectation").set_choices(EXPECTATION_CHOICES)
+        for form in (self.touchpoint_form, self.map_form):
+            for field in form.fields:
+                field.edited.connect(lambda value, final, f=field: self._edited(f, value, final))
+        self.choice("contributing_department_ids").toggled.connect(self._toggle_contributor)
+
+    def choice(self, name: str):
+        return self.touchpoint_form.field("touchpoint", name)
+
+    @property
+    def form(self) -> Form:
+        return self.touchpoint_form if self.ids else self.map_form
+
+    # --- following the document and the selection --------------------------------------------
+    def set_document(self, document, scene) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._on_changed)
+        self.document, self.scene = document, scene
+        document.changed.connect(self._on_changed)
+        scene.selectionChanged.connect(self._on_selection)
+        self._fill_choices()
+        self.show_ids(scene.selected_ids())
+
+    def _on_selection(self) -> None:
+        if self.scene is not None:
+            self.show_ids(self.scene.selected_ids())
+
+    def show_ids(self, ids: list[str]) -> None:
+        self._next_step()
+        self.ids = [i for i in ids if self.document.has_touchpoint(i)]
+        self.pages.setCurrentWidget(self.form)
+        n = len(self.ids)
+        if n == 1:
+            self.touchpoint_form.heading.setText("Touchpoint")
+            self.touchpoint_form.hint.setText("")
+        elif n:
+            self.touchpoint_form.heading.setText(f"{n} touchpoints selected")
+            self.touchpoint_form.hint.setText(
+                "Changes apply to all of them; fields where they differ show as mixed."
+            )
+        for field in self.form.fields:
+            field.show_problem("")
+            self._load(field)
+        self.choice("title").editor.setEnabled(n <= 1)
+
+    def _values(self, field: Field) -> list:
+        doc = self.document
+        if field.kind == "touchpoint":
+            return [getattr(doc.touchpoint(i), field.name) for i in self.ids]
+        return [getattr(doc.part(field.kind, field.kind), field.name)]
+
+    def _load(self, field: Field) -> None:
+        if field.kind == "touchpoint" and not self.ids:
+            return
+        field.load(self._values(field))
+
+    def _fill_choices(self) -> None:
+        journey = self.document.journey
+        self.choice("stage_id").set_choices([(s.name, s.id) for s in journey.stages])
+        self.choice("channel_id").set_choices(
+            [("No channel", None), *((c.name, c.id) for c in journey.channels)]
+        )
+        self.choice("department_id").set_choices(
+            [("Unassigned", None), *((d.name, d.id) for d in journey.departments)]
+        )
+        self.choice("contributing_department_ids").set_departments(
+            [(d.id, d.name) for d in journey.departments]
+        )
+
+    def _on_changed(self, changes) -> None:
+        if any(changes.of(k) for k in ("stage", "department", "channel")):
+            self._fill_choices()
+            for field in self.touchpoint_form.fields:
+                self._load(field)
+        if self.ids:
+            change = changes.of("touchpoint")
+            if change and change.removed & set(self.ids):
+                return  # the scene's selection changes next, and with it this form
+            if change is None or not (change.ids & set(self.ids)):
+                return
+            fields, form = change.fields, self.touchpoint_form
+        else:
+            fields = set()
+            for kind in ("map", "persona"):
+                c = changes.of(kind)
+                fields |= {(kind, f) for f in c.fields} if c else set()
+            form = self.map_form
+        for field in form.fields:
+            key = field.name if self.ids else (field.kind, field.name)
+            if key not in fields:
+                continue
+            if changes.initiator is self and field is self._typing:
+                continue  # the echo of what is being typed
+            self._load(field)
+
+    # --- edits --------------------------------------------------------------------------------
+    def _next_step(self) -> None:
+        self._session += 1
+
+    def _target(self, field: Field) -> list[str]:
+        return list(self.ids) if field.kind == "touchpoint" else [field.kind]
+
+    def _edited(self, field: Field, value, final: bool) -> None:
+        doc = self.document
+        if doc is None or (field.kind == "touchpoint" and not self.ids):
+            return
+        ids = self._target(field)
+        self._typing = field
+        try:
+            if field.kind == "touchpoint" and field.name == "stage_id":
+                doc.move_to_stage(ids, value, initiator=self)
+            else:
+                key = ("inspector", field.kind, field.name, tuple(ids), self._session)
+                doc.set_fields(
+                    field.kind, ids, {field.name: value}, initiator=self, merge_key=key
+                )
+            field.show_problem("")
+        except EditRefused as refused:
+            shown = refused.beside_field()
+            field.show_problem(f"Not changed: {shown}" if final else shown)
+        finally:
+            self._typing = None
+        if final:
+            self._next_step()
+            self._load(field)  # the value as the map keeps it (trimmed), or back if refused
+        else:
+            self._pause.start()
+
+    def _toggle_contributor(self, department_id: str, on: bool) -> None:
+        doc = self.document
+        values = {}
+        for tid in self.ids:
+            current = doc.touchpoint(tid).contributing_department_ids
+            new = [d for d in current if d != department_id] + ([department_id] if on else [])
+            values[tid] = {"contributing_department_ids": new}
+        try:
+            doc.set_values("touchpoint", values, initiator=self)
+        except EditRefused as refused:
+            self.choice("contributing_department_ids").show_problem(refused.beside_field())
+        self._load(self.choice("contributing_department_ids"))
