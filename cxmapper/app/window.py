@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QWidget,
 )
 
 from cxmapper.app.context_menus import ContextMenus
@@ -58,10 +59,13 @@ class MainWindow(FileActions, QMainWindow):
         self.palette.kind_activated.connect(self.add_after_selection)
         self.palette_dock = self._dock("Touchpoints", "palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.structure = Structure(self)
-        self.structure_dock = self._dock("Structure", "structure", self.structure, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.inspector = Inspector(self)
         self.inspector_dock = self._dock("Inspector", "inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.inspector_dock.setMinimumWidth(340)
+        self.structure_dock = self._dock("Structure", "structure", self.structure, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.inspector_dock, self.structure_dock)
+        self.inspector_dock.raise_()
+        self._docks_sized = False
+        self.setCentralWidget(QWidget())  # the map's place until a map is open
         self.context_menus = ContextMenus(self)
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
@@ -186,8 +190,16 @@ class MainWindow(FileActions, QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._docks_sized:  # the map gets the room; docks are as wide as they need
+            self._docks_sized = True
+            QTimer.singleShot(0, self._size_docks)
         if self.view is not None:
             self.give_map_the_keyboard()
+
+    def _size_docks(self) -> None:
+        self.resizeDocks(
+            [self.palette_dock, self.inspector_dock], [190, 380], Qt.Orientation.Horizontal
+        )
 
     def _follow_channels(self, changes) -> None:
         if changes.of("channel"):

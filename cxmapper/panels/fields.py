@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -112,9 +112,24 @@ class GrowingText(QPlainTextEdit):
         self._fit()
 
     def _fit(self, *_args) -> None:
-        line = self.fontMetrics().lineSpacing()
-        shown = max(self._lines, min(self._most, int(self.document().size().height())))
-        self.setFixedHeight(shown * line + 2 * self.frameWidth() + 8)
+        metrics = self.fontMetrics()
+        line = metrics.lineSpacing()
+        width = max(40, self.viewport().width() - 2 * int(self.document().documentMargin()))
+        lines = 0
+        for text in self.toPlainText().split("\n"):
+            if not text:
+                lines += 1
+                continue
+            box = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
+            lines += max(1, round(box.height() / line))
+        shown = max(self._lines, min(self._most, lines))
+        height = shown * line + 2 * self.frameWidth() + 10
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
