@@ -154,6 +154,7 @@ class MainWindow(FileActions, QMainWindow):
         self.scene = JourneyScene(document, document)
         self.view = JourneyView(self.scene, self)
         self.setCentralWidget(self.view)
+        self.view.show()  # now, so that it can take the keyboard at once
         self.view.addAction(self.delete_action)
         if old_view is not None:
             old_view.deleteLater()

@@ -1,0 +1,238 @@
+"""The Inspector as a user works it: every field of a touchpoint, several at once, the map and
+persona; edits apply as you type, one undo step per field and pause; refused values are
+explained beside the field."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from cxmapper.app.window import MainWindow
+from cxmapper.document.document import JourneyDocument
+
+
+@pytest.fixture
+def window(qtbot, journey):
+    w = MainWindow()
+    w.set_document(JourneyDocument(journey))
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.document.undo_stack.setClean()
+    w.close()
+    w.deleteLater()
+
+
+def select(window, *ids):
+    window.scene.select_ids(list(ids))
+
+
+def field(window, name, kind="touchpoint"):
+    inspector = window.inspector
+    form = inspector.touchpoint_form if kind == "touchpoint" else inspector.map_form
+    return form.field(kind, name)
+
+
+def type_into(qtbot, widget, text):
+    widget.setFocus()
+    qtbot.keyClicks(widget, text)
+
+
+def test_nothing_selected_shows_the_map_and_one_selected_shows_the_touchpoint(window):
+    assert window.inspector.pages.currentWidget() is window.inspector.map_form
+    assert field(window, "title", "map").editor.text() == "Broadband, first month"
+    assert field(window, "name", "persona").editor.text() == "Ana"
+    select(window, "t2")
+    assert window.inspector.pages.currentWidget() is window.inspector.touchpoint_form
+    assert field(window, "title").editor.text() == "Monthly bill"
+    assert field(window, "root_cause").editor.toPlainText() == "Billing starts at order"
+    assert field(window, "pain_points").editor.toPlainText() == "Charged for a week before install"
+    assert field(window, "expectation").editor.currentData() == "below"
+    assert field(window, "feeling").buttons[-2].isChecked()
+
+
+def test_typing_a_description_applies_as_you_type_in_one_undo_step(qtbot, window):
+    select(window, "t1")
+    before = window.document.journey.model_dump()
+    editor = field(window, "description").editor
+    type_into(qtbot, editor, "Reads three sites")
+    assert window.document.touchpoint("t1").description == "Reads three sites"
+    assert window.document.undo_stack.count() == 1
+    assert window.undo_action.text() == "&Undo Change description of touchpoint 'Compares offers'"
+    window.undo()
+    assert window.document.journey.model_dump() == before
+    assert editor.toPlainText() == ""  # an undo updates the inspector
+
+
+def test_a_pause_or_leaving_the_field_starts_a_new_undo_step(qtbot, window):
+    select(window, "t1")
+    editor = field(window, "emotion").editor
+    editor.selectAll()
+    type_into(qtbot, editor, "glad")
+    window.inspector._pause.timeout.emit()  # the pause after typing
+    qtbot.keyClicks(editor, "!")
+    assert window.document.touchpoint("t1").emotion == "glad!"
+    assert window.document.undo_stack.count() == 2
+    editor.editingFinished.emit()  # leaving the field
+    qtbot.keyClicks(editor, "?")
+    assert window.document.undo_stack.count() == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("stage_id", "s-bill", "s-bill"),
+        ("channel_id", "mail", "mail"),
+        ("channel_id", None, None),
+        ("department_id", "d-billing", "d-billing"),
+        ("department_id", None, None),
+        ("expectation", "exceeded", "exceeded"),
+    ],
+)
+def test_choices_change_the_touchpoint_and_undo(window, name, value, expected):
+    select(window, "t1")
+    before = window.document.journey.model_dump()
+    combo = field(window, name).editor
+    k = combo.findData(value)
+    assert k >= 0
+    combo.setCurrentIndex(k)
+    combo.activated.emit(k)
+    assert getattr(window.document.touchpoint("t1"), name) == expected
+    window.undo()
+    assert window.document.journey.model_dump() == before
+
+
+def test_feeling_faces_and_not_rated(qtbot, window):
+    select(window, "t1")
+    buttons = field(window, "feeling").buttons
+    qtbot.mouseClick(buttons[-2], Qt.MouseButton.LeftButton)
+    assert window.document.touchpoint("t1").feeling == -2
+    assert window.scene.points["t1"].point.feeling == -2  # the canvas updates at once
+    qtbot.mouseClick(buttons[None], Qt.MouseButton.LeftButton)
+    assert window.document.touchpoint("t1").feeling is None
+
+
+def test_lists_are_one_item_per_line(qtbot, window):
+    select(window, "t1")
+    for name in ("pain_points", "opportunities", "quotes"):
+        editor = field(window, name).editor
+        editor.setFocus()
+        editor.setPlainText("First\n\n  Second  \n")
+        assert getattr(window.document.touchpoint("t1"), name) == ["First", "Second"]
+
+
+def test_text_fields_and_checks(qtbot, window):
+    select(window, "t1")
+    type_into(qtbot, field(window, "root_cause").editor, "No comparison page")
+    qtbot.mouseClick(field(window, "moment_of_truth").editor, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(field(window, "partner_owned").editor, Qt.MouseButton.LeftButton)
+    tp = window.document.touchpoint("t1")
+    assert tp.root_cause == "No comparison page"
+    assert tp.moment_of_truth and tp.partner_owned
+
+
+def test_contributing_departments(window):
+    select(window, "t1")
+    departments = field(window, "contributing_department_ids").editor
+    billing = departments.item(1)
+    billing.setCheckState(Qt.CheckState.Checked)
+    assert window.document.touchpoint("t1").contributing_department_ids == ["d-billing"]
+    billing.setCheckState(Qt.CheckState.Unchecked)
+    assert window.document.touchpoint("t1").contributing_department_ids == []
+
+
+def test_title_typing_renames_the_card_and_an_empty_title_is_explained(qtbot, window):
+    select(window, "t1")
+    title = field(window, "title")
+    title.editor.setFocus()
+    title.editor.selectAll()
+    qtbot.keyClicks(title.editor, "Reads reviews")
+    assert window.scene.layout.cards["t1"].content.title_lines[0].startswith("Reads")
+    title.editor.selectAll()
+    qtbot.keyClick(title.editor, Qt.Key.Key_Delete)
+    assert window.document.touchpoint("t1").title == "Reads reviews"
+    assert title.error.isVisibleTo(window.inspector)
+    assert title.error.text() == "Must not be empty"
+    title.editor.editingFinished.emit()  # leaving the field puts the map's value back
+    assert title.editor.text() == "Reads reviews"
+
+
+def test_pasting_several_lines_into_a_name_joins_them(qtbot, window):
+    select(window, "t1")
+    title = field(window, "title").editor
+    title.setFocus()
+    title.selectAll()
+    QGuiApplication.clipboard().setText("Calls the\nhelpline")
+    title.paste()
+    title.editingFinished.emit()
+    assert window.document.touchpoint("t1").title in ("Calls the helpline", "Calls thehelpline")
+    assert not field(window, "title").error.isVisibleTo(window.inspector)
+
+
+def test_several_selected_share_fields_show_mixed_and_edit_together(qtbot, window):
+    select(window, "t1", "t2")
+    assert window.inspector.touchpoint_form.heading.text() == "2 touchpoints selected"
+    assert field(window, "emotion").editor.placeholderText() == "Mixed"
+    assert field(window, "expectation").editor.currentIndex() == -1
+    assert not any(b.isChecked() for b in field(window, "feeling").buttons.values())
+    before = window.document.journey.model_dump()
+    type_into(qtbot, field(window, "emotion").editor, "tired")
+    assert {window.document.touchpoint(t).emotion for t in ("t1", "t2")} == {"tired"}
+    assert window.document.undo_stack.count() == 1
+    window.undo()
+    assert window.document.journey.model_dump() == before
+
+
+def test_a_canvas_edit_updates_the_inspector(window):
+    select(window, "t1")
+    window.document.set_feeling("t1", 2)
+    window.document.rename_touchpoint("t1", "Renamed on the map")
+    assert field(window, "feeling").buttons[2].isChecked()
+    assert field(window, "title").editor.text() == "Renamed on the map"
+
+
+def test_the_map_and_persona_fields(qtbot, window):
+    before = window.document.journey.model_dump()
+    title = field(window, "title", "map").editor
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Switching provider")
+    type_into(qtbot, field(window, "scenario", "map").editor, " fast")
+    type_into(qtbot, field(window, "description", "map").editor, "About")
+    name = field(window, "name", "persona").editor
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Bea")
+    type_into(qtbot, field(window, "description", "persona").editor, " a lot")
+    goals = field(window, "goals", "persona").editor
+    goals.setFocus()
+    goals.setPlainText("Pay less\nNo visits")
+    journey = window.document.journey
+    assert journey.title == "Switching provider"
+    assert " fast" in journey.scenario and journey.description == "About"
+    assert journey.persona.name == "Bea" and journey.persona.goals == ["Pay less", "No visits"]
+    assert window.scene.layout.header.title == "Switching provider"  # the canvas header too
+    while window.document.undo_stack.canUndo():
+        window.undo()
+    assert window.document.journey.model_dump() == before
+
+
+def test_every_field_is_reachable_with_tab_in_form_order(qtbot, window):
+    select(window, "t1")
+    fields = window.inspector.touchpoint_form.fields
+    first = fields[0].editor
+    first.setFocus()
+    seen = [first]
+    widget = first
+    for _ in range(40):
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisibleTo(window):
+            widget = widget.nextInFocusChain()
+        seen.append(widget)
+    editors = [f.editor for f in fields]
+    order = []
+    for w in seen:
+        for k, editor in enumerate(editors):
+            if (w is editor or editor.isAncestorOf(w)) and k not in order:
+                order.append(k)
+    assert order == list(range(len(editors)))
