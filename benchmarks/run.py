@@ -4,7 +4,8 @@
 
 At 50 / 500 / 2,000 touchpoints: the file format and spreadsheet costs, and the canvas: building
 the scene, one step of dragging a card (target: under 8 ms at 2,000), one drop from the palette
-and one card move (model change + layout + scene update); the PDF export (one page, with the
+and one card move (model change + layout + scene update), an edit of one touchpoint's description
+(no new layout: checked) against one of its title (a new layout); the PDF export (one page, with the
 report pages, and as an A3 poster): its time should grow no faster than the touchpoints.
 """
 
@@ -141,7 +142,25 @@ def canvas_costs(journey: JourneyMap) -> dict[str, float]:
         place = doc.place_of(tid)
         doc.move_touchpoints({tid: (place[0], place[1] + 0.5, lane if place[2] != lane else None)})
 
+    texts = iter(f"Notes, version {k}" for k in range(1_000_000))
+
+    def describe() -> None:  # the inspector's commonest edit: nothing the canvas draws
+        doc.set_field("touchpoint", tid, "description", next(texts))
+
+    def retitle() -> None:  # for comparison: a drawn field re-lays out the map
+        doc.set_field("touchpoint", tid, "title", next(texts))
+
+    relayouts = []
+    original = scene.relayout
+    scene.relayout = lambda: (relayouts.append(1), original())
+    describe_ms = best_of(describe)
+    assert not relayouts, "editing a description re-laid out the map"
+    retitle_ms = best_of(retitle)
+    assert relayouts, "renaming a card did not re-lay out the map: nothing was compared"
+    scene.relayout = original
     return {
+        "describe": describe_ms,
+        "retitle": retitle_ms,
         "build scene": build_ms,
         "drag step": step_ms,
         "drag + paint": frame_ms,

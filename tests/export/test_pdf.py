@@ -191,7 +191,7 @@ def test_huge_notes_many_departments_and_empty_maps_still_export():
         JourneyMap(title="Stages only", stages=[Stage(id="s", name="S")]),
     ):
         reader = read(export_pdf(bare))
-        assert "Nothing yet" in all_text(reader) or "Stages only" in all_text(reader)
+        assert bare.title in all_text(reader)
 
 
 def test_stage_bookmarks_point_at_the_page_where_the_stage_starts():
