@@ -48,7 +48,9 @@ class ContextMenus:
         for value, word in [(None, "not rated"), *sorted(FEELING_WORDS.items(), reverse=True)]:
             feeling.addAction(
                 word[:1].upper() + word[1:],
-                lambda v=value: self._try(lambda: doc.set_fields("touchpoint", ids, {"feeling": v})),
+                lambda v=value: self._try(
+                    lambda: doc.set_fields("touchpoint", ids, {"feeling": v})
+                ),
             )
         menu.addAction("Add touchpoint after", lambda: w.add_after_selection(""))
         menu.addSeparator()
@@ -63,9 +65,13 @@ class ContextMenus:
         menu.addSeparator()
         menu.addAction("Add stage before", lambda: self._add_stage(index))
         menu.addAction("Add stage after", lambda: self._add_stage(index + 1))
-        left = menu.addAction("Move left", lambda: self._try(lambda: doc.move_stage(stage_id, index - 1)))
+        left = menu.addAction(
+            "Move left", lambda: self._try(lambda: doc.move_stage(stage_id, index - 1))
+        )
         left.setEnabled(index > 0)
-        right = menu.addAction("Move right", lambda: self._try(lambda: doc.move_stage(stage_id, index + 1)))
+        right = menu.addAction(
+            "Move right", lambda: self._try(lambda: doc.move_stage(stage_id, index + 1))
+        )
         right.setEnabled(index + 1 < len(doc.journey.stages))
         menu.addSeparator()
         remove = menu.addAction(

@@ -34,9 +34,7 @@ class NewMapDialog(QDialog):
         self.choices.setAccessibleName("Start from")
         self.choices.setWordWrap(True)
         self.choices.setSpacing(3)
-        blank = QListWidgetItem(
-            "Blank map\nOne stage and one department, ready to type into."
-        )
+        blank = QListWidgetItem("Blank map\nOne stage and one department, ready to type into.")
         blank.setData(NAME_ROLE, BLANK)
         self.choices.addItem(blank)
         for template in describe_templates():

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.app.context_menus import ContextMenus
-
 from cxmapper.app.file_actions import FileActions, file_name_for  # noqa: F401 - re-exported
 from cxmapper.canvas.scene import JourneyScene
 from cxmapper.canvas.view import JourneyView
@@ -57,11 +56,17 @@ class MainWindow(FileActions, QMainWindow):
         self.view: JourneyView | None = None
         self.palette = Palette([], self)
         self.palette.kind_activated.connect(self.add_after_selection)
-        self.palette_dock = self._dock("Touchpoints", "palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.palette_dock = self._dock(
+            "Touchpoints", "palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.structure = Structure(self)
         self.inspector = Inspector(self)
-        self.inspector_dock = self._dock("Inspector", "inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.structure_dock = self._dock("Structure", "structure", self.structure, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.inspector_dock = self._dock(
+            "Inspector", "inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.structure_dock = self._dock(
+            "Structure", "structure", self.structure, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.tabifyDockWidget(self.inspector_dock, self.structure_dock)
         self.inspector_dock.raise_()
         self._docks_sized = False
@@ -114,17 +119,24 @@ class MainWindow(FileActions, QMainWindow):
         self._action(edit, "Select &All", self.select_all, [keys.SelectAll])
 
         journey_menu = self.menuBar().addMenu("&Map")
-        self._action(journey_menu, "Edit the &Map…", self.edit_map, ["Ctrl+I"],
-                     "The map's title, description, scenario and persona, in the Inspector")
-        self._action(journey_menu, "Add &Touchpoint", lambda: self.add_after_selection(""),
-                     ["Ctrl+T"])
+        self._action(
+            journey_menu,
+            "Edit the &Map…",
+            self.edit_map,
+            ["Ctrl+I"],
+            "The map's title, description, scenario and persona, in the Inspector",
+        )
+        self._action(
+            journey_menu, "Add &Touchpoint", lambda: self.add_after_selection(""), ["Ctrl+T"]
+        )
         journey_menu.addSeparator()
         self._action(journey_menu, "Add &Stage", self.add_stage, ["Ctrl+Shift+T"])
         self._action(journey_menu, "Add &Department", self.add_department, ["Ctrl+Shift+L"])
         self._action(journey_menu, "Add &Channel", self.add_channel)
         journey_menu.addSeparator()
-        self._action(journey_menu, "Stages, Departments and Channels…",
-                     lambda: self.show_structure("stage"))
+        self._action(
+            journey_menu, "Stages, Departments and Channels…", lambda: self.show_structure("stage")
+        )
 
         view = self.menuBar().addMenu("&View")
         self._action(
@@ -313,7 +325,9 @@ class MainWindow(FileActions, QMainWindow):
         colour = QColorDialog.getColor(start, self, "Lane colour")
         if colour.isValid():
             self._refused(
-                lambda: self.document.set_field("department", department_id, "colour", colour.name())
+                lambda: self.document.set_field(
+                    "department", department_id, "colour", colour.name()
+                )
             )
 
     def edit_map(self) -> None:

@@ -65,12 +65,16 @@ class TitleEditor(QLineEdit):
             if stage is None:
                 return None
             head = stage.header
-            return QRectF(head.x + 6, head.y + 6, head.w - 12, s.stage_name_size * 2), s.stage_name_size
+            return QRectF(
+                head.x + 6, head.y + 6, head.w - 12, s.stage_name_size * 2
+            ), s.stage_name_size
         lane = next((ln for ln in lay.lanes if ln.department_id == part_id), None)
         if lane is None or part_id is None:
             return None
         label = lane.label
-        area = QRectF(label.x + 12, label.center.y - s.lane_label_size, label.w - 16, s.lane_label_size * 2)
+        area = QRectF(
+            label.x + 12, label.center.y - s.lane_label_size, label.w - 16, s.lane_label_size * 2
+        )
         return area, s.lane_label_size
 
     def follow(self) -> None:

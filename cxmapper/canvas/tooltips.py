@@ -69,5 +69,7 @@ def department_tip(journey: JourneyMap, department_id: str | None) -> str:
     owned = sum(1 for t in journey.touchpoints if t.department_id == department_id)
     department = journey.department(department_id)
     name = _text(department.name) if department else "Unassigned"
-    hint = "" if department is None else "<p><i>Double-click to rename; right-click for more.</i></p>"
+    hint = (
+        "" if department is None else "<p><i>Double-click to rename; right-click for more.</i></p>"
+    )
     return f"<p><b>{name}</b><br>{owned} touchpoint{'s' if owned != 1 else ''}</p>{hint}"

@@ -132,7 +132,9 @@ class AddTouchpoint(InsertParts):
     name straight after (drop, type, Enter) merges in: one undo step removes it."""
 
     def __init__(self, doc: JourneyDocument, touchpoint, shifts: Values, index: int) -> None:
-        super().__init__(doc, "touchpoint", [(index, touchpoint)], f"Add touchpoint '{touchpoint.title}'")
+        super().__init__(
+            doc, "touchpoint", [(index, touchpoint)], f"Add touchpoint '{touchpoint.title}'"
+        )
         self.shifts = SetFields(doc, "touchpoint", shifts, "") if shifts else None
 
     @property

@@ -99,8 +99,10 @@ class JourneyDocument(StructureEdits, QObject):
 
     def part(self, kind: str, part_id: str) -> Any:
         """The part of that kind with that id; KeyError when there is none."""
-        found = self._by_id.get(part_id) if kind == "touchpoint" else part_of(
-            self.journey, kind, part_id
+        found = (
+            self._by_id.get(part_id)
+            if kind == "touchpoint"
+            else part_of(self.journey, kind, part_id)
         )
         if found is None:
             raise KeyError(f"no {kind} with the id {part_id!r}")
@@ -234,7 +236,8 @@ class JourneyDocument(StructureEdits, QObject):
         else:
             text = f"Move {n} touchpoints"
         values = {
-            tid: {"stage_id": s, "position": p, "department_id": d} for tid, (s, p, d) in new.items()
+            tid: {"stage_id": s, "position": p, "department_id": d}
+            for tid, (s, p, d) in new.items()
         }
         self.push(SetFields(self, "touchpoint", values, text), initiator)
         return True

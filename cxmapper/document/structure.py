@@ -155,7 +155,9 @@ class StructureEdits:
     def add_channel(self, name: str | None = None, icon: str | None = None, initiator=None) -> str:
         name, new_id = self._new_part("channel", name, "New channel")
         icon = icon or icon_for_channel_name(name)
-        channel = Channel(id=new_id, name=name, icon=clean_value(self.journey, "channel", None, "icon", icon))
+        channel = Channel(
+            id=new_id, name=name, icon=clean_value(self.journey, "channel", None, "icon", icon)
+        )
         return self._insert("channel", channel, None, initiator)
 
     def move_channel(self, channel_id: str, index: int, initiator=None) -> bool:

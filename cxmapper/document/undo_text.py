@@ -7,12 +7,16 @@ from typing import Any
 from cxmapper.model.fields import LABELS
 from cxmapper.model.problems import _short
 
-PLURALS = {"touchpoint": "touchpoints", "stage": "stages", "department": "departments",
-           "channel": "channels"}
+PLURALS = {
+    "touchpoint": "touchpoints",
+    "stage": "stages",
+    "department": "departments",
+    "channel": "channels",
+}
 
 
 def named(kind: str, part: Any) -> str:
-    """"stage 'Usage'", "touchpoint 'Monthly bill'"."""
+    """ "stage 'Usage'", "touchpoint 'Monthly bill'"."""
     name = getattr(part, "title" if kind == "touchpoint" else "name", "")
     return f"{kind} '{_short(name, 40)}'"
 

@@ -129,9 +129,11 @@ def clean_value(journey: JourneyMap, kind: str, part: Any, field: str, value: An
     if field not in EDITABLE.get(kind, ()):
         raise EditRefused("cannot be edited", field, where)
     if kind == "touchpoint" and field in ("pain_points", "opportunities", "quotes"):
-        value = [v for v in value if isinstance(v, str) and v.strip()] if isinstance(
-            value, list
-        ) else value
+        value = (
+            [v for v in value if isinstance(v, str) and v.strip()]
+            if isinstance(value, list)
+            else value
+        )
     if kind == "touchpoint" and field == "contributing_department_ids" and isinstance(value, list):
         value = list(dict.fromkeys(value))  # each department once
     if kind == "touchpoint" and field == "position" and isinstance(value, int):
@@ -153,7 +155,9 @@ def _check_reference(journey: JourneyMap, kind: str, field: str, value: Any, whe
     if kind != "touchpoint":
         return
     if field == "stage_id" and journey.stage(value) is None:
-        raise EditRefused(f'refers to stage "{_short(value)}", which is not in the map', field, where)
+        raise EditRefused(
+            f'refers to stage "{_short(value)}", which is not in the map', field, where
+        )
     if field == "department_id" and value is not None and journey.department(value) is None:
         raise EditRefused(
             f'refers to department "{_short(value)}", which is not in the map', field, where

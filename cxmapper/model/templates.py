@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cxmapper.bundled import resource
-from cxmapper.model.fileformat import map_from_bytes
 from cxmapper.model.defaults import default_channels, department_colour
+from cxmapper.model.fileformat import map_from_bytes
 from cxmapper.model.journey import Department, JourneyMap, Metadata, Stage, now
 from cxmapper.model.problems import MapError
 
@@ -58,7 +58,9 @@ def blank_map(authors: list[str] | None = None) -> JourneyMap:
     return JourneyMap(
         title="Untitled journey",
         stages=[Stage(id="stage-1", name="Stage 1")],
-        departments=[Department(id="department-1", name="Department 1", colour=department_colour(0))],
+        departments=[
+            Department(id="department-1", name="Department 1", colour=department_colour(0))
+        ],
         channels=default_channels(),
         metadata=Metadata(created=stamp, modified=stamp, authors=authors or []),
     )

@@ -243,9 +243,7 @@ class Inspector(QScrollArea):
                 doc.move_to_stage(ids, value, initiator=self)
             else:
                 key = ("inspector", field.kind, field.name, tuple(ids), self._session)
-                doc.set_fields(
-                    field.kind, ids, {field.name: value}, initiator=self, merge_key=key
-                )
+                doc.set_fields(field.kind, ids, {field.name: value}, initiator=self, merge_key=key)
             field.show_problem("")
         except EditRefused as refused:
             shown = refused.beside_field()

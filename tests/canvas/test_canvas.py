@@ -421,7 +421,6 @@ def test_no_shortcut_is_listed_twice(window):
 def test_an_edit_during_a_drag_ends_the_drag_cleanly(window, qtbot):
     view = window.view
     start = card_center(window, "tp-sees-ad")
-    other = card_center(window, "tp-compares-reviews")
     window.scene.select_ids(["tp-sees-ad", "tp-compares-reviews"])
     view.centerOn(*start)
     a = view.mapFromScene(QPointF(*start))

@@ -226,7 +226,9 @@ def test_every_field_is_reachable_with_tab_in_form_order(qtbot, window):
     widget = first
     for _ in range(40):
         widget = widget.nextInFocusChain()
-        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisibleTo(window):
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisibleTo(
+            window
+        ):
             widget = widget.nextInFocusChain()
         seen.append(widget)
     editors = [f.editor for f in fields]

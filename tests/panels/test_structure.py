@@ -143,7 +143,9 @@ def header_point(window, rect):
 
 def test_double_click_a_stage_header_or_a_lane_label_to_rename(qtbot, window):
     stage = window.scene.layout.stages[1]
-    qtbot.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=header_point(window, stage.header))
+    qtbot.mouseDClick(
+        window.view.viewport(), Qt.MouseButton.LeftButton, pos=header_point(window, stage.header)
+    )
     editor = window.view.title_editor
     assert editor.isVisible() and editor.text() == "Monthly bill"
     editor.selectAll()
@@ -176,9 +178,20 @@ def test_right_click_menus_offer_what_applies_there(window):
     card = actions(menus.build("touchpoint", "t1", QPointF()))
     assert {"Rename", "Edit in Inspector", "Delete", "Feeling/Very positive"} <= set(card)
     stage = actions(menus.build("stage", "s-sales", QPointF()))
-    assert {"Rename stage", "Add stage before", "Add stage after", "Move right", "Remove stage…"} <= set(stage)
+    assert {
+        "Rename stage",
+        "Add stage before",
+        "Add stage after",
+        "Move right",
+        "Remove stage…",
+    } <= set(stage)
     lane = actions(menus.build("department", "d-sales", QPointF()))
-    assert {"Rename department", "Colour/Custom colour…", "Add department below", "Remove department…"} <= set(lane)
+    assert {
+        "Rename department",
+        "Colour/Custom colour…",
+        "Add department below",
+        "Remove department…",
+    } <= set(lane)
     lanes = window.scene.layout.lanes_area
     empty = actions(menus.build("canvas", None, QPointF(lanes.x + 5, lanes.y + 5)))
     assert {"Add touchpoint here", "Add stage", "Add department", "Edit the map…"} <= set(empty)
