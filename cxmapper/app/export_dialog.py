@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QButtonGroup,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,13 @@ class PdfExportDialog(QDialog):
         self.portrait = QRadioButton("Portrait")
         self.one_page = QRadioButton("One page: the whole map scaled to the sheet")
         self.poster = QRadioButton("Poster: full size, tiled across sheets to tape together")
+        # Two separate choices: radio buttons under one parent would be one group otherwise.
+        self.orientation_group = QButtonGroup(self)
+        self.orientation_group.addButton(self.landscape)
+        self.orientation_group.addButton(self.portrait)
+        self.fit_group = QButtonGroup(self)
+        self.fit_group.addButton(self.one_page)
+        self.fit_group.addButton(self.poster)
         self.report = QCheckBox("Add report pages (every annotation, department summary)")
         form = QFormLayout()
         form.addRow("Page size", self.size_box)

@@ -194,6 +194,8 @@ class MainWindow(FileActions, QMainWindow):
         self._update_title()
         self._update_status()
         self.give_map_the_keyboard()
+        if self.isVisible():  # a new central widget can leave the docks with all the room
+            QTimer.singleShot(0, self._size_docks)
 
     def give_map_the_keyboard(self) -> None:
         """The map has the keyboard when a map opens (also once the window shows)."""
@@ -210,6 +212,8 @@ class MainWindow(FileActions, QMainWindow):
             self.give_map_the_keyboard()
 
     def _size_docks(self) -> None:
+        if self.view is not None and self.view.width() >= self.width() // 3:
+            return  # the map has its room (or the user chose the docks' widths)
         self.resizeDocks(
             [self.palette_dock, self.inspector_dock], [190, 380], Qt.Orientation.Horizontal
         )

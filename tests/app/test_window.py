@@ -154,3 +154,19 @@ def test_export_pdf_remembers_the_choices(window, tmp_path, monkeypatch):
         "A4", landscape=False, poster=True, report=False
     )
     assert load_map(out) == window.document.journey
+
+
+def test_export_dialog_keeps_orientation_and_fit_as_two_choices(window):
+    from cxmapper.app.export_dialog import PdfExportDialog
+    from cxmapper.export.pdf import PdfOptions
+
+    dialog = PdfExportDialog(window)
+    for landscape in (True, False):
+        for poster in (True, False):
+            options = PdfOptions("A3", landscape=landscape, poster=poster)
+            dialog.set_options(options)
+            assert dialog.options() == options
+    dialog.set_options(PdfOptions("A3", landscape=True, poster=False))
+    dialog.poster.click()
+    assert dialog.landscape.isChecked()  # choosing a poster leaves the orientation alone
+    dialog.deleteLater()
