@@ -121,3 +121,61 @@ class FeelingDrag:
 
     def abandon(self) -> None:
         self.scene.update_curve()
+
+
+class HeaderDrag:
+    """Drag a stage header left or right, or a lane label up or down, to reorder; a bar shows
+    where it will go and the release is one undo step."""
+
+    def __init__(self, scene: JourneyScene, kind: str, part_id: str) -> None:
+        self.scene, self.kind, self.part_id = scene, kind, part_id
+        self.index: int | None = None
+
+    def _boxes(self):
+        lay = self.scene.layout
+        if self.kind == "stage":
+            return [(s.stage_id, s.header) for s in lay.stages]
+        return [(ln.department_id, ln.label) for ln in lay.lanes if ln.department_id is not None]
+
+    def move(self, pos: QPointF) -> None:
+        from cxmapper.layout.geometry import Rect
+
+        boxes = self._boxes()
+        if not boxes:
+            return
+        along = pos.x() if self.kind == "stage" else pos.y()
+        index = sum(
+            1
+            for _, box in boxes
+            if along > ((box.x + box.w / 2) if self.kind == "stage" else (box.y + box.h / 2))
+        )
+        self.index = index
+        if self.kind == "stage":
+            edge = boxes[index][1].x if index < len(boxes) else boxes[-1][1].right
+            first = boxes[0][1]
+            bar = Rect(edge - 3, first.y, 6, self.scene.layout.lanes_area.bottom - first.y)
+        else:
+            edge = boxes[index][1].y if index < len(boxes) else boxes[-1][1].bottom
+            first = boxes[0][1]
+            bar = Rect(first.x, edge - 3, self.scene.layout.width - 2 * first.x, 6)
+        self.scene.indicator.show_at(bar)
+
+    def finish(self, pos: QPointF) -> bool:
+        self.move(pos)
+        self.scene.indicator.show_at(None)
+        if self.index is None:
+            return False
+        ids = [i for i, _ in self._boxes()]
+        if self.part_id not in ids:
+            return False
+        current = ids.index(self.part_id)
+        target = self.index - 1 if self.index > current else self.index
+        doc = self.scene.document
+        mover = doc.move_stage if self.kind == "stage" else doc.move_department
+        return mover(self.part_id, target)
+
+    def cancel(self) -> None:
+        self.scene.indicator.show_at(None)
+
+    def abandon(self) -> None:
+        self.scene.indicator.show_at(None)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
-from cxmapper.canvas.interactions import CardDrag, FeelingDrag
+from cxmapper.canvas.interactions import CardDrag, FeelingDrag, HeaderDrag
 from cxmapper.canvas.items import CardItem, FeelingPointItem
 from cxmapper.canvas.palette_drops import PaletteDrops
 from cxmapper.canvas.scene import JourneyScene
@@ -36,9 +36,10 @@ class JourneyView(PaletteDrops, QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.gesture: CardDrag | FeelingDrag | None = None
+        self.gesture: CardDrag | FeelingDrag | HeaderDrag | None = None
         self._finishing = False
         self._pending: tuple[CardItem, QPointF, QPoint] | None = None
+        self._header_press: tuple[str, str, QPoint] | None = None
         self._pan_from: QPoint | None = None
         self._space_down = False
         self._first_view_pending = True
@@ -165,6 +166,11 @@ class JourneyView(PaletteDrops, QGraphicsView):
                 self._press_card(item, event)
                 event.accept()
                 return
+            kind, part_id = self.part_at(event.position().toPoint())
+            if kind in ("stage", "department") and part_id is not None:
+                self._header_press = (kind, part_id, event.position().toPoint())
+                event.accept()
+                return
         super().mousePressEvent(event)
 
     def _press_card(self, item: CardItem, event: QMouseEvent) -> None:
@@ -186,6 +192,10 @@ class JourneyView(PaletteDrops, QGraphicsView):
         if self._pan_from is not None:
             self._pan(pos)
             return
+        if self._header_press is not None and self.gesture is None:
+            kind, part_id, press = self._header_press
+            if (pos - press).manhattanLength() >= QApplication.startDragDistance():
+                self.gesture = HeaderDrag(self.journey_scene, kind, part_id)
         if self._pending is not None and self.gesture is None:
             item, start, press = self._pending
             if (pos - press).manhattanLength() >= QApplication.startDragDistance():
@@ -204,6 +214,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
             self.viewport().unsetCursor()
             return
         self._pending = None
+        self._header_press = None
         if self.gesture is not None and event.button() == Qt.MouseButton.LeftButton:
             gesture, self.gesture = self.gesture, None
             self._finishing = True

@@ -267,3 +267,34 @@ def test_the_map_has_the_keyboard_when_a_map_opens(qtbot):
     assert QApplication.focusWidget() is w.view
     w.close()
     w.deleteLater()
+
+
+def press_drag_release(qtbot, window, start, end):
+    view = window.view
+    view.centerOn((start.x() + end.x()) / 2, (start.y() + end.y()) / 2)
+    a, b = view.mapFromScene(start), view.mapFromScene(end)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=a)
+    for k in range(1, 6):
+        qtbot.mouseMove(view.viewport(), a + (b - a) * (k / 5))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
+
+
+def test_drag_a_stage_header_or_a_lane_label_to_reorder(qtbot, window):
+    lay = window.scene.layout
+    first, second = lay.stages[0].header, lay.stages[1].header
+    before = dump(window)
+    press_drag_release(
+        qtbot,
+        window,
+        QPointF(first.x + 20, first.y + 20),
+        QPointF(second.right - 10, second.y + 20),
+    )
+    assert names(window, "stage") == ["Monthly bill", "Sales"]
+    assert window.document.undo_stack.count() == 1
+    undo_back(window, before)
+    window.undo()
+    top, bottom = lay.lanes[0].label, lay.lanes[1].label
+    press_drag_release(
+        qtbot, window, QPointF(top.x + 40, top.center.y), QPointF(bottom.x + 40, bottom.bottom - 5)
+    )
+    assert names(window, "department") == ["Billing", "Sales"]
