@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QButtonGroup,
     QRadioButton,
     QVBoxLayout,
     QWidget,
