@@ -22,11 +22,18 @@ class ContextMenus:
     def document(self):
         return self.window.document
 
-    def _try(self, action) -> None:
+    def _try(self, action):
         try:
-            action()
+            return action()
         except EditRefused as refused:
             QMessageBox.information(self.window, "Not changed", str(refused))
+            return None
+
+    def add_and_name(self, kind: str, index: int) -> None:
+        """A new stage or department at `index`, its name editor open on the map."""
+        new = self._try(lambda: getattr(self.document, f"add_{kind}")(index=index))
+        if new:
+            self.window.view.title_editor.start_part(kind, new)
 
     def build(self, kind: str, part_id, scene_pos: QPointF) -> QMenu:
         menu = QMenu(self.window)
@@ -63,8 +70,8 @@ class ContextMenus:
         menu.addAction("Rename stage", lambda: w.view.title_editor.start_part("stage", stage_id))
         menu.addAction("Edit stage…", lambda: w.show_structure("stage", stage_id))
         menu.addSeparator()
-        menu.addAction("Add stage before", lambda: self._add_stage(index))
-        menu.addAction("Add stage after", lambda: self._add_stage(index + 1))
+        menu.addAction("Add stage before", lambda: self.add_and_name("stage", index))
+        menu.addAction("Add stage after", lambda: self.add_and_name("stage", index + 1))
         left = menu.addAction(
             "Move left", lambda: self._try(lambda: doc.move_stage(stage_id, index - 1))
         )
@@ -79,22 +86,11 @@ class ContextMenus:
         )
         remove.setEnabled(len(doc.journey.stages) > 1)
 
-    def _add_stage(self, index: int) -> None:
-        new = None
-
-        def add():
-            nonlocal new
-            new = self.document.add_stage(index=index)
-
-        self._try(add)
-        if new:
-            self.window.view.title_editor.start_part("stage", new)
-
     def _department(self, menu: QMenu, department_id, _pos) -> None:
         w, doc = self.window, self.document
         ids = [d.id for d in doc.journey.departments]
         if department_id is None:  # the "Unassigned" lane
-            menu.addAction("Add department", lambda: self._add_department(len(ids)))
+            menu.addAction("Add department", lambda: self.add_and_name("department", len(ids)))
             return
         index = ids.index(department_id)
         menu.addAction(
@@ -113,8 +109,8 @@ class ContextMenus:
         colour.addSeparator()
         colour.addAction("Custom colour…", lambda: w.custom_colour(department_id))
         menu.addSeparator()
-        menu.addAction("Add department above", lambda: self._add_department(index))
-        menu.addAction("Add department below", lambda: self._add_department(index + 1))
+        menu.addAction("Add department above", lambda: self.add_and_name("department", index))
+        menu.addAction("Add department below", lambda: self.add_and_name("department", index + 1))
         up = menu.addAction(
             "Move up", lambda: self._try(lambda: doc.move_department(department_id, index - 1))
         )
@@ -129,24 +125,15 @@ class ContextMenus:
             lambda: remove_with_question(w, doc, "department", department_id),
         )
 
-    def _add_department(self, index: int) -> None:
-        new = None
-
-        def add():
-            nonlocal new
-            new = self.document.add_department(index=index)
-
-        self._try(add)
-        if new:
-            self.window.view.title_editor.start_part("department", new)
-
     def _canvas(self, menu: QMenu, _part_id, pos: QPointF) -> None:
         w, doc = self.window, self.document
         target = drop_target(w.scene.layout, pos.x(), pos.y())
         if target is not None:
             menu.addAction("Add touchpoint here", lambda: w.add_touchpoint_at(target))
-        menu.addAction("Add stage", lambda: self._add_stage(len(doc.journey.stages)))
-        menu.addAction("Add department", lambda: self._add_department(len(doc.journey.departments)))
+        menu.addAction("Add stage", lambda: self.add_and_name("stage", len(doc.journey.stages)))
+        menu.addAction(
+            "Add department", lambda: self.add_and_name("department", len(doc.journey.departments))
+        )
         menu.addSeparator()
         menu.addAction("Edit the map…", w.edit_map)
         menu.addAction("Select all", w.select_all)

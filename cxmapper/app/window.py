@@ -304,14 +304,10 @@ class MainWindow(FileActions, QMainWindow):
         if ids:
             stage = self.document.touchpoint(ids[-1]).stage_id
             index = [s.id for s in journey.stages].index(stage) + 1
-        new = self._refused(lambda: self.document.add_stage(index=index))
-        if new:
-            self.view.title_editor.start_part("stage", new)
+        self.context_menus.add_and_name("stage", index)
 
     def add_department(self) -> None:
-        new = self._refused(lambda: self.document.add_department())
-        if new:
-            self.view.title_editor.start_part("department", new)
+        self.context_menus.add_and_name("department", len(self.document.journey.departments))
 
     def add_channel(self) -> None:
         new = self._refused(lambda: self.document.add_channel())

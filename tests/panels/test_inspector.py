@@ -6,22 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from cxmapper.app.window import MainWindow
-from cxmapper.document.document import JourneyDocument
-
-
-@pytest.fixture
-def window(qtbot, journey):
-    w = MainWindow()
-    w.set_document(JourneyDocument(journey))
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.document.undo_stack.setClean()
-    w.close()
-    w.deleteLater()
-
 
 def select(window, *ids):
     window.scene.select_ids(list(ids))

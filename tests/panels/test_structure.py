@@ -9,21 +9,6 @@ import cxmapper.panels.removal as removal
 from cxmapper.app.new_map_dialog import NewMapDialog
 from cxmapper.app.window import MainWindow
 from cxmapper.canvas.tooltips import touchpoint_tip
-from cxmapper.document.document import JourneyDocument
-
-
-@pytest.fixture
-def window(qtbot, journey):
-    w = MainWindow()
-    w.set_document(JourneyDocument(journey))
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    w.view.actual_size()
-    yield w
-    w.document.undo_stack.setClean()
-    w.close()
-    w.deleteLater()
 
 
 def dump(window):

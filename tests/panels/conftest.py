@@ -1,0 +1,20 @@
+"""A window on the small map, for the panels' tests."""
+
+import pytest
+
+from cxmapper.app.window import MainWindow
+from cxmapper.document.document import JourneyDocument
+
+
+@pytest.fixture
+def window(qtbot, journey):
+    w = MainWindow()
+    w.set_document(JourneyDocument(journey))
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    w.view.actual_size()
+    yield w
+    w.document.undo_stack.setClean()  # closing must not ask to save
+    w.close()
+    w.deleteLater()
