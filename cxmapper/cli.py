@@ -1,11 +1,12 @@
 """The `cxmapper` command: start the editor, or work on map files without a display.
 
-    cxmapper [FILE]                          open the editor (the sample map when no FILE)
+    cxmapper [FILE...]                       open the editor (the sample map when no FILE)
     cxmapper validate FILE...                check maps; exit 2 listing every problem
     cxmapper new OUT.json [--template NAME]  start a map from a template
     cxmapper templates                       list the templates, one a line, name first
     cxmapper import-csv IN.csv -o OUT.json   turn a spreadsheet of touchpoints into a map
     cxmapper export FILE --json OUT | --csv OUT | --pdf OUT [--page-size A3 --poster --no-report]
+                         | --png OUT [--dpi N | --scale N] | --svg OUT
     cxmapper schema                          print the file format's JSON Schema
 
 Exit codes: 0 done, 2 bad input (a message on stderr, never a traceback), 1 unexpected failure.
@@ -111,7 +112,9 @@ def _import_csv(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    target = next(t for t in (args.json, args.csv, args.pdf) if t is not None)
+    target = next(t for t in (args.json, args.csv, args.pdf, args.png, args.svg) if t is not None)
+    if (args.dpi is not None or args.scale is not None) and args.png is None:
+        raise UsageError("--dpi and --scale size a PNG: use them with --png")
     out = _output(target, args.force)
     journey = load_map(args.file)
     if args.pdf is not None:
@@ -127,6 +130,16 @@ def _export(args: argparse.Namespace) -> int:
         print(
             f"{out}: written ({options.page_size} {kind}, {len(journey.touchpoints)} touchpoints)"
         )
+    elif args.png is not None:
+        scale = _picture_scale(args)
+        data = _png(journey, scale)
+        _write(out, data)
+        print(f"{out}: written ({len(journey.touchpoints)} touchpoints, {scale * 96:g} DPI)")
+    elif args.svg is not None:
+        from cxmapper.export.svg import export_svg
+
+        _write(out, export_svg(journey))
+        print(f"{out}: written ({len(journey.touchpoints)} touchpoints)")
     elif args.json is not None:
         _write(out, map_to_bytes(_stamped(journey)))
         print(f"{out}: written ({len(journey.touchpoints)} touchpoints)")
@@ -136,6 +149,34 @@ def _export(args: argparse.Namespace) -> int:
         _write(out, export_csv(journey))
         print(f"{out}: written ({len(journey.touchpoints)} rows)")
     return 0
+
+
+def _picture_scale(args: argparse.Namespace) -> float:
+    if args.dpi is not None and args.scale is not None:
+        raise UsageError("--dpi and --scale both say how big the picture is: give one")
+    if args.dpi is not None:
+        if not 10 <= args.dpi <= 1536:
+            raise UsageError(f"--dpi: must be between 10 and 1536, not {args.dpi:g}")
+        return args.dpi / 96
+    scale = 1.0 if args.scale is None else args.scale
+    if not 0.1 <= scale <= 16:
+        raise UsageError(f"--scale: must be between 0.1 and 16, not {scale:g}")
+    return scale
+
+
+def _png(journey: JourneyMap, scale: float) -> bytes:
+    """A PNG needs Qt's painter: on a machine without a display, its offscreen platform."""
+    if not _has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QGuiApplication
+
+    from cxmapper.canvas.picture import PictureTooLarge, render_png
+
+    _app = QGuiApplication.instance() or QGuiApplication(["cxmapper"])
+    try:
+        return render_png(journey, scale)
+    except PictureTooLarge as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _schema(_args: argparse.Namespace) -> int:
@@ -189,13 +230,22 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace OUT.json if it exists")
     p.set_defaults(run=_import_csv)
 
-    p = sub.add_parser("export", help="write a map as JSON (current format) or CSV")
+    p = sub.add_parser("export", help="write a map as PDF, PNG, SVG, JSON (current format) or CSV")
     p.add_argument("file", metavar="FILE")
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--json", metavar="OUT.json", help="the map in the current file format")
     what.add_argument("--csv", metavar="OUT.csv", help="one touchpoint a row, for spreadsheets")
     what.add_argument(
         "--pdf", metavar="OUT.pdf", help="the map to print and share (opens back in cxmapper)"
+    )
+    what.add_argument("--png", metavar="OUT.png", help="the whole map as a picture")
+    what.add_argument("--svg", metavar="OUT.svg", help="the whole map as vector art with real text")
+    picture = p.add_argument_group("PNG options")
+    picture.add_argument(
+        "--dpi", type=float, metavar="N", help="resolution in dots per inch (96 is 1x)"
+    )
+    picture.add_argument(
+        "--scale", type=float, metavar="N", help="1 to 4: pixels per map unit (default 1)"
     )
     pdf = p.add_argument_group("PDF options")
     pdf.add_argument(
@@ -226,7 +276,12 @@ def _editor_parser() -> argparse.ArgumentParser:
         "Commands that need no display: " + ", ".join(COMMANDS) + " (cxmapper COMMAND --help).",
     )
     parser.add_argument("--version", action="version", version=f"cxmapper {__version__}")
-    parser.add_argument("file", nargs="?", metavar="FILE", help="a journey map (.json)")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="journey maps (.json), spreadsheets (.csv) or PDFs exported by cxmapper",
+    )
     return parser
 
 
@@ -258,7 +313,7 @@ def _run(argv: list[str]) -> int:
         )
     from cxmapper.app.launch import run_editor  # Qt is imported only for the editor
 
-    return run_editor(args.file)
+    return run_editor(args.files)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,9 +1,15 @@
 """Shared test set-up: Qt without a screen, and small maps to work on."""
 
 import os
+import tempfile  # noqa: E402
 
 # Tests never need a screen; set before Qt is first imported (pytest-qt imports it lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings (QSettings) and recovery copies (QStandardPaths) of the tests' editors go to a folder
+# of their own, never the user's; each test gets a fresh one below.
+_HOME = tempfile.mkdtemp(prefix="cxmapper-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 
 import pytest  # noqa: E402
 from factories import small_map  # noqa: E402
@@ -22,6 +28,23 @@ def no_surprise_dialogs(monkeypatch):
 
     for name in ("question", "critical", "warning", "information"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+@pytest.fixture(autouse=True)
+def own_settings_and_recovery(tmp_path, monkeypatch):
+    """Each test: empty settings, an empty recovery folder, an editor of its own."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    QSettings().sync()
+    yield
+    from cxmapper.app.editor import forget_editor
+
+    forget_editor()
 
 
 @pytest.fixture

@@ -139,3 +139,14 @@ def journey_maps(draw) -> JourneyMap:
             created=draw(times), modified=draw(times), authors=draw(st.lists(name, max_size=2))
         ),
     )
+
+
+def close_quietly(window) -> None:
+    """Close a test's window without the unsaved-changes question (if it is still there)."""
+    import shiboken6
+
+    if not shiboken6.isValid(window):
+        return
+    if window.document is not None:
+        window.document.undo_stack.setClean()
+    window.close()

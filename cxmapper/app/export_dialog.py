@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -15,9 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxmapper.app import settings
 from cxmapper.export.pdf import PAGE_SIZES, PdfOptions
-
-KEY = "export/pdf/"
 
 
 class PdfExportDialog(QDialog):
@@ -58,13 +56,13 @@ class PdfExportDialog(QDialog):
 
     @staticmethod
     def remembered() -> PdfOptions:
-        s = QSettings()
-        size = str(s.value(KEY + "page_size", "A3"))
+        """The last export's choices; the page size and orientation are also Preferences."""
+        size = settings.pdf_value("page_size", "A3")
         return PdfOptions(
             page_size=size if size in PAGE_SIZES else "A3",
-            landscape=str(s.value(KEY + "landscape", "true")) == "true",
-            poster=str(s.value(KEY + "poster", "false")) == "true",
-            report=str(s.value(KEY + "report", "true")) == "true",
+            landscape=settings.pdf_value("landscape", "true") == "true",
+            poster=settings.pdf_value("poster", "false") == "true",
+            report=settings.pdf_value("report", "true") == "true",
         )
 
     def set_options(self, options: PdfOptions) -> None:
@@ -82,8 +80,7 @@ class PdfExportDialog(QDialog):
         )
 
     def remember(self) -> None:
-        s, o = QSettings(), self.options()
-        s.setValue(KEY + "page_size", o.page_size)
-        s.setValue(KEY + "landscape", "true" if o.landscape else "false")
-        s.setValue(KEY + "poster", "true" if o.poster else "false")
-        s.setValue(KEY + "report", "true" if o.report else "false")
+        o = self.options()
+        settings.set_pdf_value("page_size", o.page_size)
+        for name, value in (("landscape", o.landscape), ("poster", o.poster), ("report", o.report)):
+            settings.set_pdf_value(name, "true" if value else "false")

@@ -1,5 +1,7 @@
-"""The main window's files: open (maps and exported PDFs), save, save as, export PDF, and the
-question before unsaved changes would be lost."""
+"""The main window's files: open (maps, spreadsheets, exported PDFs) from the menu, the recent
+list, the command line or a drop; save and save as; close; the question before unsaved changes
+would be lost. One map per window: opening or starting a map in a window that holds work opens
+another window."""
 
 from __future__ import annotations
 
@@ -8,15 +10,23 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from cxmapper.app import settings
+from cxmapper.app.editor import editor
 from cxmapper.document.document import JourneyDocument
 from cxmapper.model.problems import MapError
+from cxmapper.model.recovery import Recoverable
 from cxmapper.model.safe_write import SaveError
 from cxmapper.model.templates import new_map
 
 FILE_FILTER = "Journey maps (*.json);;All files (*)"
-OPEN_FILTER = "Journey maps (*.json *.pdf);;PDFs exported by cxmapper (*.pdf);;All files (*)"
+OPEN_FILTER = (
+    "Journey maps, spreadsheets and PDFs (*.json *.csv *.pdf);;Journey maps (*.json);;"
+    "Spreadsheets (*.csv);;PDFs exported by cxmapper (*.pdf);;All files (*)"
+)
+CSV_FILTER = "Spreadsheets (*.csv *.tsv *.txt);;All files (*)"
+OPENS = (".json", ".csv", ".pdf")
 
 
 def file_name_for(title: str) -> str:
@@ -31,25 +41,132 @@ class FileActions:
     def show_sample(self) -> None:
         self.set_document(JourneyDocument(new_map(), None))
 
-    def open_path(self, path: str, fallback_to_sample: bool = False) -> bool:
+    # --- which window a map goes to ------------------------------------------------------------
+    def untouched(self) -> bool:
+        """Nothing here would be lost by showing another map in this window instead."""
+        doc = self.document
+        return doc is None or (
+            doc.path is None
+            and doc.opened_from is None
+            and not doc.modified
+            and doc.undo_stack.count() == 0
+        )
+
+    def window_for_a_map(self):
+        return self if self.untouched() else editor().new_window()
+
+    def open_file(self, path: str | Path) -> bool:
+        """Open a file as a user does: the window already showing it comes forward; otherwise
+        this window if it holds nothing yet, or a new one."""
+        shown = editor().window_for(Path(path))
+        if shown is not None:
+            shown.raise_()
+            shown.activateWindow()
+            return True
+        document = self.read_document(path)
+        if document is None:
+            return False
+        self.window_for_a_map().show_opened(document)
+        return True
+
+    def read_document(self, path: str | Path) -> JourneyDocument | None:
+        """The map in a file, or None after a dialog naming the problem (nothing open changes)."""
         try:
-            document = JourneyDocument.open(path)
+            return JourneyDocument.open(path)
         except MapError as exc:
             QMessageBox.critical(self, "Cannot open the map", exc.message())
+            return None
+
+    def show_opened(self, document: JourneyDocument) -> None:
+        self.set_document(document)
+        self.raise_()
+        self.activateWindow()
+        source = document.path or document.opened_from
+        if source is not None:
+            settings.add_recent(source)
+            editor().recent_changed.emit()
+        if document.notes:
+            QMessageBox.information(self, "Imported", "\n".join(document.notes[:20]) or "Imported.")
+
+    def open_path(self, path: str, fallback_to_sample: bool = False) -> bool:
+        """Open a file in this window (the command line; tests)."""
+        document = self.read_document(path)
+        if document is None:
             if fallback_to_sample and self.document is None:
                 self.show_sample()
             return False
-        self.set_document(document)
+        self.show_opened(document)
         return True
 
-    def choose_and_open(self) -> None:
-        if not self.maybe_save():
-            return
-        start = str(self.document.path.parent) if self.document and self.document.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open journey map", start, OPEN_FILTER)
-        if path:
-            self.open_path(path)
+    def restore(self, found: Recoverable) -> None:
+        """A map from a recovery copy: its own file again, unsaved, autosaved from now on."""
+        document = JourneyDocument(found.journey, found.path)
+        document.opened_from = found.opened_from
+        document.undo_stack.resetClean()  # unsaved, though nothing is on the undo stack
+        self.set_document(document)
+        self.autosave.write_now()
+        self.statusBar().showMessage(
+            f"Restored {document.display_name()}: save it to keep the changes", 15000
+        )
 
+    def choose_and_open(self) -> None:
+        start = str(self.document.path.parent) if self.document and self.document.path else ""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open journey map", start, OPEN_FILTER)
+        for path in paths:
+            self.open_file(path)
+
+    def import_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import CSV", "", CSV_FILTER)
+        if not path:
+            return
+        try:
+            document = JourneyDocument.from_spreadsheet(path)
+        except MapError as exc:
+            QMessageBox.critical(self, "Cannot import the spreadsheet", exc.message())
+            return
+        self.window_for_a_map().show_opened(document)
+
+    def open_recent(self, path: Path) -> None:
+        if not path.is_file():
+            QMessageBox.information(self, "Open Recent", f"{path} is no longer there.")
+            settings.add_recent(path)  # moved to the top, then gone from the (filtered) list
+            editor().recent_changed.emit()
+            return
+        self.open_file(path)
+
+    def clear_recent(self) -> None:
+        settings.clear_recent()
+        editor().recent_changed.emit()
+
+    # --- drops ---------------------------------------------------------------------------------
+    @staticmethod
+    def dropped_files(mime) -> list[Path]:
+        if not mime.hasUrls():
+            return []
+        files = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        return [p for p in files if p.suffix.lower() in OPENS]
+
+    def dragEnterEvent(self, event) -> None:
+        if self.dropped_files(event.mimeData()):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        files = self.dropped_files(event.mimeData())
+        if not files:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        for path in files:
+            self.open_file(path)
+
+    # --- saving --------------------------------------------------------------------------------
     def save(self) -> bool:
         if self.document is None:
             return False
@@ -92,58 +209,32 @@ class FileActions:
             self.document.save(path)
         except (SaveError, ValueError) as exc:
             QMessageBox.critical(
-                self, "Cannot save the map", f"{exc}\n\nThe map is still open; nothing was lost."
+                self,
+                "Cannot save the map",
+                f"{exc}\n\nThe map is still open and unsaved; nothing was lost.",
             )
             return False
+        settings.add_recent(path)
+        editor().recent_changed.emit()
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return True
 
-    def export_pdf(self) -> bool:
-        """Ask for the options (remembered) and a file, then write the PDF atomically."""
-        if self.document is None:
-            return False
-        from cxmapper.app.export_dialog import PdfExportDialog
-
-        dialog = PdfExportDialog(self)
-        if dialog.exec() != PdfExportDialog.DialogCode.Accepted:
-            return False
-        dialog.remember()
-        options = dialog.options()
+    def export_target(self, suffix: str, title: str, filters: str) -> Path | None:
+        doc = self.document
+        source = doc.path or doc.opened_from
         base = (
-            self.document.path.with_suffix(".pdf")
-            if self.document.path
-            else (Path.home() / f"{file_name_for(self.document.journey.title)}.pdf")
+            source.with_suffix(f".{suffix}")
+            if source
+            else Path.home() / f"{file_name_for(doc.journey.title)}.{suffix}"
         )
-        path = self.ask_file(base, "Export PDF", "PDF (*.pdf)", "pdf")
-        return self.write_pdf(path, options) if path else False
+        return self.ask_file(base, title, filters, suffix)
 
-    def write_pdf(self, path: Path, options) -> bool:
-        from cxmapper.export.pdf import export_pdf, legibility_note, pdf_layout
-        from cxmapper.model.safe_write import write_atomically
-
-        if self.view is not None:
-            self.view.title_editor.commit()
-        self.statusBar().showMessage(f"Exporting {path.name}…")
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a big poster takes seconds
-        journey = self.document.journey
-        try:
-            lay = pdf_layout(journey)
-            write_atomically(path, export_pdf(journey, options, lay))
-        except (SaveError, ValueError) as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.critical(self, "Cannot export the PDF", str(exc))
-            return False
-        QApplication.restoreOverrideCursor()
-        note = legibility_note(journey, options, lay)
-        self.statusBar().showMessage(
-            f"Exported {path}" + (f". Note: {note}" if note else ""), 15000
-        )
-        return True
-
+    # --- closing -------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """Ask before losing unsaved changes; False when the user cancels."""
         if self.document is None or not self.document.modified:
             return True
+        self.raise_()
         answer = QMessageBox.question(
             self,
             "Unsaved changes",
@@ -158,9 +249,11 @@ class FileActions:
         return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.maybe_save():
-            event.accept()
-        else:
+        if not self.maybe_save():
             event.ignore()
-
-    # --- editing commands ------------------------------------------------------------------
+            return
+        if self.autosave is not None:
+            self.autosave.discard()  # saved or discarded: nothing left to recover
+        self.remember_layout()
+        editor().remove(self)
+        event.accept()

@@ -1,4 +1,5 @@
-"""Start the editor: one QApplication, the map from FILE or the default template."""
+"""Start the editor: one QApplication, the maps left by an editor that did not close properly
+(asked about first), then the files named on the command line, or the sample map."""
 
 from __future__ import annotations
 
@@ -7,19 +8,61 @@ import sys
 from cxmapper import __version__
 
 
-def run_editor(path: str | None) -> int:
+def run_editor(paths: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
-
-    from cxmapper.app.window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("cxmapper")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("cxmapper")
-    window = MainWindow()
-    window.show()
-    if path:
-        window.open_path(path, fallback_to_sample=True)
-    else:
-        window.show_sample()
+    open_windows(paths)
     return app.exec()
+
+
+def open_windows(paths: list[str], ask=None) -> list:
+    """Recovered maps first, each in its own window; then each file; the sample if nothing."""
+    from cxmapper.app import recovery_dialog
+    from cxmapper.app.window import MainWindow
+
+    windows = recover(ask or recovery_dialog.ask)
+    for path in paths:
+        window = MainWindow()
+        if window.open_path(path):  # shown once it holds the map; a bad file shows nothing
+            window.show()
+            windows.append(window)
+        else:
+            window.close()
+    if not windows:
+        window = MainWindow()
+        window.show_sample()
+        window.show()
+        windows.append(window)
+    windows[-1].raise_()
+    windows[-1].activateWindow()
+    return windows
+
+
+def recover(ask) -> list:
+    """Ask about the maps that gone editors left; restore or discard them, or leave them."""
+    from cxmapper.app.editor import editor
+    from cxmapper.app.recovery_dialog import DISCARD, RESTORE
+    from cxmapper.app.window import MainWindow
+
+    sessions = editor().recovery.left_behind()
+    if not sessions:
+        return []
+    maps = [m for s in sessions for m in s.maps]
+    problems = [p for s in sessions for p in s.problems]
+    choice = ask(maps, problems)
+    windows = []
+    for session in sessions:
+        for found in list(session.maps):
+            if choice == RESTORE:
+                window = MainWindow()
+                window.restore(found)  # written to this editor's own recovery folder first...
+                window.show()
+                windows.append(window)
+            if choice in (RESTORE, DISCARD):
+                session.forget(found.copy)  # ...then the old copy goes
+        session.release()
+    return windows

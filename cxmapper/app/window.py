@@ -1,11 +1,12 @@
-"""The main window: the canvas in the middle, the palette, the Inspector and the Structure dock
-beside it, File/Edit/Map/View menus."""
+"""The main window, one map each: the canvas in the middle, the palette, the Inspector and the
+Structure dock beside it, File/Edit/Map/View/Help menus; autosaved while it has unsaved edits."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QColorDialog,
     QDockWidget,
     QLabel,
@@ -14,8 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxmapper.app import settings
 from cxmapper.app.context_menus import ContextMenus
+from cxmapper.app.editor import editor
+from cxmapper.app.export_actions import ExportActions
 from cxmapper.app.file_actions import FileActions, file_name_for  # noqa: F401 - re-exported
+from cxmapper.app.recovery import Autosave
 from cxmapper.canvas.scene import JourneyScene
 from cxmapper.canvas.view import JourneyView
 from cxmapper.document.document import JourneyDocument
@@ -48,9 +53,13 @@ def feeling_label(feeling: int) -> str:
     return f"{sign}{feeling} {FEELING_WORDS[feeling]}"
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(FileActions, ExportActions, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAcceptDrops(True)  # a map, spreadsheet or exported PDF dropped on it opens
+        editor().add(self)
+        self.autosave: Autosave | None = None
         self.document: JourneyDocument | None = None
         self.scene: JourneyScene | None = None
         self.view: JourneyView | None = None
@@ -72,10 +81,48 @@ class MainWindow(FileActions, QMainWindow):
         self._docks_sized = False
         self.setCentralWidget(QWidget())  # the map's place until a map is open
         self.context_menus = ContextMenus(self)
+        # The map's summary and zoom stay put: menu hints and messages show on the left.
+        self.summary_label = QLabel()
         self.zoom_label = QLabel()
+        self.statusBar().addPermanentWidget(self.summary_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
-        self.resize(1400, 900)
         self._build_menus()
+        self.fit_to_screen()
+        self.restore_layout()
+        editor().recent_changed.connect(self._fill_recent)
+
+    # --- where the window is --------------------------------------------------------------------
+    def fit_to_screen(self) -> None:
+        """A comfortable size that fits the screen the window opens on (1280x720 too)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1400, 900)
+            return
+        area = screen.availableGeometry()
+        width = min(1400, int(area.width() * 0.94))
+        height = min(900, int(area.height() * 0.92))
+        self.resize(width, height)
+        others = len(editor().windows) - 1  # a second window opens a little further on
+        left = area.x() + (area.width() - width) // 2 + 28 * others
+        top = area.y() + (area.height() - height) // 2 + 28 * others
+        self.move(min(left, area.right() - width), min(top, area.bottom() - height))
+
+    def restore_layout(self) -> None:
+        """Geometry, maximised state and docks as the user left them (first window only)."""
+        if len(editor().windows) > 1:
+            return
+        s = QSettings()
+        geometry, state = s.value("window/geometry"), s.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+            self._docks_sized = True
+
+    def remember_layout(self) -> None:
+        s = QSettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -96,14 +143,36 @@ class MainWindow(FileActions, QMainWindow):
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&New…", self.new_map, [keys.New, "Ctrl+N"])
-        self._action(file_menu, "&Open…", self.choose_and_open, [keys.Open])
-        self._action(file_menu, "&Save", self.save, [keys.Save])
+        self._action(
+            file_menu, "&New…", self.new_map, [keys.New, "Ctrl+N"], "A new map, from a template"
+        )
+        self._action(file_menu, "&Open…", self.choose_and_open, [keys.Open, "Ctrl+O"])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self._fill_recent()
+        file_menu.addSeparator()
+        self._action(file_menu, "&Save", self.save, [keys.Save, "Ctrl+S"])
         self._action(file_menu, "Save &As…", self.save_as, [keys.SaveAs, "Ctrl+Shift+S"])
+        file_menu.addSeparator()
+        self._action(
+            file_menu,
+            "&Import CSV…",
+            self.import_csv,
+            tip="A new map from a spreadsheet of touchpoints",
+        )
         export_menu = file_menu.addMenu("&Export")
         self._action(export_menu, "&PDF…", self.export_pdf, ["Ctrl+E"])
+        self._action(export_menu, "P&NG…", self.export_png, ["Ctrl+Shift+E"])
+        self._action(export_menu, "&SVG…", self.export_svg)
+        self._action(export_menu, "&JSON…", self.export_json)
+        self._action(export_menu, "&CSV…", self.export_csv)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, [keys.Quit, "Ctrl+Q"])
+        preferences = self._action(
+            file_menu, "Pre&ferences…", self.show_preferences, [keys.Preferences, "Ctrl+,"]
+        )
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Close", self.close, [keys.Close, "Ctrl+W"])
+        self._action(file_menu, "&Quit", self.quit, [keys.Quit, "Ctrl+Q"])
 
         edit = self.menuBar().addMenu("&Edit")
         self.undo_action = self._action(edit, "&Undo", self.undo, [keys.Undo])
@@ -158,6 +227,53 @@ class MainWindow(FileActions, QMainWindow):
         for dock in (self.palette_dock, self.structure_dock, self.inspector_dock):
             view.addAction(dock.toggleViewAction())
 
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard Shortcuts", self.show_shortcuts, [keys.HelpContents])
+        about = self._action(help_menu, "&About cxmapper", self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = settings.recent_files()
+        for n, path in enumerate(files, 1):
+            name = path.name.replace("&", "&&")  # a file name's "&" is not a mnemonic
+            action = menu.addAction(f"&{n} {name}" if n < 10 else name)
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        if not files:
+            menu.addAction("No recent files").setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("&Clear")
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(self.clear_recent)
+
+    def quit(self) -> None:
+        """Close every window, each asking about its unsaved changes; Cancel stops there."""
+        for window in list(editor().windows):
+            if not window.close():
+                return
+
+    def show_preferences(self) -> None:
+        from cxmapper.app.preferences import PreferencesDialog
+
+        if PreferencesDialog(self).exec() == PreferencesDialog.DialogCode.Accepted:
+            delay = settings.autosave_delay_ms()
+            for window in editor().windows:
+                if window.autosave is not None:
+                    window.autosave.set_delay(delay)
+            editor().recent_changed.emit()
+
+    def show_shortcuts(self) -> None:
+        from cxmapper.app.help import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        from cxmapper.app.help import show_about
+
+        show_about(self)
+
     # --- the document ------------------------------------------------------------------------
     def set_document(self, document: JourneyDocument) -> None:
         old_view, old_document = self.view, self.document
@@ -168,10 +284,14 @@ class MainWindow(FileActions, QMainWindow):
         self.setCentralWidget(self.view)
         self.view.show()  # now, so that it can take the keyboard at once
         self.view.addAction(self.delete_action)
+        self.autosave = Autosave(document, editor().recovery, settings.autosave_delay_ms())
+        self.autosave.failed.connect(self._show_problem)
         if old_view is not None:
             old_view.deleteLater()
         if old_document is not None:
             old_document.undo_stack.disconnect(self)
+            for child in old_document.findChildren(Autosave):
+                child.discard()  # replaced by a map that needed no window of its own
             old_document.deleteLater()  # with its scene and undo history
         self.palette.set_channels(document.journey.channels)
         document.file_changed.connect(self._update_title)
@@ -255,7 +375,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def _update_status(self, _change=None) -> None:
         if self.document:
-            self.statusBar().showMessage(self.document.journey.summary())
+            self.summary_label.setText(self.document.journey.summary())
             self.zoom_label.setText(f"{self.view.zoom():.0%}")
 
     def select_all(self) -> None:
@@ -346,11 +466,10 @@ class MainWindow(FileActions, QMainWindow):
         self.inspector.choice("title").editor.setFocus()
 
     def new_map(self) -> None:
+        """A map from a template, in this window if it holds nothing yet, else in a new one."""
         from cxmapper.app.new_map_dialog import NewMapDialog
 
-        if not self.maybe_save():
-            return
         dialog = NewMapDialog(self)
         if dialog.exec() != NewMapDialog.DialogCode.Accepted:
             return
-        self.set_document(JourneyDocument(dialog.journey(), None))
+        self.window_for_a_map().show_opened(JourneyDocument(dialog.journey(), None))

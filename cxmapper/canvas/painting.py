@@ -1,4 +1,4 @@
-"""QPainter versions of the layout's glyph primitives and text lines."""
+"""The layout's Painter protocol on a QPainter, and text lines for the canvas's own items."""
 
 from __future__ import annotations
 
@@ -12,49 +12,6 @@ from cxmapper.layout.style import INK
 
 def qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x, rect.y, rect.w, rect.h)
-
-
-def draw_shapes(painter: QPainter, shapes: list[tuple], size: float, ink: str = INK) -> None:
-    """Draw glyph primitives (see layout.glyphs); `size` scales stroke width and label text."""
-    pen = QPen(QColor(ink), max(1.0, size / 12))
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    outline = QPen(QColor(INK), max(0.8, size / 16))
-    text_colour = QColor("#ffffff")
-    for shape in shapes:
-        kind = shape[0]
-        if kind == "ink":
-            pen = QPen(QColor(shape[1]), pen.widthF())
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            text_colour = QColor(shape[1])
-            continue
-        painter.setPen(pen)
-        if kind == "circle":
-            _, cx, cy, r, fill = shape
-            painter.setBrush(QColor(fill) if fill else Qt.BrushStyle.NoBrush)
-            if fill and r > size / 8:
-                painter.setPen(outline)
-            elif fill:
-                painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawEllipse(QPointF(cx, cy), r, r)
-        elif kind == "rect":
-            _, x, y, w, h, fill = shape
-            painter.setBrush(QColor(fill) if fill else Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(x, y, w, h))
-        elif kind == "line":
-            _, x1, y1, x2, y2 = shape
-            painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
-        elif kind == "curve":
-            _, x1, y1, cx, cy, x2, y2 = shape
-            path = QPainterPath(QPointF(x1, y1))
-            path.quadTo(QPointF(cx, cy), QPointF(x2, y2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-        elif kind == "text":
-            _, x, y, text = shape
-            painter.setPen(text_colour)
-            painter.setFont(map_font(size * 0.8, bold=True))
-            box = QRectF(x - size / 2, y - size / 2, size, size)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def draw_lines(
@@ -106,8 +63,12 @@ class QtPainter:
         else:
             p.drawRect(qrect(r))
 
-    def line(self, a, b, colour: str, width: float = 1, dashed: bool = False) -> None:
+    def line(
+        self, a, b, colour: str, width: float = 1, dashed: bool = False, round_cap: bool = False
+    ) -> None:
         pen = QPen(QColor(colour), width, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+        if round_cap:
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.p.setPen(pen)
         self.p.drawLine(QPointF(a.x, a.y), QPointF(b.x, b.y))
 
@@ -126,8 +87,17 @@ class QtPainter:
     ) -> None:
         draw_lines(self.p, [text], box, size, box.h, bold=bold, colour=colour)
 
-    def shapes(self, shapes: list[tuple], size: float, ink: str = INK) -> None:
-        draw_shapes(self.p, shapes, size, ink)
+    def circle(self, centre, r: float, fill: str | None, stroke: str | None, width: float) -> None:
+        p = self.p
+        p.setBrush(QColor(fill) if fill else Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(QColor(stroke), width) if stroke else Qt.PenStyle.NoPen)
+        p.drawEllipse(QPointF(centre.x, centre.y), r, r)
+
+    def label(self, text: str, centre, size: float, colour: str) -> None:
+        self.p.setPen(QColor(colour))
+        self.p.setFont(map_font(size, bold=True))
+        box = QRectF(centre.x - size, centre.y - size, 2 * size, 2 * size)
+        self.p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def translate(self, dx: float, dy: float) -> None:
         self.p.translate(dx, dy)

@@ -34,6 +34,7 @@ from cxmapper.model.fields import (
 )
 from cxmapper.model.fileformat import load_map, save_map
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint, now
+from cxmapper.model.problems import MapError
 
 __all__ = ["Change", "Changes", "EditRefused", "JourneyDocument"]
 
@@ -48,7 +49,8 @@ class JourneyDocument(StructureEdits, QObject):
         super().__init__(parent)
         self.journey = journey
         self.path = Path(path) if path else None
-        self.opened_from: Path | None = None  # a PDF the map was read from
+        self.opened_from: Path | None = None  # a PDF or CSV the map was read from
+        self.notes: list[str] = []  # what an import had to say (unknown columns...)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._by_id = {tp.id: tp for tp in journey.touchpoints}
@@ -59,15 +61,35 @@ class JourneyDocument(StructureEdits, QObject):
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> JourneyDocument:
         """Raises MapError (with every problem) when the file is not a sound map. A map read from
-        an exported PDF has no file yet: saving asks where (never over the PDF)."""
+        an exported PDF or imported from a spreadsheet (.csv) has no file yet: saving asks where
+        (never over the PDF or the CSV)."""
+        path = Path(path)
+        if path.suffix.lower() == ".csv":
+            return cls.from_spreadsheet(path, parent)
         journey = load_map(path)
         with open(path, "rb") as f:
             from_pdf = f.read(1024).lstrip().startswith(b"%PDF-")
         if from_pdf:
             document = cls(journey, None, parent)
-            document.opened_from = Path(path)
+            document.opened_from = path
             return document
         return cls(journey, path, parent)
+
+    @classmethod
+    def from_spreadsheet(cls, path: str | Path, parent: QObject | None = None) -> JourneyDocument:
+        """A new map from a CSV of touchpoints (one a row); MapError naming every bad cell."""
+        from cxmapper.model.fileformat import read_limited
+        from cxmapper.model.spreadsheet import MAX_CSV_BYTES, import_csv
+
+        path = Path(path)
+        try:
+            result = import_csv(read_limited(path, MAX_CSV_BYTES), title=path.stem[:80] or "Map")
+        except MapError as exc:
+            raise MapError(exc.problems, str(path)) from None
+        document = cls(result.journey, None, parent)
+        document.opened_from = path
+        document.notes = list(result.warnings)
+        return document
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.file_changed.emit()
@@ -81,6 +103,8 @@ class JourneyDocument(StructureEdits, QObject):
         if self.path:
             return self.path.name
         if self.opened_from:
+            if self.opened_from.suffix.lower() == ".csv":
+                return f"{self.opened_from.name} (imported)"
             return f"{self.opened_from.name} (from the PDF)"
         return "Untitled"
 

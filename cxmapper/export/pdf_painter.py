@@ -67,9 +67,19 @@ class PdfPainter:
             c.rect(r.x, r.y, r.w, r.h, stroke=int(stroke is not None), fill=int(fill is not None))
         c.restoreState()
 
-    def line(self, a: Point, b: Point, colour: str, width: float = 1, dashed: bool = False) -> None:
+    def line(
+        self,
+        a: Point,
+        b: Point,
+        colour: str,
+        width: float = 1,
+        dashed: bool = False,
+        round_cap: bool = False,
+    ) -> None:
         c = self.c
         c.saveState()
+        if round_cap:
+            c.setLineCap(1)
         c.setStrokeColor(HexColor(colour))
         c.setLineWidth(width)
         if dashed:
@@ -112,62 +122,23 @@ class PdfPainter:
             baseline = box.y + (box.h - (ASCENT + DESCENT) * size) / 2 + ASCENT * size
             self._string(text, box.x, baseline, size, bold, colour)
 
-    def shapes(self, shapes: list[tuple], size: float, ink: str = INK) -> None:
+    def circle(
+        self, centre: Point, r: float, fill: str | None, stroke: str | None, width: float
+    ) -> None:
         c = self.c
         c.saveState()
-        c.setLineWidth(max(1.0, size / 12))
-        c.setLineCap(1)
-        c.setStrokeColor(HexColor(ink))
-        text_colour = "#ffffff"
-        for shape in shapes:
-            kind = shape[0]
-            if kind == "ink":
-                c.setStrokeColor(HexColor(shape[1]))
-                text_colour = shape[1]
-            elif kind == "circle":
-                _, cx, cy, r, fill = shape
-                stroke = 1
-                if fill:
-                    c.setFillColor(HexColor(fill))
-                    if r <= size / 8:
-                        stroke = 0
-                if fill and r > size / 8:
-                    c.saveState()
-                    c.setStrokeColor(HexColor(INK))
-                    c.setLineWidth(max(0.8, size / 16))
-                    c.circle(cx, cy, r, stroke=1, fill=1)
-                    c.restoreState()
-                else:
-                    c.circle(cx, cy, r, stroke=stroke, fill=int(bool(fill)))
-            elif kind == "rect":
-                _, x, y, w, h, fill = shape
-                if fill:
-                    c.setFillColor(HexColor(fill))
-                c.rect(x, y, w, h, stroke=1, fill=int(bool(fill)))
-            elif kind == "line":
-                _, x1, y1, x2, y2 = shape
-                c.line(x1, y1, x2, y2)
-            elif kind == "curve":
-                _, x1, y1, qx, qy, x2, y2 = shape
-                path = c.beginPath()
-                path.moveTo(x1, y1)
-                # the quadratic Bezier as the cubic PDF knows
-                path.curveTo(
-                    x1 + 2 / 3 * (qx - x1),
-                    y1 + 2 / 3 * (qy - y1),
-                    x2 + 2 / 3 * (qx - x2),
-                    y2 + 2 / 3 * (qy - y2),
-                    x2,
-                    y2,
-                )
-                c.drawPath(path, stroke=1, fill=0)
-            elif kind == "text":
-                _, x, y, label = shape
-                s = size * 0.8
-                width = sum(pdfmetrics.stringWidth(p, f, s) for f, p in runs(label, True))
-                baseline = y - (ASCENT + DESCENT) * s / 2 + ASCENT * s
-                self._string(label, x - width / 2, baseline, s, True, text_colour)
+        if fill:
+            c.setFillColor(HexColor(fill))
+        if stroke:
+            c.setStrokeColor(HexColor(stroke))
+            c.setLineWidth(width)
+        c.circle(centre.x, centre.y, r, stroke=int(bool(stroke)), fill=int(bool(fill)))
         c.restoreState()
+
+    def label(self, text: str, centre: Point, size: float, colour: str) -> None:
+        width = sum(pdfmetrics.stringWidth(p, f, size) for f, p in runs(text, True))
+        baseline = centre.y - (ASCENT + DESCENT) * size / 2 + ASCENT * size
+        self._string(text, centre.x - width / 2, baseline, size, True, colour)
 
     def translate(self, dx: float, dy: float) -> None:
         self.c.translate(dx, dy)

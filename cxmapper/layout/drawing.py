@@ -30,7 +30,13 @@ class Painter(Protocol):
     ) -> None: ...
 
     def line(
-        self, a: Point, b: Point, colour: str, width: float = 1, dashed: bool = False
+        self,
+        a: Point,
+        b: Point,
+        colour: str,
+        width: float = 1,
+        dashed: bool = False,
+        round_cap: bool = False,
     ) -> None: ...
 
     def curve(
@@ -43,9 +49,49 @@ class Painter(Protocol):
     ) -> None:
         """One line, left-aligned, vertically centred in box (already fitted by the layout)."""
 
-    def shapes(self, shapes: list[tuple], size: float, ink: str = INK) -> None: ...
+    def circle(
+        self, centre: Point, r: float, fill: str | None, stroke: str | None, width: float
+    ) -> None: ...
+
+    def label(self, text: str, centre: Point, size: float, colour: str) -> None:
+        """A short bold label centred on `centre` (a flag's "!", an icon's "@")."""
 
     def translate(self, dx: float, dy: float) -> None: ...
+
+
+def draw_shapes(p: Painter, shapes: list[tuple], size: float, ink: str = INK) -> None:
+    """A glyph (layout.glyphs: a face, an icon, a flag) as the painter's primitives, drawn the
+    same by every painter: strokes in the ink colour, as wide as the glyph is big; filled
+    circles big enough to need it get a dark outline; labels are bold, 80% of the size."""
+    stroke_width = max(1.0, size / 12)
+    outline_width = max(0.8, size / 16)
+    text_colour = "#ffffff"
+    for shape in shapes:
+        kind = shape[0]
+        if kind == "ink":
+            ink = text_colour = shape[1]
+        elif kind == "circle":
+            _, cx, cy, r, fill = shape
+            if not fill:
+                p.circle(Point(cx, cy), r, None, ink, stroke_width)
+            elif r > size / 8:
+                p.circle(Point(cx, cy), r, fill, INK, outline_width)
+            else:
+                p.circle(Point(cx, cy), r, fill, None, 0)
+        elif kind == "rect":
+            _, x, y, w, h, fill = shape
+            p.rect(Rect(x, y, w, h), fill or None, ink, stroke_width)
+        elif kind == "line":
+            _, x1, y1, x2, y2 = shape
+            p.line(Point(x1, y1), Point(x2, y2), ink, stroke_width, round_cap=True)
+        elif kind == "curve":  # a quadratic Bezier, as the cubic every painter knows
+            _, x1, y1, qx, qy, x2, y2 = shape
+            c1 = Point(x1 + 2 / 3 * (qx - x1), y1 + 2 / 3 * (qy - y1))
+            c2 = Point(x2 + 2 / 3 * (qx - x2), y2 + 2 / 3 * (qy - y2))
+            p.curve(Point(x1, y1), [(c1, c2, Point(x2, y2))], ink, stroke_width)
+        elif kind == "text":
+            _, x, y, text = shape
+            p.label(text, Point(x, y), size * 0.8, text_colour)
 
 
 def text_lines(
@@ -128,7 +174,7 @@ def draw_emotion_lane(lay: MapLayout, p: Painter) -> None:
             "#9aa5b1" if feeling == 0 else "#d0d7de",
             dashed=feeling != 0,
         )
-        p.shapes(glyphs.face(Rect(box.x, y - 8, 16, 16), feeling), 16)
+        draw_shapes(p, glyphs.face(Rect(box.x, y - 8, 16, 16), feeling), 16)
         p.text(
             word, Rect(box.x + 22, box.y, box.w - 22, box.h), s.level_label_size, colour=MUTED_INK
         )
@@ -162,13 +208,13 @@ def draw_legend(lay: MapLayout, p: Painter) -> None:
         sw = entry.swatch
         if sw is not None:
             if entry.kind == "feeling":
-                p.shapes(glyphs.face(sw, int(entry.key)), sw.w)
+                draw_shapes(p, glyphs.face(sw, int(entry.key)), sw.w)
             elif entry.kind == "department":
                 p.rect(sw, colours.get(entry.key, "#999999"))
             elif entry.kind == "channel":
-                p.shapes(glyphs.channel_icon(sw, entry.key), sw.w)
+                draw_shapes(p, glyphs.channel_icon(sw, entry.key), sw.w)
             elif entry.kind == "badge":
-                p.shapes(glyphs.badge(sw, entry.key), sw.w)
+                draw_shapes(p, glyphs.badge(sw, entry.key), sw.w)
         heading = entry.kind == "heading"
         p.text(
             entry.label,
@@ -188,14 +234,14 @@ def draw_card(
     p.rect(Rect(0, 0, c.width, 14), c.colour, radius=8)  # the owner's stripe, rounded on top...
     p.rect(Rect(0, 6, c.width, 9), PAPER)  # ...and square below
     p.rect(outline, None, SELECTION if selected else CARD_BORDER, 3 if selected else 1, radius=8)
-    p.shapes(glyphs.channel_icon(c.icon, c.channel_icon), c.icon.w, MUTED_INK)
+    draw_shapes(p, glyphs.channel_icon(c.icon, c.channel_icon), c.icon.w, MUTED_INK)
     text_lines(p, c.title_lines, c.title, c.title_size, line_height, bold=True)
     if c.face is not None and c.feeling is not None:
-        p.shapes(glyphs.face(c.face, c.feeling), c.face.w)
+        draw_shapes(p, glyphs.face(c.face, c.feeling), c.face.w)
     if c.emotion_line:
         p.text(c.emotion_line, c.emotion, note_size, colour=MUTED_INK)
     for kind, rect in c.badges:
-        p.shapes(glyphs.badge(rect, kind), rect.w, "#ffffff")
+        draw_shapes(p, glyphs.badge(rect, kind), rect.w, "#ffffff")
 
 
 def draw_feeling(
@@ -218,7 +264,7 @@ def draw_feeling(
             radius=r + 3,
         )
     box = Rect(centre.x - r, centre.y - r, 2 * r, 2 * r)
-    p.shapes(glyphs.unrated(box) if feeling is None else glyphs.face(box, feeling), 2 * r)
+    draw_shapes(p, glyphs.unrated(box) if feeling is None else glyphs.face(box, feeling), 2 * r)
 
 
 def draw_map(

@@ -7,8 +7,9 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from cxmapper.canvas.dragdata import TOUCHPOINT_MIME, encode_kind
-from cxmapper.canvas.painting import draw_shapes
+from cxmapper.canvas.painting import QtPainter
 from cxmapper.layout import glyphs
+from cxmapper.layout.drawing import draw_shapes
 from cxmapper.layout.geometry import Rect
 from cxmapper.model.journey import Channel
 
@@ -21,9 +22,8 @@ def glyph_icon(shapes_for, size: int = ICON_SIZE) -> QIcon:
     pixmap.setDevicePixelRatio(2.0)
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     box = Rect(2, 2, size - 4, size - 4)
-    draw_shapes(painter, shapes_for(box), box.w)
+    draw_shapes(QtPainter(painter), shapes_for(box), box.w)
     painter.end()
     return QIcon(pixmap)
 

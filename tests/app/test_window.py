@@ -1,7 +1,7 @@
 """The main window: opens maps (the sample when none is given), saves them, and never loses work."""
 
 import pytest
-from factories import small_map
+from factories import close_quietly, small_map
 from PySide6.QtWidgets import QMessageBox
 
 from cxmapper.app.window import MainWindow
@@ -13,10 +13,7 @@ from cxmapper.model.safe_write import SaveError
 def window(qtbot):
     w = MainWindow()
     yield w
-    if w.document is not None:
-        w.document.undo_stack.setClean()
-    w.close()
-    w.deleteLater()
+    close_quietly(w)
 
 
 def make_a_change(window):

@@ -2,6 +2,7 @@
 rename, zoom; every change one undo step that restores the exact previous model."""
 
 import pytest
+from factories import close_quietly
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
@@ -21,9 +22,7 @@ def window(qtbot):
     qtbot.waitExposed(w)
     w.view.actual_size()
     yield w
-    w.document.undo_stack.setClean()  # closing must not ask to save
-    w.close()
-    w.deleteLater()
+    close_quietly(w)  # closing must not ask to save
 
 
 def snapshot(window):

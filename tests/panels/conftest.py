@@ -1,6 +1,7 @@
 """A window on the small map, for the panels' tests."""
 
 import pytest
+from factories import close_quietly
 
 from cxmapper.app.window import MainWindow
 from cxmapper.document.document import JourneyDocument
@@ -15,6 +16,4 @@ def window(qtbot, journey):
     qtbot.waitExposed(w)
     w.view.actual_size()
     yield w
-    w.document.undo_stack.setClean()  # closing must not ask to save
-    w.close()
-    w.deleteLater()
+    close_quietly(w)  # closing must not ask to save

@@ -1,0 +1,145 @@
+"""Recovery copies: what autosave writes while a map has unsaved edits, and what the next start
+reads back after a crash, a kill or a flat battery.
+
+A copy is one JSON file, written atomically: the map as the file format has it, plus where the
+map lives (the user's file, or the PDF it was read from) and when it was last edited. A copy is
+our own file in the user's application-data folder, yet it is still read as data: checked like
+any map, size-limited, and the file it names is only ever a .json the user can save to again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from cxmapper.model.fileformat import map_from_data, map_to_data, parse_json, read_limited
+from cxmapper.model.journey import JourneyMap
+from cxmapper.model.problems import MapError
+from cxmapper.model.safe_write import write_atomically
+
+FORMAT = "cxmapper-recovery"
+VERSION = 1
+SUFFIX = ".recovery.json"
+SET_ASIDE = "set-aside"  # broken copies go here, out of the way of the next start
+
+
+@dataclass(frozen=True)
+class Recoverable:
+    """A map found in a recovery copy."""
+
+    copy: Path  # the recovery file itself
+    journey: JourneyMap
+    path: Path | None  # the user's file the map was opened from or saved to
+    opened_from: Path | None  # an exported PDF it was read from
+    edited: datetime  # the last edit, in UTC
+
+    def where(self) -> str:
+        if self.path:
+            return str(self.path)
+        if self.opened_from:
+            return f"{self.opened_from} (read from the PDF; not saved yet)"
+        return "never saved"
+
+
+def copy_bytes(
+    journey: JourneyMap,
+    path: Path | None,
+    opened_from: Path | None = None,
+    edited: datetime | None = None,
+) -> bytes:
+    edited = edited or datetime.now(timezone.utc)
+    record = {
+        "format": FORMAT,
+        "version": VERSION,
+        "path": str(path) if path else None,
+        "opened_from": str(opened_from) if opened_from else None,
+        "edited": edited.astimezone(timezone.utc).isoformat(),
+        "map": map_to_data(journey),
+    }
+    return (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+
+
+def write_copy(copy: Path, journey: JourneyMap, path: Path | None, opened_from=None) -> None:
+    """Atomically (the old copy or the new one is there whole); SaveError if it cannot be."""
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(copy, copy_bytes(journey, path, opened_from))
+
+
+def _named_file(value: object, field: str, suffixes: tuple[str, ...] = ()) -> Path | None:
+    """An absolute path (with one of `suffixes`, when given); only ever shown or saved to."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value or "\x00" in value or len(value) > 4096:
+        raise MapError([f"{field}: must be the path of a file"])
+    path = Path(value)
+    if not path.is_absolute():
+        raise MapError([f"{field}: must be an absolute path"])
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise MapError([f"{field}: must name a file ending in {' or '.join(suffixes)}"])
+    return path
+
+
+def read_copy(copy: Path) -> Recoverable:
+    """The map in a recovery copy; MapError naming the copy and what is wrong with it."""
+    try:
+        record = parse_json(read_limited(copy))
+        if not isinstance(record, dict) or record.get("format") != FORMAT:
+            raise MapError([f'not a cxmapper recovery copy (expected "format": "{FORMAT}")'])
+        if record.get("version") != VERSION:
+            raise MapError([f"version: this cxmapper reads recovery copies of version {VERSION}"])
+        edited_text = record.get("edited")
+        try:
+            edited = datetime.fromisoformat(str(edited_text))
+        except ValueError:
+            raise MapError(["edited: must be a date and time"]) from None
+        if edited.tzinfo is None:
+            edited = edited.replace(tzinfo=timezone.utc)
+        path = _named_file(record.get("path"), "path", (".json",))
+        opened_from = _named_file(record.get("opened_from"), "opened_from")
+        try:
+            journey = map_from_data(record.get("map"))
+        except MapError as exc:
+            raise MapError([f"map: {p}" for p in exc.problems]) from None
+    except MapError as exc:
+        raise MapError(exc.problems, str(copy)) from None
+    return Recoverable(copy, journey, path, opened_from, edited)
+
+
+def copies_in(folder: Path) -> list[Path]:
+    """The recovery copies in a folder, oldest first."""
+    try:
+        found = [p for p in folder.iterdir() if p.name.endswith(SUFFIX) and p.is_file()]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: (_mtime(p), p.name))
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def set_aside(copy: Path, recovery_folder: Path) -> Path | None:
+    """Move a copy that cannot be read out of the way (kept, for the curious); None if it can't."""
+    target_folder = recovery_folder / SET_ASIDE
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = target_folder / f"{stamp}-{copy.parent.name}-{copy.name}"
+    try:
+        target_folder.mkdir(parents=True, exist_ok=True)
+        os.replace(copy, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            copy.unlink()
+        return None
+    return target
+
+
+def remove_copy(copy: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        copy.unlink()
