@@ -1,0 +1,345 @@
+"""Never lose a map: autosave to the recovery folder, and what the next start offers."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from factories import close_quietly, small_map
+
+from cxmapper.app import launch, recovery_dialog
+from cxmapper.app.editor import editor
+from cxmapper.app.recovery import RecoveryFolder
+from cxmapper.app.window import MainWindow
+from cxmapper.model.fileformat import load_map, map_to_bytes, save_map
+from cxmapper.model.recovery import copies_in, read_copy, write_copy
+
+DRIVER = Path(__file__).with_name("editor_process.py")
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    close_quietly(w)
+
+
+def copy_of(window):
+    return window.autosave.copy
+
+
+def rename_first(window, title="Renamed in the workshop"):
+    window.document.rename_touchpoint(window.document.journey.touchpoints[0].id, title)
+
+
+def test_an_edit_reaches_a_recovery_copy_soon_after_and_the_users_file_is_untouched(
+    window, qtbot, tmp_path
+):
+    path = tmp_path / "map.json"
+    save_map(small_map(), path)
+    before = path.read_bytes()
+    window.open_path(str(path))
+    rename_first(window)
+    qtbot.waitUntil(lambda: copy_of(window) is not None and copy_of(window).exists(), timeout=3000)
+    found = read_copy(copy_of(window))
+    assert found.journey.touchpoints[0].title == "Renamed in the workshop"
+    assert found.path == path
+    assert path.read_bytes() == before  # never the user's own file
+    assert window.document.modified  # and never marked saved
+    assert window.isWindowModified()
+    root = editor().recovery.root
+    assert root.is_relative_to(Path(os.environ["XDG_DATA_HOME"]))
+    assert not list(tmp_path.glob("*.recovery.json"))  # nothing beside the user's file
+
+
+def test_typing_without_a_pause_still_reaches_the_copy_within_two_seconds(window, qtbot):
+    window.show_sample()
+    tid = window.document.journey.touchpoints[0].id
+    start = time.monotonic()
+    n = 0
+    while time.monotonic() - start < 2.6:  # an edit every 200 ms: the debounce never settles
+        n += 1
+        window.document.rename_touchpoint(tid, f"Typing {n}")
+        qtbot.wait(200)
+        if copy_of(window) is not None and copy_of(window).exists():
+            break
+    assert copy_of(window) is not None and copy_of(window).exists()
+    assert time.monotonic() - start <= 2.6
+
+
+def test_saving_removes_the_copy(window, qtbot, tmp_path):
+    path = tmp_path / "map.json"
+    save_map(small_map(), path)
+    window.open_path(str(path))
+    rename_first(window)
+    window.autosave.write_now()
+    assert copy_of(window).exists()
+    assert window.save()
+    assert not copy_of(window).exists()
+    assert load_map(path).touchpoints[0].title == "Renamed in the workshop"
+
+
+def test_undoing_back_to_the_saved_map_removes_the_copy(window):
+    window.show_sample()
+    rename_first(window)
+    window.autosave.write_now()
+    assert copy_of(window).exists()
+    window.undo()
+    assert not window.document.modified
+    assert not copy_of(window).exists()
+
+
+def test_closing_and_discarding_removes_the_copy(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.show_sample()
+    rename_first(window)
+    window.autosave.write_now()
+    copy = copy_of(window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+    assert window.close()
+    assert not copy.exists()
+
+
+def test_cancelling_the_close_keeps_the_copy(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.show_sample()
+    rename_first(window)
+    window.autosave.write_now()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert copy_of(window).exists()
+
+
+def leave_a_copy(root: Path, session: str, journey, path=None) -> Path:
+    """What an editor killed mid-edit leaves: its session folder with a copy, no live lock."""
+    copy = root / session / "map-1.recovery.json"
+    write_copy(copy, journey, path)
+    return copy
+
+
+def test_restore_opens_each_map_unsaved_in_its_own_window_and_ctrl_s_saves_it_there(
+    qtbot, tmp_path, monkeypatch
+):
+    root = editor().recovery.root
+    path = tmp_path / "workshop.json"
+    save_map(small_map(), path)
+    edited = small_map()
+    edited.touchpoints[0].title = "Edited before the power cut"
+    leave_a_copy(root, "1-dead", edited, path)
+    leave_a_copy(root, "2-dead", small_map())  # never saved
+    asked = []
+    monkeypatch.setattr(
+        recovery_dialog, "ask", lambda maps, problems: asked.append(maps) or recovery_dialog.RESTORE
+    )
+    windows = launch.open_windows([])
+    try:
+        assert len(asked[0]) == 2
+        assert len(windows) == 2  # no sample as well
+        by_path = {str(w.document.path): w for w in windows}
+        restored = by_path[str(path)]
+        assert restored.document.modified
+        assert restored.windowTitle().startswith("workshop.json")
+        assert restored.isWindowModified()
+        assert by_path["None"].windowTitle().startswith("Untitled")
+        assert restored.save()
+        assert load_map(path).touchpoints[0].title == "Edited before the power cut"
+        assert not (root / "1-dead").exists() and not (root / "2-dead").exists()
+    finally:
+        for w in windows:
+            close_quietly(w)
+    assert not copies_in(editor().recovery.folder)  # saved or closed: nothing left behind
+
+
+def test_discard_removes_the_copies_and_later_keeps_them(qtbot, monkeypatch):
+    root = editor().recovery.root
+    copy = leave_a_copy(root, "1-dead", small_map())
+    monkeypatch.setattr(recovery_dialog, "ask", lambda maps, problems: recovery_dialog.LATER)
+    windows = launch.open_windows([])
+    assert copy.exists()
+    assert [w.document.journey.title for w in windows] != [small_map().title]  # the sample
+    for w in windows:
+        close_quietly(w)
+    monkeypatch.setattr(recovery_dialog, "ask", lambda maps, problems: recovery_dialog.DISCARD)
+    windows = launch.open_windows([])
+    assert not copy.exists()
+    for w in windows:
+        close_quietly(w)
+
+
+def test_a_running_editors_copies_are_never_taken(tmp_path):
+    root = tmp_path / "recovery"
+    other = RecoveryFolder(root)  # another editor, running (it holds its lock)
+    write_copy(other.new_copy(), small_map(), None)
+    me = RecoveryFolder(root)
+    assert me.left_behind() == []
+    assert copies_in(other.folder)
+    other.close()
+
+
+def test_a_killed_editors_lock_is_stale(tmp_path):
+    root = tmp_path / "recovery"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_A_LOCK, str(root)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout.readline().strip() == "LOCKED"
+    assert RecoveryFolder(root).left_behind() == []  # alive: not ours
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    found = RecoveryFolder(root).left_behind()
+    assert [m.journey.title for s in found for m in s.maps] == [small_map().title]
+
+
+HOLD_A_LOCK = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+sys.path.insert(0, "tests")
+app = QCoreApplication(["cxmapper"])
+from cxmapper.app.recovery import RecoveryFolder
+from cxmapper.model.recovery import write_copy
+from factories import small_map
+folder = RecoveryFolder(Path(sys.argv[1]))
+write_copy(folder.new_copy(), small_map(), None)
+print("LOCKED", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{not json",
+        b'{"format": "cxmapper-recovery", "version": 1, "edited": "x", "map": {}}',
+        b'{"format": "cxmapper-recovery", "version": 1, "edited": "2026-01-01T00:00:00",'
+        b' "path": "/etc/passwd", "map": {}}',
+        b"[" * 100000,
+        b"\xff\xfe\x00garbage",
+    ],
+)
+def test_a_broken_or_hostile_copy_is_reported_and_set_aside(qtbot, monkeypatch, content):
+    root = editor().recovery.root
+    copy = root / "1-dead" / "map-1.recovery.json"
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(content)
+    told = []
+    monkeypatch.setattr(
+        recovery_dialog, "ask", lambda maps, problems: told.append(problems) or "later"
+    )
+    windows = launch.open_windows([])
+    assert len(windows) == 1  # the editor started, on the sample
+    assert told and "map-1.recovery.json" in told[0][0]
+    assert not copy.exists()
+    assert list((root / "set-aside").iterdir())
+    for w in windows:
+        close_quietly(w)
+
+
+def test_a_copy_naming_a_file_other_than_a_map_is_refused(tmp_path):
+    copy = tmp_path / "c.recovery.json"
+    record = json.loads(
+        b'{"format": "cxmapper-recovery", "version": 1, "edited": "2026-01-01T00:00:00"}'
+    )
+    record["map"] = json.loads(map_to_bytes(small_map()))
+    for bad in ("/home/me/.bashrc", "relative/map.json"):
+        record["path"] = bad
+        copy.write_text(json.dumps(record))
+        with pytest.raises(Exception) as refused:
+            read_copy(copy)
+        assert "path: must" in str(refused.value)
+
+
+def test_the_question_restores_everything_on_enter(qtbot):
+    found = read_copy_of(small_map())
+    dialog = recovery_dialog.RecoveryDialog([found], [])
+    qtbot.addWidget(dialog)
+    assert dialog.restore_button.isDefault()
+    assert dialog.list.topLevelItem(0).text(0) == small_map().title
+    assert dialog.list.topLevelItem(0).text(1) == "never saved"
+    assert dialog.list.topLevelItem(0).text(2).startswith("today")
+    dialog.show()
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.choice == recovery_dialog.RESTORE
+
+
+def read_copy_of(journey):
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp())
+    copy = folder / "map-1.recovery.json"
+    write_copy(copy, journey, None)
+    return read_copy(copy)
+
+
+# --- a real editor process, killed -------------------------------------------------------------
+
+
+def editor_env(tmp_path):
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        PYTHONPATH=os.pathsep.join([str(Path.cwd()), env.get("PYTHONPATH", "")]),
+    )
+    return env
+
+
+def kill_after_an_edit(tmp_path, *args):
+    env = editor_env(tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, str(DRIVER), "edit", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    try:
+        assert process.stdout.readline().strip() == "EDITED"
+        time.sleep(1.6)  # within two seconds of the edit
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    restarted = subprocess.run(
+        [sys.executable, str(DRIVER), "restart"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    lines = restarted.stdout.splitlines()
+    assert "ASKED Recover unsaved maps" in lines, restarted.stdout + restarted.stderr
+    maps = [json.loads(line[4:]) for line in lines if line.startswith("MAP ")]
+    return maps, lines, tmp_path / "data"
+
+
+@pytest.mark.slow
+def test_a_killed_editor_loses_nothing_of_a_saved_map(tmp_path):
+    path = tmp_path / "workshop.json"
+    save_map(small_map(), path)
+    maps, lines, data = kill_after_an_edit(tmp_path, str(path))
+    assert len(maps) == 1
+    assert maps[0]["path"] == str(path) and maps[0]["modified"]
+    assert maps[0]["title"].startswith("workshop.json")
+    assert "Added before the crash" in maps[0]["touchpoints"]
+    assert "SAVED True" in lines
+    assert "Added before the crash" in [tp.title for tp in load_map(path).touchpoints]
+    assert not list(data.rglob("*.recovery.json"))  # saved: no copy left behind
+
+
+@pytest.mark.slow
+def test_a_killed_editor_loses_nothing_of_a_never_saved_map(tmp_path):
+    maps, _lines, data = kill_after_an_edit(tmp_path)
+    assert len(maps) == 1
+    assert maps[0]["path"] is None and maps[0]["modified"]
+    assert maps[0]["title"].startswith("Untitled")
+    assert "Added before the crash" in maps[0]["touchpoints"]
