@@ -40,7 +40,9 @@ def own_settings_and_recovery(tmp_path, monkeypatch):
     except ImportError:  # pragma: no cover
         yield
         return
-    QSettings().sync()
+    # QSettings reads XDG_CONFIG_HOME once per process: point it at this test's folder.
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
     yield
     from cxmapper.app.editor import forget_editor
 
