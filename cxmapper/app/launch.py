@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from cxmapper import __version__
 
@@ -22,10 +23,16 @@ def run_editor(paths: list[str]) -> int:
 def open_windows(paths: list[str], ask=None) -> list:
     """Recovered maps first, each in its own window; then each file; the sample if nothing."""
     from cxmapper.app import recovery_dialog
+    from cxmapper.app.editor import editor
     from cxmapper.app.window import MainWindow
 
     windows = recover(ask or recovery_dialog.ask)
     for path in paths:
+        shown = editor().window_for(Path(path))
+        if shown is not None:  # restored just now, with the edits the file does not have
+            windows.remove(shown)
+            windows.append(shown)
+            continue
         window = MainWindow()
         if window.open_path(path):  # shown once it holds the map; a bad file shows nothing
             window.show()

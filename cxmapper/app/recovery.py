@@ -14,11 +14,13 @@ import os
 import secrets
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
+from cxmapper.model.journey import JourneyMap
 from cxmapper.model.problems import MapError
 from cxmapper.model.recovery import (
     SET_ASIDE,
@@ -136,9 +138,18 @@ class Autosave(QObject):
 
     failed = Signal(str)
 
-    def __init__(self, document, folder: RecoveryFolder, delay_ms: int = DEFAULT_DELAY_MS):
+    def __init__(
+        self,
+        document,
+        folder: RecoveryFolder,
+        delay_ms: int = DEFAULT_DELAY_MS,
+        typing: Callable[[], JourneyMap | None] | None = None,
+    ):
+        """`typing` gives the map with what is being typed and not kept yet (a name in its
+        in-place box), or None: a crash mid-word loses no more than the rest."""
         super().__init__(document)
         self.document = document
+        self.typing = typing or (lambda: None)
         self.folder = folder
         self.copy: Path | None = None
         self._pending_since: float | None = None
@@ -154,7 +165,7 @@ class Autosave(QObject):
         self._timer.setInterval(max(100, delay_ms))
 
     def _edited(self, _changes=None) -> None:
-        if not self.document.modified:
+        if not self.document.modified and self.typing() is None:
             self.discard()
             return
         now = time.monotonic()
@@ -164,6 +175,10 @@ class Autosave(QObject):
             self.write_now()
         else:
             self._timer.start()
+
+    def edited(self) -> None:
+        """Something not yet on the undo stack changed (a name being typed)."""
+        self._edited()
 
     def _file_changed(self) -> None:
         if not self.document.modified:
@@ -175,7 +190,9 @@ class Autosave(QObject):
         self._timer.stop()
         self._pending_since = None
         doc = self.document
-        if not doc.modified:
+        journey = self.typing() or (doc.journey if doc.modified else None)
+        if journey is None:
+            self.discard()
             return
         if self.folder.problem:
             self._warn(self.folder.problem)
@@ -183,7 +200,7 @@ class Autosave(QObject):
         if self.copy is None:
             self.copy = self.folder.new_copy()
         try:
-            write_copy(self.copy, doc.journey, doc.path, doc.opened_from)
+            write_copy(self.copy, journey, doc.path, doc.opened_from)
         except SaveError as exc:
             self._warn(f"Autosave failed: {exc}")
         else:

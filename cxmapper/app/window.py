@@ -25,7 +25,7 @@ from cxmapper.canvas.scene import JourneyScene
 from cxmapper.canvas.view import JourneyView
 from cxmapper.document.document import JourneyDocument
 from cxmapper.model.edits import place_after
-from cxmapper.model.fields import EditRefused
+from cxmapper.model.fields import EditRefused, part_of
 from cxmapper.model.journey import FEELING_WORDS
 from cxmapper.panels.inspector import Inspector
 from cxmapper.panels.palette import Palette
@@ -284,8 +284,12 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.setCentralWidget(self.view)
         self.view.show()  # now, so that it can take the keyboard at once
         self.view.addAction(self.delete_action)
-        self.autosave = Autosave(document, editor().recovery, settings.autosave_delay_ms())
+        self.autosave = Autosave(
+            document, editor().recovery, settings.autosave_delay_ms(), self._journey_as_typed
+        )
         self.autosave.failed.connect(self._show_problem)
+        self.view.title_editor.textEdited.connect(self.autosave.edited)
+        self.view.title_editor.closed.connect(self.autosave.edited)
         if old_view is not None:
             old_view.deleteLater()
         if old_document is not None:
@@ -317,6 +321,22 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         if self.isVisible():  # a new central widget can leave the docks with all the room
             QTimer.singleShot(0, self._size_docks)
 
+    def _journey_as_typed(self):
+        """The map with the name being typed in place, for autosave; None when none is."""
+        typed = self.view.title_editor.pending() if self.view is not None else None
+        if typed is None:
+            return None
+        kind, part_id, field, text = typed
+        journey = self.document.journey.model_copy(deep=True)
+        part = part_of(journey, kind, part_id)
+        if part is None:
+            return None
+        try:
+            setattr(part, field, text)
+        except ValueError:  # not a name the map could hold (yet): keep what is kept
+            return None
+        return journey
+
     def give_map_the_keyboard(self) -> None:
         """The map has the keyboard when a map opens (also once the window shows)."""
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -327,15 +347,19 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         super().showEvent(event)
         if not self._docks_sized:  # the map gets the room; docks are as wide as they need
             self._docks_sized = True
-            QTimer.singleShot(0, self._size_docks)
+            QTimer.singleShot(0, lambda: self._size_docks(first=True))
         if self.view is not None:
             self.give_map_the_keyboard()
 
-    def _size_docks(self) -> None:
-        if self.view is not None and self.view.width() >= self.width() // 3:
+    def _size_docks(self, first: bool = False) -> None:
+        """Narrow docks, so that the map has most of the window (on a 1280 laptop too)."""
+        if not first and self.view is not None and self.view.width() >= self.width() // 3:
             return  # the map has its room (or the user chose the docks' widths)
+        width = self.width()
         self.resizeDocks(
-            [self.palette_dock, self.inspector_dock], [190, 380], Qt.Orientation.Horizontal
+            [self.palette_dock, self.inspector_dock],
+            [min(190, int(width * 0.14)), min(380, int(width * 0.27))],
+            Qt.Orientation.Horizontal,
         )
 
     def _follow_channels(self, changes) -> None:

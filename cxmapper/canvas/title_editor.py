@@ -22,6 +22,7 @@ FIELD = {"touchpoint": "title", "stage": "name", "department": "name"}
 
 class TitleEditor(QLineEdit):
     problem = Signal(str)
+    closed = Signal()  # the name was kept or the edit cancelled
 
     def __init__(self, view: JourneyView) -> None:
         super().__init__(view.viewport())
@@ -111,11 +112,25 @@ class TitleEditor(QLineEdit):
             except EditRefused as exc:
                 self.problem.emit(f"The name was not changed: {exc}")
         self.view.setFocus()
+        self.closed.emit()
 
     def cancel(self) -> None:
         self.target = None
         self.hide()
         self.view.setFocus()
+        self.closed.emit()
+
+    def pending(self) -> tuple[str, str, str, str] | None:
+        """The name being typed and not kept yet, as (kind, id, field, text); for autosave."""
+        if self.target is None:
+            return None
+        kind, part_id = self.target
+        text = one_line(self.text())
+        try:
+            current = getattr(self.view.document.part(kind, part_id), FIELD[kind])
+        except KeyError:
+            return None
+        return (kind, part_id, FIELD[kind], text) if text and text != current else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

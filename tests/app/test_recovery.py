@@ -343,3 +343,18 @@ def test_a_killed_editor_loses_nothing_of_a_never_saved_map(tmp_path):
     assert maps[0]["path"] is None and maps[0]["modified"]
     assert maps[0]["title"].startswith("Untitled")
     assert "Added before the crash" in maps[0]["touchpoints"]
+
+
+def test_a_name_being_typed_reaches_the_copy_before_enter(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.show_sample()
+    qtbot.wait(20)  # the map takes the keyboard once it is shown
+    tid = window.document.journey.touchpoints[0].id
+    window.view.edit_title(tid)
+    qtbot.keyClicks(window.view.title_editor, "Half a name")
+    qtbot.waitUntil(lambda: copy_of(window) is not None and copy_of(window).exists(), timeout=3000)
+    assert read_copy(copy_of(window)).journey.touchpoints[0].title == "Half a name"
+    assert not window.document.modified, window.document.undo_stack.undoText()  # nothing kept yet
+    qtbot.keyClick(window.view.title_editor, Qt.Key.Key_Escape)  # changed their mind
+    assert not copy_of(window).exists()
