@@ -1,6 +1,7 @@
 """Measure what the performance targets talk about; prints two tables.
 
     python benchmarks/run.py            (after pip install .; Qt runs offscreen)
+    python benchmarks/run.py --startup  (only start-up against a bare PySide6 window)
 
 At 50 / 500 / 2,000 touchpoints: the file format and spreadsheet costs, and the canvas: building
 the scene, one step of dragging a card (target: under 8 ms at 2,000), one drop from the palette
@@ -177,6 +178,13 @@ def canvas_costs(journey: JourneyMap) -> dict[str, float]:
 
 
 def main() -> int:
+    sys.path.insert(0, str(Path(__file__).parent))
+    import startup
+
+    print(startup.table(startup.measure()))
+    print()
+    if "--startup" in sys.argv:
+        return 0
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for n in SIZES:

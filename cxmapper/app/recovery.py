@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import shutil
 import time
 from collections.abc import Callable
@@ -76,7 +75,7 @@ class RecoveryFolder:
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or recovery_root()
-        self.session = f"{os.getpid()}-{secrets.token_hex(4)}"
+        self.session = f"{os.getpid()}-{os.urandom(4).hex()}"
         self.folder = self.root / self.session
         self._lock = _lock(self.root / f"{self.session}.lock")
         self._count = 0

@@ -1,0 +1,105 @@
+"""Start-up to the first painted map, side by side with a bare PySide6 window (the floor).
+
+Each run is a fresh process, timed from its start until its window's first paint has finished
+(Qt's events processed, offscreen). The editor's run is the real start: the recovery check,
+the sample map, the docks and menus. Target: the editor at most 1.5x the bare window.
+
+    python benchmarks/startup.py [RUNS]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+scene = QGraphicsScene()
+scene.addRect(0, 0, 400, 300)
+view = QGraphicsView(scene)
+window.setCentralWidget(view)
+window.resize(1400, 900)
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, lambda: (print("PAINTED", flush=True), app.quit()))
+        return False
+painted = Painted()
+view.viewport().installEventFilter(painted)
+window.show()
+app.exec()
+"""
+
+EDITOR = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from cxmapper import __version__
+from cxmapper.app.launch import open_windows
+app = QApplication(sys.argv[:1])
+app.setApplicationName("cxmapper")
+app.setOrganizationName("cxmapper")
+app.setApplicationVersion(__version__)
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, lambda: (print("PAINTED", flush=True), app.quit()))
+        return False
+painted = Painted()
+window = open_windows([])[0]
+window.view.viewport().installEventFilter(painted)
+app.exec()
+"""
+
+
+def one_run(code: str, env: dict[str, str]) -> float:
+    began = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    elapsed = (time.perf_counter() - began) * 1000
+    if "PAINTED" not in done.stdout:
+        raise SystemExit(f"the window never painted:\n{done.stderr[-2000:]}")
+    return elapsed
+
+
+def measure(runs: int = 7) -> dict[str, list[float]]:
+    import tempfile
+
+    home = tempfile.mkdtemp(prefix="cxmapper-bench-")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": os.path.join(home, "data"),
+        "XDG_CONFIG_HOME": os.path.join(home, "config"),
+        # As installed: pip compiles every module once; a work tree may have no .pyc at all.
+        "PYTHONPYCACHEPREFIX": os.path.join(home, "pycache"),
+    }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    times: dict[str, list[float]] = {"bare PySide6 window": [], "cxmapper, sample map": []}
+    one_run(BARE, env)  # warm the file cache for both
+    one_run(EDITOR, env)
+    for _ in range(runs):  # interleaved, so a busy moment costs both alike
+        times["bare PySide6 window"].append(one_run(BARE, env))
+        times["cxmapper, sample map"].append(one_run(EDITOR, env))
+    return times
+
+
+def table(times: dict[str, list[float]]) -> str:
+    floor = statistics.median(times["bare PySide6 window"])
+    lines = [f"{'start-up to first paint':<24} {'min ms':>8} {'median ms':>10} {'x floor':>8}"]
+    for name, values in times.items():
+        median = statistics.median(values)
+        lines.append(f"{name:<24} {min(values):>8.0f} {median:>10.0f} {median / floor:>8.2f}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(table(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 7)))
