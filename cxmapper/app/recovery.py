@@ -80,13 +80,19 @@ class RecoveryFolder:
         self._lock = _lock(self.root / f"{self.session}.lock")
         self._count = 0
         self.problem = ""
+        # The lock first: another editor starting now must never see our folder unlocked.
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self.problem = f"cannot make the recovery folder {self.folder}: {exc.strerror or exc}"
+            self.problem = f"cannot make the recovery folder {self.root}: {exc.strerror or exc}"
             return
         if not self._lock.tryLock(0):
             self.problem = f"cannot lock the recovery folder {self.folder}"
+            return
+        try:
+            self.folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            self.problem = f"cannot make the recovery folder {self.folder}: {exc.strerror or exc}"
 
     def new_copy(self) -> Path:
         self._count += 1

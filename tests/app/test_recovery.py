@@ -358,3 +358,23 @@ def test_a_name_being_typed_reaches_the_copy_before_enter(window, qtbot):
     assert not window.document.modified, window.document.undo_stack.undoText()  # nothing kept yet
     qtbot.keyClick(window.view.title_editor, Qt.Key.Key_Escape)  # changed their mind
     assert not copy_of(window).exists()
+
+
+def test_an_autosave_that_cannot_be_written_says_so_once_and_editing_goes_on(qtbot, tmp_path):
+    from cxmapper.app.recovery import Autosave
+    from cxmapper.document.document import JourneyDocument
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    folder = RecoveryFolder(blocker / "recovery")
+    assert "cannot make the recovery folder" in folder.problem
+    doc = JourneyDocument(small_map())
+    autosave = Autosave(doc, folder)
+    told = []
+    autosave.failed.connect(told.append)
+    doc.rename_touchpoint("t1", "One")
+    autosave.write_now()
+    doc.rename_touchpoint("t1", "Two")
+    autosave.write_now()
+    assert len(told) == 1 and "recovery folder" in told[0]
+    assert doc.touchpoint("t1").title == "Two"
