@@ -8,10 +8,12 @@ the scene, one step of dragging a card (target: under 8 ms at 2,000), one drop f
 and one card move (model change + layout + scene update), an edit of one touchpoint's description
 (no new layout: checked) against one of its title (a new layout); the PDF export (one page, with the
 report pages, and as an A3 poster): its time should grow no faster than the touchpoints.
+Each figure is "min/median" of several runs, in ms.
 """
 
 from __future__ import annotations
 
+import statistics
 import sys
 import tempfile
 import time
@@ -49,13 +51,30 @@ def map_with(n: int) -> JourneyMap:
     )
 
 
-def best_of(fn, repeat: int = 5) -> float:
-    best = float("inf")
+class Timing(float):
+    """The best of several runs, in ms, carrying their median too: printed as "min/median"."""
+
+    median: float
+
+    def __new__(cls, runs: list[float]) -> Timing:
+        timing = super().__new__(cls, min(runs))
+        timing.median = statistics.median(runs)
+        return timing
+
+    def __format__(self, spec: str) -> str:
+        digits = spec.rsplit(".", 1)[-1].rstrip("f") if "." in spec else "1"
+        width = spec.split(".")[0].lstrip(">") or "0"
+        text = f"{float(self):.{digits}f}/{self.median:.{digits}f}"
+        return f"{text:>{width}}"
+
+
+def best_of(fn, repeat: int = 5) -> Timing:
+    runs = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
-        best = min(best, time.perf_counter() - start)
-    return best * 1000
+        runs.append((time.perf_counter() - start) * 1000)
+    return Timing(runs)
 
 
 def measure(journey: JourneyMap, path: Path) -> dict[str, float]:

@@ -115,6 +115,13 @@ def _export(args: argparse.Namespace) -> int:
     target = next(t for t in (args.json, args.csv, args.pdf, args.png, args.svg) if t is not None)
     if (args.dpi is not None or args.scale is not None) and args.png is None:
         raise UsageError("--dpi and --scale size a PNG: use them with --png")
+    kind = next(k for k in ("json", "csv", "pdf", "png", "svg") if getattr(args, k) is not None)
+    suffix = Path(target).suffix.lower().lstrip(".")
+    if suffix in ("json", "csv", "pdf", "png", "svg") and suffix != kind:
+        raise UsageError(
+            f"--{kind} writes {kind.upper()}, but {target} is named like "
+            f"{'an' if suffix == 'svg' else 'a'} {suffix.upper()} file"
+        )
     out = _output(target, args.force)
     journey = load_map(args.file)
     if args.pdf is not None:
@@ -245,7 +252,10 @@ def _command_parser() -> argparse.ArgumentParser:
         "--dpi", type=float, metavar="N", help="resolution in dots per inch (96 is 1x)"
     )
     picture.add_argument(
-        "--scale", type=float, metavar="N", help="1 to 4: pixels per map unit (default 1)"
+        "--scale",
+        type=float,
+        metavar="N",
+        help="pixels per map unit, 0.1 to 16 (default 1; 2 for sharp slides)",
     )
     pdf = p.add_argument_group("PDF options")
     pdf.add_argument(

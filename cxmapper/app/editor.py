@@ -21,6 +21,7 @@ class Editor(QObject):
         super().__init__()
         self.windows: list = []
         self._recovery: RecoveryFolder | None = None
+        self.told_autosave_failed = False
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.close)

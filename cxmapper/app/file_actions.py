@@ -102,6 +102,7 @@ class FileActions:
         """A map from a recovery copy: its own file again, unsaved, autosaved from now on."""
         document = JourneyDocument(found.journey, found.path)
         document.opened_from = found.opened_from
+        document.disk_stamp = found.disk_stamp  # so Ctrl+S sees a change made since the crash
         document.undo_stack.resetClean()  # unsaved, though nothing is on the undo stack
         self.set_document(document)
         self.autosave.write_now()
@@ -205,6 +206,23 @@ class FileActions:
     def _save_to(self, path: Path) -> bool:
         if self.view is not None:
             self.view.title_editor.commit()
+        doc = self.document
+        if doc.path is not None and path.absolute() == doc.path and doc.changed_on_disk():
+            answer = QMessageBox.question(
+                self,
+                "The file has changed",
+                f"{path.name} was changed by another program (or removed) after this map was "
+                "last opened or saved. Replace it with this map? (The replaced version is kept "
+                f"as {path.name}.bak.) Choose No to save this map under another name.",
+                QMessageBox.StandardButton.Yes
+                | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            if answer == QMessageBox.StandardButton.No:
+                return self.save_as()
         try:
             self.document.save(path)
         except (SaveError, ValueError) as exc:

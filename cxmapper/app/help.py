@@ -3,6 +3,8 @@ map's own keys) and Help > About (the version and the bundled fonts' licences)."
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,6 +32,16 @@ MAP_KEYS = [
     ("Map", "Ctrl+wheel", "Zoom on the pointer"),
 ]
 
+KEYS_ON_EVERY_KEYBOARD = re.compile(
+    r"(?:(?:Ctrl|Shift|Alt|Meta)\+)*(?:.|F(?:[1-9]|1[0-2])|Del|Ins|Home|End|PgUp|PgDown|Return|"
+    r"Enter|Esc|Tab|Space|Backspace|Left|Right|Up|Down)"
+)
+
+
+def on_every_keyboard(key: str) -> bool:
+    """Ctrl+S, F2, Del: not the extra keys some keyboards have (X11's "Open", "Zoom In", F14)."""
+    return KEYS_ON_EVERY_KEYBOARD.fullmatch(key) is not None
+
 
 def _clean(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
@@ -45,7 +57,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
                 walk(action.menu(), f"{path} > {_clean(action.menu().title())}")
                 continue
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
-            keys = [k for k in keys if k]
+            keys = [k for k in keys if k and on_every_keyboard(k)]
             if keys and not action.isSeparator():
                 rows.append((path, ", ".join(keys), _clean(action.text())))
 
@@ -71,39 +83,44 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(720, 560)
+        wanted = sum(self.table.columnWidth(c) for c in range(3)) + 60
+        screen = window.screen()
+        most = screen.availableGeometry().width() - 40 if screen else 1000
+        self.resize(min(max(720, wanted), most), 560)
 
 
-def licence_text() -> str:
+def licence_markdown() -> str:
+    """The bundled fonts' README (Markdown) and each licence in full, as one Markdown text."""
     fonts = resource("fonts")
     parts = [fonts.joinpath("README.md").read_text(encoding="utf-8")]
     for entry in sorted(fonts.iterdir(), key=lambda e: e.name):
         if entry.name.endswith("-LICENSE.txt"):
-            parts.append(f"\n===== {entry.name} =====\n")
-            parts.append(entry.read_text(encoding="utf-8", errors="replace"))
-    return "\n".join(parts)
+            text = entry.read_text(encoding="utf-8", errors="replace").replace("```", "'''")
+            parts.append(f"### {entry.name}\n\n```\n{text}\n```")
+    return "\n\n".join(parts)
 
 
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About cxmapper")
-        heading = QLabel(
+        self.heading = QLabel(
             f"<h2>cxmapper {__version__}</h2>"
             "<p>Customer journey maps: stages, swimlanes, touchpoints and the emotion curve, "
             "offline, exported as PDF, PNG, SVG, JSON and CSV.</p>"
             "<p>Bundled fonts and their licences:</p>"
         )
-        heading.setWordWrap(True)
-        self.licences = QPlainTextEdit(licence_text())
-        self.licences.setReadOnly(True)
+        self.heading.setWordWrap(True)
+        self.licences = QTextBrowser()
+        self.licences.setOpenLinks(False)  # nothing in it is fetched or followed
+        self.licences.setMarkdown(licence_markdown())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addWidget(self.licences)
         layout.addWidget(buttons)
-        self.resize(640, 520)
+        self.resize(720, 560)
 
 
 def show_about(parent: QWidget) -> None:

@@ -141,7 +141,8 @@ class Autosave(QObject):
     It never marks the document saved and never writes the user's own file.
     """
 
-    failed = Signal(str)
+    failed = Signal(str)  # a copy could not be written (said once until one is)
+    working = Signal()  # a copy was written
 
     def __init__(
         self,
@@ -205,11 +206,12 @@ class Autosave(QObject):
         if self.copy is None:
             self.copy = self.folder.new_copy()
         try:
-            write_copy(self.copy, journey, doc.path, doc.opened_from)
+            write_copy(self.copy, journey, doc.path, doc.opened_from, doc.disk_stamp)
         except SaveError as exc:
             self._warn(f"Autosave failed: {exc}")
         else:
             self._last_problem = ""
+            self.working.emit()
 
     def _warn(self, text: str) -> None:
         if text != self._last_problem:  # once, not on every keystroke

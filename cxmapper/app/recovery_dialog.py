@@ -48,14 +48,16 @@ class RecoveryDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QTreeWidget()
-        self.list.setHeaderLabels(["Map", "File", "Last edited"])
+        self.list.setHeaderLabels(["Map", "Last edited", "File"])
         self.list.setRootIsDecorated(False)
         for m in maps:
-            item = QTreeWidgetItem([m.journey.title, m.where(), when(m.edited)])
-            item.setToolTip(1, m.where())
+            item = QTreeWidgetItem([m.journey.title, when(m.edited), m.where()])
+            item.setToolTip(0, m.journey.title)
+            item.setToolTip(2, m.where())
             self.list.addTopLevelItem(item)
-        for column in range(3):
+        for column in range(2):
             self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, min(self.list.columnWidth(column), 300))
         self.list.setVisible(bool(maps))
         layout.addWidget(self.list)
         if problems:
@@ -73,7 +75,7 @@ class RecoveryDialog(QDialog):
         else:
             self._button(buttons, "OK", LATER, "accept").setDefault(True)
         layout.addWidget(buttons)
-        self.resize(640, 240 if maps else 160)
+        self.resize(760, 260 if maps else 160)
 
     def _button(self, buttons: QDialogButtonBox, text: str, choice: str, role: str) -> QPushButton:
         roles = {

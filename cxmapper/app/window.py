@@ -84,6 +84,10 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         # The map's summary and zoom stay put: menu hints and messages show on the left.
         self.summary_label = QLabel()
         self.zoom_label = QLabel()
+        self.autosave_label = QLabel()  # shown only while autosave cannot write
+        self.autosave_label.setStyleSheet("QLabel { color: #b42318; font-weight: bold; }")
+        self.autosave_label.hide()
+        self.statusBar().addPermanentWidget(self.autosave_label)
         self.statusBar().addPermanentWidget(self.summary_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._build_menus()
@@ -99,13 +103,15 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             self.resize(1400, 900)
             return
         area = screen.availableGeometry()
-        width = min(1400, int(area.width() * 0.94))
-        height = min(900, int(area.height() * 0.92))
+        # A further window opens a little lower and to the right, and smaller, so that all of it
+        # (its status bar too) stays on the screen.
+        step = 28 * ((len(editor().windows) - 1) % 6)
+        width = min(1400, int(area.width() * 0.94)) - step
+        height = min(900, int(area.height() * 0.92)) - step
         self.resize(width, height)
-        others = len(editor().windows) - 1  # a second window opens a little further on
-        left = area.x() + (area.width() - width) // 2 + 28 * others
-        top = area.y() + (area.height() - height) // 2 + 28 * others
-        self.move(min(left, area.right() - width), min(top, area.bottom() - height))
+        left = area.x() + (area.width() - width - step) // 2 + step
+        top = area.y() + (area.height() - height - step) // 2 + step
+        self.move(left, top)
 
     def restore_layout(self) -> None:
         """Geometry, maximised state and docks as the user left them (first window only)."""
@@ -287,7 +293,8 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.autosave = Autosave(
             document, editor().recovery, settings.autosave_delay_ms(), self._journey_as_typed
         )
-        self.autosave.failed.connect(self._show_problem)
+        self.autosave.failed.connect(self._autosave_failed)
+        self.autosave.working.connect(self.autosave_label.hide)
         self.view.title_editor.textEdited.connect(self.autosave.edited)
         self.view.title_editor.closed.connect(self.autosave.edited)
         if old_view is not None:
@@ -388,6 +395,21 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
 
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{zoom:.0%}")
+
+    def _autosave_failed(self, text: str) -> None:
+        """Crash safety is off: say so where it stays in view, and once in a dialog."""
+        self.autosave_label.setText("⚠ Autosave is off")
+        self.autosave_label.setToolTip(text)
+        self.autosave_label.show()
+        self._show_problem(text)
+        if not editor().told_autosave_failed:
+            editor().told_autosave_failed = True
+            QMessageBox.warning(
+                self,
+                "Autosave is off",
+                f"{text}\n\nEditing goes on, but unsaved changes cannot be recovered after a "
+                "crash. Save often, or fix the folder and restart cxmapper.",
+            )
 
     def _show_problem(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

@@ -10,6 +10,7 @@ gather what changed; the document announces it once per step as `Changes`. Views
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,6 +40,17 @@ from cxmapper.model.problems import MapError
 __all__ = ["Change", "Changes", "EditRefused", "JourneyDocument"]
 
 
+def file_stamp(path: Path | None) -> tuple[int, int] | None:
+    """(modification time in ns, size) of a file, or None when there is none."""
+    if path is None:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
 class JourneyDocument(StructureEdits, QObject):
     changed = Signal(object)  # Changes
     file_changed = Signal()  # path or modified state
@@ -48,8 +60,10 @@ class JourneyDocument(StructureEdits, QObject):
     ):
         super().__init__(parent)
         self.journey = journey
-        self.path = Path(path) if path else None
+        # Absolute: a map opened as `cxmapper a.json` is still that file after a chdir or a crash.
+        self.path = Path(path).absolute() if path else None
         self.opened_from: Path | None = None  # a PDF or CSV the map was read from
+        self.disk_stamp = file_stamp(self.path)  # the file as this map last read or wrote it
         self.notes: list[str] = []  # what an import had to say (unknown columns...)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -71,7 +85,7 @@ class JourneyDocument(StructureEdits, QObject):
             from_pdf = f.read(1024).lstrip().startswith(b"%PDF-")
         if from_pdf:
             document = cls(journey, None, parent)
-            document.opened_from = path
+            document.opened_from = path.absolute()
             return document
         return cls(journey, path, parent)
 
@@ -87,9 +101,15 @@ class JourneyDocument(StructureEdits, QObject):
         except MapError as exc:
             raise MapError(exc.problems, str(path)) from None
         document = cls(result.journey, None, parent)
-        document.opened_from = path
+        document.opened_from = path.absolute()
         document.notes = list(result.warnings)
         return document
+
+    def changed_on_disk(self) -> bool:
+        """The file is no longer what this map last read or wrote (another program changed it)."""
+        if self.path is None or self.disk_stamp is None:
+            return False  # never read or written here: nothing to compare with
+        return file_stamp(self.path) != self.disk_stamp
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.file_changed.emit()
@@ -386,7 +406,7 @@ class JourneyDocument(StructureEdits, QObject):
     # --- files ---------------------------------------------------------------------------------
     def save(self, path: str | Path | None = None) -> None:
         """Save (atomically, keeping backups) to `path` or the current file; SaveError if not."""
-        target = Path(path) if path else self.path
+        target = Path(path).absolute() if path else self.path
         if target is None:
             raise ValueError("no file to save to: use save(path)")
         journey = self.journey.model_copy(deep=True)
@@ -396,5 +416,6 @@ class JourneyDocument(StructureEdits, QObject):
         save_map(journey, target)
         self.journey.metadata = journey.metadata
         self.path = target
+        self.disk_stamp = file_stamp(target)
         self.undo_stack.setClean()
         self.file_changed.emit()

@@ -36,9 +36,22 @@ class Recoverable:
     path: Path | None  # the user's file the map was opened from or saved to
     opened_from: Path | None  # an exported PDF it was read from
     edited: datetime  # the last edit, in UTC
+    disk_stamp: tuple[int, int] | None = None  # the file as the map last read or wrote it
+
+    def file_changed_since(self) -> bool:
+        """Another program changed (or removed) the map's file after the map last touched it."""
+        if self.path is None or self.disk_stamp is None:
+            return False
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return True
+        return (info.st_mtime_ns, info.st_size) != self.disk_stamp
 
     def where(self) -> str:
         if self.path:
+            if self.file_changed_since():
+                return f"{self.path} (changed on disk since)"
             return str(self.path)
         if self.opened_from:
             return f"{self.opened_from} (read from the PDF; not saved yet)"
@@ -50,6 +63,7 @@ def copy_bytes(
     path: Path | None,
     opened_from: Path | None = None,
     edited: datetime | None = None,
+    disk_stamp: tuple[int, int] | None = None,
 ) -> bytes:
     edited = edited or datetime.now(timezone.utc)
     record = {
@@ -57,16 +71,35 @@ def copy_bytes(
         "version": VERSION,
         "path": str(path) if path else None,
         "opened_from": str(opened_from) if opened_from else None,
+        "disk_stamp": list(disk_stamp) if disk_stamp else None,
         "edited": edited.astimezone(timezone.utc).isoformat(),
         "map": map_to_data(journey),
     }
     return (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
 
 
-def write_copy(copy: Path, journey: JourneyMap, path: Path | None, opened_from=None) -> None:
+def write_copy(
+    copy: Path,
+    journey: JourneyMap,
+    path: Path | None,
+    opened_from: Path | None = None,
+    disk_stamp: tuple[int, int] | None = None,
+) -> None:
     """Atomically (the old copy or the new one is there whole); SaveError if it cannot be."""
     copy.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(copy, copy_bytes(journey, path, opened_from))
+    write_atomically(copy, copy_bytes(journey, path, opened_from, disk_stamp=disk_stamp))
+
+
+def _stamp(value: object) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+    ):
+        return (value[0], value[1])
+    raise MapError(["disk_stamp: must be [modification time, size]"])
 
 
 def _named_file(value: object, field: str, suffixes: tuple[str, ...] = ()) -> Path | None:
@@ -100,13 +133,14 @@ def read_copy(copy: Path) -> Recoverable:
             edited = edited.replace(tzinfo=timezone.utc)
         path = _named_file(record.get("path"), "path", (".json",))
         opened_from = _named_file(record.get("opened_from"), "opened_from")
+        disk_stamp = _stamp(record.get("disk_stamp"))
         try:
             journey = map_from_data(record.get("map"))
         except MapError as exc:
             raise MapError([f"map: {p}" for p in exc.problems]) from None
     except MapError as exc:
         raise MapError(exc.problems, str(copy)) from None
-    return Recoverable(copy, journey, path, opened_from, edited)
+    return Recoverable(copy, journey, path, opened_from, edited, disk_stamp)
 
 
 def copies_in(folder: Path) -> list[Path]:

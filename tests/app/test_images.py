@@ -132,3 +132,11 @@ def test_cli_picture_options_are_checked(tmp_path):
     done = cli("export", path, "--png", tmp_path / "m.png", "--scale", 20)
     assert done.returncode == 2 and "--scale" in done.stderr
     assert not (tmp_path / "m.png").exists()
+
+
+def test_cli_refuses_a_picture_named_like_another_format(tmp_path):
+    path = tmp_path / "m.json"
+    save_map(small_map(), path)
+    done = cli("export", path, "--png", tmp_path / "m.svg")
+    assert done.returncode == 2 and "named like an SVG file" in done.stderr
+    assert not (tmp_path / "m.svg").exists()

@@ -262,8 +262,8 @@ def test_the_question_restores_everything_on_enter(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.restore_button.isDefault()
     assert dialog.list.topLevelItem(0).text(0) == small_map().title
-    assert dialog.list.topLevelItem(0).text(1) == "never saved"
-    assert dialog.list.topLevelItem(0).text(2).startswith("today")
+    assert dialog.list.topLevelItem(0).text(1).startswith("today")
+    assert dialog.list.topLevelItem(0).text(2) == "never saved"
     dialog.show()
     from PySide6.QtCore import Qt
 
@@ -378,3 +378,53 @@ def test_an_autosave_that_cannot_be_written_says_so_once_and_editing_goes_on(qtb
     autosave.write_now()
     assert len(told) == 1 and "recovery folder" in told[0]
     assert doc.touchpoint("t1").title == "Two"
+
+
+def test_saving_a_restored_map_over_a_file_changed_since_asks_first(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from cxmapper.document.document import file_stamp
+
+    path = tmp_path / "workshop.json"
+    save_map(small_map(), path)
+    stamp = file_stamp(path)
+    edited = small_map()
+    edited.touchpoints[0].title = "Edited before the crash"
+    copy = editor().recovery.root / "1-dead" / "map-1.recovery.json"
+    write_copy(copy, edited, path, disk_stamp=stamp)
+    outside = small_map()
+    outside.title = "Changed by a colleague"
+    time.sleep(0.01)
+    save_map(outside, path)  # another program writes the file after the crash
+    shown = []
+    monkeypatch.setattr(
+        recovery_dialog,
+        "ask",
+        lambda maps, problems: shown.append([m.where() for m in maps]) or "restore",
+    )
+    windows = launch.open_windows([])
+    assert "changed on disk since" in shown[0][0]
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Cancel
+    )
+    assert not windows[0].save()
+    assert "changed by another program" in asked[0]
+    assert load_map(path).title == "Changed by a colleague"  # nothing replaced
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    assert windows[0].save()
+    assert load_map(path).touchpoints[0].title == "Edited before the crash"
+    for w in windows:
+        close_quietly(w)
+
+
+def test_a_map_opened_by_a_relative_path_is_recovered(qtbot, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    save_map(small_map(), tmp_path / "a.json")
+    w = MainWindow()
+    assert w.open_path("a.json")
+    rename_first(w)
+    w.autosave.write_now()
+    found = read_copy(w.autosave.copy)
+    assert found.path == tmp_path / "a.json"
+    close_quietly(w)
