@@ -248,6 +248,12 @@ class FileActions:
         return self.ask_file(base, title, filters, suffix)
 
     # --- closing -------------------------------------------------------------------------------
+    def name_in_questions(self) -> str:
+        """'workshop.json', or 'the map "Broadband sign-up"' when it has no file yet."""
+        if self.document.path is not None:
+            return self.document.path.name
+        return f'the map "{self.document.journey.title}"'
+
     def maybe_save(self) -> bool:
         """Ask before losing unsaved changes; False when the user cancels."""
         if self.document is None or not self.document.modified:
@@ -256,7 +262,7 @@ class FileActions:
         answer = QMessageBox.question(
             self,
             "Unsaved changes",
-            f"Save the changes to {self.document.display_name()}?",
+            f"Save the changes to {self.name_in_questions()}?",
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
