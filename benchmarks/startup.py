@@ -41,6 +41,10 @@ app.exec()
 
 # The same bare window, importing pydantic first: what the model's library costs by itself.
 BARE_WITH_PYDANTIC = "import pydantic.main\n" + BARE
+# ...and touching Qt's namespace of enums (Qt.AlignmentFlag...), as any real Qt program does.
+BARE_STACK = BARE_WITH_PYDANTIC.replace(
+    "app = QApplication", "from PySide6.QtCore import Qt\napp = QApplication"
+)
 
 EDITOR = """
 import sys
@@ -91,6 +95,7 @@ def measure(runs: int = 7) -> dict[str, list[float]]:
     programs = {
         "bare PySide6 window": BARE,
         "  + import pydantic": BARE_WITH_PYDANTIC,
+        "  + Qt's enum namespace": BARE_STACK,
         "cxmapper, sample map": EDITOR,
     }
     times: dict[str, list[float]] = {name: [] for name in programs}
