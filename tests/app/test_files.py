@@ -337,3 +337,31 @@ def test_autosave_that_cannot_write_is_shown_and_told_once(qtbot, tmp_path, monk
     assert told == ["Autosave is off"]
     assert w.autosave_label.isVisible() and "recovery folder" in w.autosave_label.toolTip()
     close_quietly(w)
+
+
+def test_a_file_dropped_on_the_map_itself_opens(window, tmp_path, qtbot):
+    from PySide6.QtGui import QDragEnterEvent
+
+    path = saved(tmp_path, "dropped.json", "Dropped on the map")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    viewport = window.view.viewport()
+    centre = viewport.rect().center()
+    enter = QDragEnterEvent(
+        centre,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()  # the map passes it on to the window, which takes files
+    drop_event = QDropEvent(
+        QPointF(centre),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, drop_event)
+    assert window.document.journey.title == "Dropped on the map"
