@@ -1,6 +1,13 @@
 """The journey map, its file format and its interchange formats. Pure Python: no Qt, no PDF."""
 
-from cxmapper.model.fileformat import (
+import os
+
+# cxmapper uses no pydantic plugins. Without this, building the first model scans every installed
+# package's entry points for one (20 ms or more at each start) and would run what it finds inside
+# the editor. A user who sets the variable themselves keeps their choice.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+from cxmapper.model.fileformat import (  # noqa: E402 - after the setting above
     MAX_FILE_BYTES,
     json_schema_text,
     load_map,

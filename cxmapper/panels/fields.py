@@ -112,6 +112,8 @@ class GrowingText(QPlainTextEdit):
         self._fit()
 
     def _fit(self, *_args) -> None:
+        if not self.isVisible():
+            return  # a hidden box has no width to wrap at; it fits itself when shown
         metrics = self.fontMetrics()
         line = metrics.lineSpacing()
         width = max(40, self.viewport().width() - 2 * int(self.document().documentMargin()))
@@ -129,6 +131,10 @@ class GrowingText(QPlainTextEdit):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
         self._fit()
 
     def focusOutEvent(self, event) -> None:
