@@ -33,7 +33,7 @@ from cxmapper.model.recovery import (
 )
 from cxmapper.model.safe_write import SaveError
 
-DEFAULT_DELAY_MS = 1000
+DEFAULT_DELAY_MS = 750  # "about a second": a kill one second after an edit still finds it
 MOST_UNSAVED_SECONDS = 2.0  # typing without a pause still reaches the disk this often
 
 

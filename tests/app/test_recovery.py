@@ -305,7 +305,7 @@ def kill_after_an_edit(tmp_path, *args):
     )
     try:
         assert process.stdout.readline().strip() == "EDITED"
-        time.sleep(1.6)  # within two seconds of the edit
+        time.sleep(1.2)  # one to two seconds after the edit
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait()
