@@ -172,9 +172,9 @@ def _picture_scale(args: argparse.Namespace) -> float:
 
 
 def _png(journey: JourneyMap, scale: float) -> bytes:
-    """A PNG needs Qt's painter: on a machine without a display, its offscreen platform."""
-    if not _has_display():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    """A PNG needs Qt's painter, never a screen: the offscreen platform (unless the user chose
+    one), so a stale DISPLAY (ssh, cron, a container) cannot abort the export."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
     from cxmapper.canvas.picture import PictureTooLarge, render_png

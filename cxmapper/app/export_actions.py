@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cxmapper import __version__
+from cxmapper.model.fileformat import BACKUPS_KEPT
 from cxmapper.model.problems import MapError
 from cxmapper.model.safe_write import SaveError, write_atomically
 
@@ -28,7 +29,7 @@ class ExportActions:
         self.statusBar().showMessage(f"Exporting {path.name}…")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a big map takes seconds
         try:
-            write_atomically(path, make())
+            write_atomically(path, make(), backups=BACKUPS_KEPT)  # as the command line does
         except (SaveError, MapError, ValueError, MemoryError) as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.critical(self, f"Cannot export the {what}", str(exc) or "out of memory")

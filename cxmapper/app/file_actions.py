@@ -98,17 +98,20 @@ class FileActions:
         self.show_opened(document)
         return True
 
-    def restore(self, found: Recoverable) -> None:
-        """A map from a recovery copy: its own file again, unsaved, autosaved from now on."""
+    def restore(self, found: Recoverable) -> bool:
+        """A map from a recovery copy: its own file again, unsaved, autosaved from now on.
+        True when its copy is safe in this editor's own recovery folder."""
         document = JourneyDocument(found.journey, found.path)
         document.opened_from = found.opened_from
         document.disk_stamp = found.disk_stamp  # so Ctrl+S sees a change made since the crash
         document.undo_stack.resetClean()  # unsaved, though nothing is on the undo stack
         self.set_document(document)
-        self.autosave.write_now()
+        kept = self.autosave.write_now()
+        note = f" ({'; '.join(found.notes)})" if found.notes else ""
         self.statusBar().showMessage(
-            f"Restored {document.display_name()}: save it to keep the changes", 15000
+            f"Restored {document.display_name()}{note}: save it to keep the changes", 15000
         )
+        return kept
 
     def choose_and_open(self) -> None:
         start = str(self.document.path.parent) if self.document and self.document.path else ""
@@ -238,13 +241,16 @@ class FileActions:
         return True
 
     def export_target(self, suffix: str, title: str, filters: str) -> Path | None:
+        """Beside the map's file, named after it; never the map's own file or the spreadsheet
+        or PDF it came from (an export of a CSV import is suggested as NAME-export.csv)."""
         doc = self.document
         source = doc.path or doc.opened_from
-        base = (
-            source.with_suffix(f".{suffix}")
-            if source
-            else Path.home() / f"{file_name_for(doc.journey.title)}.{suffix}"
-        )
+        if source is None:
+            base = Path.home() / f"{file_name_for(doc.journey.title)}.{suffix}"
+        else:
+            base = source.with_suffix(f".{suffix}")
+            if base in (doc.path, doc.opened_from):
+                base = source.with_name(f"{source.stem}-export.{suffix}")
         return self.ask_file(base, title, filters, suffix)
 
     # --- closing -------------------------------------------------------------------------------
@@ -256,6 +262,8 @@ class FileActions:
 
     def maybe_save(self) -> bool:
         """Ask before losing unsaved changes; False when the user cancels."""
+        if self.view is not None:
+            self.view.title_editor.commit()  # a name being typed counts as a change
         if self.document is None or not self.document.modified:
             return True
         self.raise_()
@@ -276,8 +284,11 @@ class FileActions:
         if not self.maybe_save():
             event.ignore()
             return
-        if self.autosave is not None:
-            self.autosave.discard()  # saved or discarded: nothing left to recover
-        self.remember_layout()
-        editor().remove(self)
-        event.accept()
+        try:
+            if self.autosave is not None:
+                self.autosave.discard()  # saved or discarded: nothing left to recover
+            if self.was_shown:
+                self.remember_layout()
+        finally:
+            editor().remove(self)
+            event.accept()

@@ -66,10 +66,12 @@ def recover(ask) -> list:
         for found in list(session.maps):
             if choice == RESTORE:
                 window = MainWindow()
-                window.restore(found)  # written to this editor's own recovery folder first...
+                kept = window.restore(found)  # written to this editor's own folder first...
                 window.show()
                 windows.append(window)
-            if choice in (RESTORE, DISCARD):
-                session.forget(found.copy)  # ...then the old copy goes
+                if kept:
+                    session.forget(found.copy)  # ...and only then the old copy goes
+            elif choice == DISCARD:
+                session.forget(found.copy)
         session.release()
     return windows

@@ -42,6 +42,15 @@ def recovery_root() -> Path:
     return Path(base) / "recovery"
 
 
+def _readable(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            f.read(1)
+    except OSError:
+        return False
+    return True
+
+
 def _lock(path: Path) -> QLockFile:
     lock = QLockFile(str(path))
     lock.setStaleLockTime(0)  # only a dead editor's lock is stale, however old a live one is
@@ -116,8 +125,14 @@ class RecoveryFolder:
                 try:
                     session.maps.append(read_copy(copy))
                 except MapError as exc:
+                    if not _readable(copy):  # not broken, only out of reach now: keep it
+                        session.problems.append(f"{exc.message()} (left in place for next time)")
+                        continue
                     moved = set_aside(copy, self.root)
-                    where = f" (moved to {moved})" if moved else " (removed)"
+                    if moved is not None:
+                        where = f" (moved to {moved})"
+                    else:
+                        where = " (left in place)" if copy.exists() else " (removed)"
                     session.problems.append(exc.message() + where)
             if session.maps or session.problems:
                 found.append(session)
@@ -192,26 +207,28 @@ class Autosave(QObject):
         elif self.copy is None:
             self._edited()
 
-    def write_now(self) -> None:
+    def write_now(self) -> bool:
+        """Write the copy now; True when the map's unsaved state is on disk."""
         self._timer.stop()
         self._pending_since = None
         doc = self.document
         journey = self.typing() or (doc.journey if doc.modified else None)
         if journey is None:
             self.discard()
-            return
+            return False
         if self.folder.problem:
             self._warn(self.folder.problem)
-            return
+            return False
         if self.copy is None:
             self.copy = self.folder.new_copy()
         try:
             write_copy(self.copy, journey, doc.path, doc.opened_from, doc.disk_stamp)
         except SaveError as exc:
             self._warn(f"Autosave failed: {exc}")
-        else:
-            self._last_problem = ""
-            self.working.emit()
+            return False
+        self._last_problem = ""
+        self.working.emit()
+        return True
 
     def _warn(self, text: str) -> None:
         if text != self._last_problem:  # once, not on every keystroke

@@ -60,6 +60,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.setAcceptDrops(True)  # a map, spreadsheet or exported PDF dropped on it opens
         editor().add(self)
         self.autosave: Autosave | None = None
+        self.was_shown = False  # a window never shown (a file that failed) remembers no layout
         self.document: JourneyDocument | None = None
         self.scene: JourneyScene | None = None
         self.view: JourneyView | None = None
@@ -326,7 +327,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self._update_status()
         self.give_map_the_keyboard()
         if self.isVisible():  # a new central widget can leave the docks with all the room
-            QTimer.singleShot(0, self._size_docks)
+            QTimer.singleShot(0, self, self._size_docks)
 
     def _journey_as_typed(self):
         """The map with the name being typed in place, for autosave; None when none is."""
@@ -348,13 +349,14 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         """The map has the keyboard when a map opens (also once the window shows)."""
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         view = self.view
-        QTimer.singleShot(0, lambda: view is self.view and view.setFocus())
+        QTimer.singleShot(0, view, lambda: view is self.view and view.setFocus())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.was_shown = True
         if not self._docks_sized:  # the map gets the room; docks are as wide as they need
             self._docks_sized = True
-            QTimer.singleShot(0, lambda: self._size_docks(first=True))
+            QTimer.singleShot(0, self, lambda: self._size_docks(first=True))
         if self.view is not None:
             self.give_map_the_keyboard()
 

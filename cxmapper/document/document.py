@@ -123,9 +123,9 @@ class JourneyDocument(StructureEdits, QObject):
         if self.path:
             return self.path.name
         if self.opened_from:
-            if self.opened_from.suffix.lower() == ".csv":
-                return f"{self.opened_from.name} (imported)"
-            return f"{self.opened_from.name} (from the PDF)"
+            if self.opened_from.suffix.lower() == ".pdf":
+                return f"{self.opened_from.name} (from the PDF)"
+            return f"{self.opened_from.name} (imported)"
         return "Untitled"
 
     def touchpoint(self, touchpoint_id: str) -> Touchpoint:

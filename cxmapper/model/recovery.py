@@ -37,6 +37,7 @@ class Recoverable:
     opened_from: Path | None  # an exported PDF it was read from
     edited: datetime  # the last edit, in UTC
     disk_stamp: tuple[int, int] | None = None  # the file as the map last read or wrote it
+    notes: tuple[str, ...] = ()  # what could not be recovered besides the map
 
     def file_changed_since(self) -> bool:
         """Another program changed (or removed) the map's file after the map last touched it."""
@@ -54,7 +55,7 @@ class Recoverable:
                 return f"{self.path} (changed on disk since)"
             return str(self.path)
         if self.opened_from:
-            return f"{self.opened_from} (read from the PDF; not saved yet)"
+            return f"{self.opened_from} (read from it; not saved yet)"
         return "never saved"
 
 
@@ -91,56 +92,61 @@ def write_copy(
 
 
 def _stamp(value: object) -> tuple[int, int] | None:
-    if value is None:
-        return None
+    """[modification time in ns, size], or None for anything else."""
     if (
         isinstance(value, list)
         and len(value) == 2
-        and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        and value[1] >= 0
     ):
         return (value[0], value[1])
-    raise MapError(["disk_stamp: must be [modification time, size]"])
+    return None
 
 
-def _named_file(value: object, field: str, suffixes: tuple[str, ...] = ()) -> Path | None:
-    """An absolute path (with one of `suffixes`, when given); only ever shown or saved to."""
-    if value is None:
-        return None
+def _named_file(value: object) -> Path | None:
+    """An absolute path, or None for anything else; it is only ever shown or saved to."""
     if not isinstance(value, str) or not value or "\x00" in value or len(value) > 4096:
-        raise MapError([f"{field}: must be the path of a file"])
+        return None
     path = Path(value)
-    if not path.is_absolute():
-        raise MapError([f"{field}: must be an absolute path"])
-    if suffixes and path.suffix.lower() not in suffixes:
-        raise MapError([f"{field}: must name a file ending in {' or '.join(suffixes)}"])
-    return path
+    return path if path.is_absolute() else None
 
 
 def read_copy(copy: Path) -> Recoverable:
-    """The map in a recovery copy; MapError naming the copy and what is wrong with it."""
+    """The map in a recovery copy; MapError naming the copy when there is no map to recover.
+
+    Only the map decides: a file path, date or stamp that cannot be used is left out (the map is
+    then restored as never saved), never a reason to lose the map."""
     try:
         record = parse_json(read_limited(copy))
         if not isinstance(record, dict) or record.get("format") != FORMAT:
             raise MapError([f'not a cxmapper recovery copy (expected "format": "{FORMAT}")'])
         if record.get("version") != VERSION:
             raise MapError([f"version: this cxmapper reads recovery copies of version {VERSION}"])
-        edited_text = record.get("edited")
-        try:
-            edited = datetime.fromisoformat(str(edited_text))
-        except ValueError:
-            raise MapError(["edited: must be a date and time"]) from None
-        if edited.tzinfo is None:
-            edited = edited.replace(tzinfo=timezone.utc)
-        path = _named_file(record.get("path"), "path", (".json",))
-        opened_from = _named_file(record.get("opened_from"), "opened_from")
-        disk_stamp = _stamp(record.get("disk_stamp"))
         try:
             journey = map_from_data(record.get("map"))
         except MapError as exc:
             raise MapError([f"map: {p}" for p in exc.problems]) from None
     except MapError as exc:
         raise MapError(exc.problems, str(copy)) from None
-    return Recoverable(copy, journey, path, opened_from, edited, disk_stamp)
+    try:
+        edited = datetime.fromisoformat(str(record.get("edited")))
+    except ValueError:
+        edited = datetime.fromtimestamp(_mtime(copy), timezone.utc)
+    if edited.tzinfo is None:
+        edited = edited.replace(tzinfo=timezone.utc)
+    path = _named_file(record.get("path"))
+    notes = ()
+    if record.get("path") is not None and path is None:
+        notes = ("the copy does not say which file it came from: it is restored as never saved",)
+    return Recoverable(
+        copy,
+        journey,
+        path,
+        _named_file(record.get("opened_from")),
+        edited,
+        _stamp(record.get("disk_stamp")) if path else None,
+        notes,
+    )
 
 
 def copies_in(folder: Path) -> list[Path]:
@@ -160,7 +166,8 @@ def _mtime(path: Path) -> float:
 
 
 def set_aside(copy: Path, recovery_folder: Path) -> Path | None:
-    """Move a copy that cannot be read out of the way (kept, for the curious); None if it can't."""
+    """Move a copy that holds no map out of the way (kept, for the curious); None if it can't
+    be moved (it is then removed if it can be)."""
     target_folder = recovery_folder / SET_ASIDE
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = target_folder / f"{stamp}-{copy.parent.name}-{copy.name}"
@@ -174,6 +181,9 @@ def set_aside(copy: Path, recovery_folder: Path) -> Path | None:
     return target
 
 
-def remove_copy(copy: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
+def remove_copy(copy: Path) -> bool:
+    """Remove a copy; False when it is still there (a file another program holds, a read-only
+    disk): it is then offered again at the next start, which is better than an error now."""
+    with contextlib.suppress(OSError):
         copy.unlink()
+    return not copy.exists()

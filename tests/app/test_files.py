@@ -365,3 +365,24 @@ def test_a_file_dropped_on_the_map_itself_opens(window, tmp_path, qtbot):
     )
     QApplication.sendEvent(viewport, drop_event)
     assert window.document.journey.title == "Dropped on the map"
+
+
+def test_exports_never_suggest_the_file_the_map_came_from(window, tmp_path, monkeypatch):
+    sheet = tmp_path / "notes.csv"
+    sheet.write_text("stage,title\nDiscover,Sees a poster\n")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(sheet), ""))
+    window.import_csv()
+    asked = []
+    monkeypatch.setattr(
+        MainWindow, "ask_file", lambda self, suggested, *a: asked.append(suggested) or None
+    )
+    window.export_csv()
+    assert asked == [tmp_path / "notes-export.csv"]
+
+
+def test_an_export_over_an_older_one_keeps_a_backup(window, tmp_path, monkeypatch):
+    out = tmp_path / "map.svg"
+    out.write_text("an older export")
+    monkeypatch.setattr(MainWindow, "ask_file", lambda self, *a: out)
+    assert window.export_svg()
+    assert (tmp_path / "map.svg.bak").read_text() == "an older export"

@@ -140,3 +140,13 @@ def test_cli_refuses_a_picture_named_like_another_format(tmp_path):
     done = cli("export", path, "--png", tmp_path / "m.svg")
     assert done.returncode == 2 and "named like an SVG file" in done.stderr
     assert not (tmp_path / "m.svg").exists()
+
+
+def test_cli_png_needs_no_display_even_when_display_is_stale(tmp_path):
+    path = tmp_path / "m.json"
+    save_map(small_map(), path)
+    stale = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    stale["DISPLAY"] = ":97"  # no X server there
+    done = cli("export", path, "--png", tmp_path / "m.png", env=stale)
+    assert done.returncode == 0, done.stderr
+    assert image_of((tmp_path / "m.png").read_bytes()).width() > 100

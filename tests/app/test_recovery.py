@@ -242,18 +242,80 @@ def test_a_broken_or_hostile_copy_is_reported_and_set_aside(qtbot, monkeypatch, 
         close_quietly(w)
 
 
-def test_a_copy_naming_a_file_other_than_a_map_is_refused(tmp_path):
+def test_only_the_map_decides_whether_a_copy_can_be_recovered(tmp_path):
     copy = tmp_path / "c.recovery.json"
-    record = json.loads(
-        b'{"format": "cxmapper-recovery", "version": 1, "edited": "2026-01-01T00:00:00"}'
-    )
+    record = {"format": "cxmapper-recovery", "version": 1, "edited": "not a date"}
     record["map"] = json.loads(map_to_bytes(small_map()))
-    for bad in ("/home/me/.bashrc", "relative/map.json"):
-        record["path"] = bad
+    for kept in ("/home/me/workshop.json.bak", "/home/me/notes.txt"):  # saved under any name
+        record["path"] = kept
         copy.write_text(json.dumps(record))
-        with pytest.raises(Exception) as refused:
-            read_copy(copy)
-        assert "path: must" in str(refused.value)
+        assert read_copy(copy).path == Path(kept)
+    for unusable in ("relative/map.json", 42, ""):
+        record["path"] = unusable
+        record["disk_stamp"] = "garbage"
+        copy.write_text(json.dumps(record))
+        found = read_copy(copy)
+        assert found.path is None and found.disk_stamp is None  # restored as never saved
+        assert found.journey == small_map() and "never saved" in found.notes[0]
+
+
+def test_restore_keeps_the_old_copy_when_the_new_one_cannot_be_written(qtbot, monkeypatch):
+    from cxmapper.model.safe_write import SaveError
+
+    root = editor().recovery.root
+    copy = leave_a_copy(root, "1-dead", small_map())
+
+    def full_disk(*args, **kwargs):
+        raise SaveError("cannot save: the disk is full")
+
+    monkeypatch.setattr("cxmapper.app.recovery.write_copy", full_disk)
+    monkeypatch.setattr(recovery_dialog, "ask", lambda maps, problems: recovery_dialog.RESTORE)
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+    windows = launch.open_windows([])
+    assert windows[0].document.journey.title == small_map().title
+    assert copy.exists()  # the only copy on disk stays until a new one is safe
+    for w in windows:
+        close_quietly(w)
+
+
+def test_a_copy_that_cannot_be_removed_does_not_break_closing(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    w = MainWindow()
+    w.show_sample()
+    w.show()
+    rename_first(w)
+    w.autosave.write_now()
+    monkeypatch.setattr(
+        "pathlib.Path.unlink",
+        lambda self, *a, **k: (_ for _ in ()).throw(PermissionError(13, "in use")),
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+    assert w.close()
+    assert w not in editor().windows
+
+
+def test_a_name_being_typed_counts_when_the_window_closes(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "map.json"
+    save_map(small_map(), path)
+    w = MainWindow()
+    w.open_path(str(path))
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(20)
+    w.view.edit_title("t1")
+    qtbot.keyClicks(w.view.title_editor, "Typed, not yet kept")
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Save
+    )
+    assert w.close()
+    assert asked and "map.json" in asked[0]
+    assert load_map(path).touchpoints[0].title == "Typed, not yet kept"
 
 
 def test_the_question_restores_everything_on_enter(qtbot):
