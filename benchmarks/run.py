@@ -22,6 +22,7 @@ from pathlib import Path
 from cxmapper.export.pdf import PdfOptions, export_pdf
 from cxmapper.model.fileformat import load_map, map_from_bytes, map_to_bytes, save_map
 from cxmapper.model.journey import JourneyMap, Touchpoint
+from cxmapper.model.recovery import write_copy
 from cxmapper.model.spreadsheet import export_csv, import_csv
 from cxmapper.model.templates import load_template
 
@@ -93,6 +94,10 @@ def measure(journey: JourneyMap, path: Path) -> dict[str, float]:
         "load file": best_of(lambda: load_map(path)),
         "csv export": best_of(lambda: export_csv(journey)),
         "csv import": best_of(lambda: import_csv(sheet)),
+        # what autosave does about a second after the edits stop (on the main thread)
+        "recovery copy": best_of(
+            lambda: write_copy(path.with_suffix(".recovery.json"), journey, path)
+        ),
     }
 
 
