@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from cxmapper.app.recovery import RecoveryFolder
+from cxmapper.model.bulk import release_long_lived
 
 
 class Editor(QObject):
@@ -38,6 +39,7 @@ class Editor(QObject):
     def remove(self, window) -> None:
         if window in self.windows:
             self.windows.remove(window)
+            release_long_lived()  # its map can go; the others are kept again at the next open
 
     def new_window(self):
         from cxmapper.app.window import MainWindow

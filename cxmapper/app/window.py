@@ -24,6 +24,7 @@ from cxmapper.app.recovery import Autosave
 from cxmapper.canvas.scene import JourneyScene
 from cxmapper.canvas.view import JourneyView
 from cxmapper.document.document import JourneyDocument
+from cxmapper.model.bulk import keep_long_lived
 from cxmapper.model.edits import place_after
 from cxmapper.model.fields import EditRefused, part_of
 from cxmapper.model.journey import FEELING_WORDS
@@ -328,6 +329,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.give_map_the_keyboard()
         if self.isVisible():  # a new central widget can leave the docks with all the room
             QTimer.singleShot(0, self, self._size_docks)
+        keep_long_lived()  # the map, its layout and items: not scanned by every later collection
 
     def _journey_as_typed(self):
         """The map with the name being typed in place, for autosave; None when none is."""

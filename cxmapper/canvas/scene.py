@@ -16,6 +16,7 @@ from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.geometry import Point
 from cxmapper.layout.journey_layout import layout_map
 from cxmapper.layout.text import TextFitter
+from cxmapper.model.bulk import building_many
 
 
 class JourneyScene(QGraphicsScene):
@@ -23,16 +24,17 @@ class JourneyScene(QGraphicsScene):
         super().__init__(parent or document)
         self.document = document
         self.fitter = TextFitter(QtTextMetrics())
-        self.layout: MapLayout = layout_map(document.journey, self.fitter)
-        self.backdrop = BackdropItem(self.layout)
-        self.addItem(self.backdrop)
-        self.curve = CurveItem()
-        self.addItem(self.curve)
-        self.indicator = DropIndicator()
-        self.addItem(self.indicator)
-        self.cards: dict[str, CardItem] = {}
-        self.points: dict[str, FeelingPointItem] = {}
-        self._sync(self.layout)
+        with building_many():  # the layout and an item per card and face
+            self.layout: MapLayout = layout_map(document.journey, self.fitter)
+            self.backdrop = BackdropItem(self.layout)
+            self.addItem(self.backdrop)
+            self.curve = CurveItem()
+            self.addItem(self.curve)
+            self.indicator = DropIndicator()
+            self.addItem(self.indicator)
+            self.cards: dict[str, CardItem] = {}
+            self.points: dict[str, FeelingPointItem] = {}
+            self._sync(self.layout)
         document.changed.connect(self.on_document_changed)
         self.selectionChanged.connect(self._highlight_faces)
 
@@ -52,6 +54,10 @@ class JourneyScene(QGraphicsScene):
             self.select_ids([i for i in added if i in self.cards])
 
     def relayout(self) -> None:
+        with building_many():
+            self._relayout()
+
+    def _relayout(self) -> None:
         new = layout_map(self.document.journey, self.fitter, previous=self.layout)
         old, self.layout = self.layout, new
         if (

@@ -24,6 +24,7 @@ from cxmapper import __version__
 from cxmapper.document.commands import AddTouchpoint, RemoveParts, SetFields, Values
 from cxmapper.document.structure import StructureEdits
 from cxmapper.document.undo_text import edit_text, named
+from cxmapper.model.bulk import building_many
 from cxmapper.model.changes import Change, ChangeCollector, Changes
 from cxmapper.model.edits import Place, place_touchpoints
 from cxmapper.model.fields import (
@@ -80,7 +81,8 @@ class JourneyDocument(StructureEdits, QObject):
         path = Path(path)
         if path.suffix.lower() == ".csv":
             return cls.from_spreadsheet(path, parent)
-        journey = load_map(path)
+        with building_many():
+            journey = load_map(path)
         with open(path, "rb") as f:
             from_pdf = f.read(1024).lstrip().startswith(b"%PDF-")
         if from_pdf:
