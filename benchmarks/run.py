@@ -197,6 +197,57 @@ def canvas_costs(journey: JourneyMap) -> dict[str, float]:
     }
 
 
+PLAIN_REPORTLAB = """
+import sys
+from reportlab.pdfgen.canvas import Canvas
+c = Canvas(sys.argv[1], pagesize=(1190, 842))
+for i in range(500):
+    x, y = 20 + (i % 25) * 46, 20 + (i // 25) * 40
+    c.rect(x, y, 40, 30)
+    c.drawString(x + 2, y + 12, f"Touchpoint {i}")
+c.save()
+"""
+
+
+def pdf_command_against_plain_reportlab(n: int = 500) -> str:
+    """`cxmapper export --pdf` of n touchpoints (map and report) as its own process, against a
+    plain reportlab script drawing n boxes and strings on one page, also its own process."""
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "map.json"
+        save_map(map_with(n), path)
+        out = Path(folder) / "out.pdf"
+
+        def command() -> None:
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "cxmapper",
+                    "export",
+                    str(path),
+                    "--pdf",
+                    str(out),
+                    "--force",
+                ],
+                check=True,
+                capture_output=True,
+            )
+
+        def plain() -> None:
+            subprocess.run(
+                [sys.executable, "-c", PLAIN_REPORTLAB, str(out)], check=True, capture_output=True
+            )
+
+        ours, floor = best_of(command, repeat=3), best_of(plain, repeat=3)
+    return (
+        f"cxmapper export --pdf, {n} touchpoints with the report, its own process: {ours:.0f} ms; "
+        f"plain reportlab, {n} boxes and strings: {floor:.0f} ms; "
+        f"{ours.median / floor.median:.1f}x (target at most 12x and 2,000 ms)"
+    )
+
+
 def open_big_map(n: int = 10_000) -> str:
     """Opening a map of n touchpoints as the editor does (read, check, lay out, make the items),
     against its floor, json.loads of the same file."""
@@ -259,6 +310,7 @@ def main() -> int:
             lambda j=journey: export_pdf(j, PdfOptions("A3", poster=True, report=False)), repeat=1
         )
         print(f"{n:>11} {one:>16.0f} {full:>16.0f} {poster:>16.0f} {full / n:>16.2f}")
+    print(pdf_command_against_plain_reportlab())
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - Qt needs it alive
     print()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
@@ -18,6 +19,12 @@ from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import INK
 
 ASCENT, DESCENT = 0.928, 0.236  # DejaVu Sans, as fractions of the font size
+
+
+@lru_cache(maxsize=256)
+def rl_colour(hex_colour: str) -> HexColor:
+    """A reportlab colour, parsed once (a map draws the same few colours thousands of times)."""
+    return HexColor(hex_colour)
 
 
 @contextmanager
@@ -48,10 +55,10 @@ class PdfPainter:
         c = self.c
         c.saveState()
         if fill is not None:
-            c.setFillColor(HexColor(fill))
+            c.setFillColor(rl_colour(fill))
             c.setFillAlpha(alpha)
         if stroke is not None:
-            c.setStrokeColor(HexColor(stroke))
+            c.setStrokeColor(rl_colour(stroke))
             c.setLineWidth(width)
         if radius:
             c.roundRect(
@@ -80,7 +87,7 @@ class PdfPainter:
         c.saveState()
         if round_cap:
             c.setLineCap(1)
-        c.setStrokeColor(HexColor(colour))
+        c.setStrokeColor(rl_colour(colour))
         c.setLineWidth(width)
         if dashed:
             c.setDash(4, 3)
@@ -90,7 +97,7 @@ class PdfPainter:
     def curve(self, start: Point, segments, colour: str, width: float) -> None:
         c = self.c
         c.saveState()
-        c.setStrokeColor(HexColor(colour))
+        c.setStrokeColor(rl_colour(colour))
         c.setLineWidth(width)
         c.setLineCap(1)
         path = c.beginPath()
@@ -105,7 +112,7 @@ class PdfPainter:
     ) -> None:
         c = self.c
         c.saveState()
-        c.setFillColor(HexColor(colour))
+        c.setFillColor(rl_colour(colour))
         c.translate(x, baseline)
         c.scale(1, -1)
         offset = 0.0
@@ -128,9 +135,9 @@ class PdfPainter:
         c = self.c
         c.saveState()
         if fill:
-            c.setFillColor(HexColor(fill))
+            c.setFillColor(rl_colour(fill))
         if stroke:
-            c.setStrokeColor(HexColor(stroke))
+            c.setStrokeColor(rl_colour(stroke))
             c.setLineWidth(width)
         c.circle(centre.x, centre.y, r, stroke=int(bool(stroke)), fill=int(bool(fill)))
         c.restoreState()

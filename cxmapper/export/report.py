@@ -12,7 +12,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from cxmapper.export.fonts import BOLD, FALLBACKS, REGULAR, runs
-from cxmapper.layout.style import FEELING_COLOURS, INK, MUTED_INK
+from cxmapper.export.report_note import Row, TouchpointNote, list_row, row
+from cxmapper.layout.style import FEELING_COLOURS, INK, MUTED_INK, UNASSIGNED_COLOUR
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
 
 BODY = ParagraphStyle(
@@ -28,6 +29,8 @@ H2 = ParagraphStyle(
     "h2", parent=BODY, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=8, keepWithNext=1
 )
 INTRO = ParagraphStyle("intro", parent=BODY, keepWithNext=1)
+# A stage's heading, goal and description stay with its first touchpoint: never alone at a foot.
+STAGE = ParagraphStyle("stage", parent=H1, spaceBefore=16)
 TOUCHPOINT = ParagraphStyle("tp", parent=H2, fontSize=11, leading=14, spaceBefore=10, spaceAfter=2)
 CHART_ROWS = 20  # rows per chart block, so a chart of many departments flows over pages
 EXPECTATION_WORDS = {
@@ -101,46 +104,30 @@ def _touchpoint(journey: JourneyMap, tp: Touchpoint, width: float) -> list:
         )
         if on
     ]
-    rows: list[tuple[str, str]] = [
-        (
-            "Owner",
-            (dept.name if dept else "unassigned")
-            + (f"; with {contributors}" if contributors else ""),
-        ),
-        ("Channel", channel.name if channel else "none"),
-        ("Feeling", feeling_text(tp.feeling) + (f", {tp.emotion}" if tp.emotion else "")),
-        ("Expectation", EXPECTATION_WORDS[tp.expectation]),
-    ]
+    rows: list[Row] = []
     if tp.description:
-        rows.insert(0, ("Description", tp.description))
-    for label, items in (
-        ("Pain points", tp.pain_points),
-        ("Opportunities", tp.opportunities),
-        ("Customer's words", tp.quotes),
-    ):
-        if items:
-            rows.append((label, "\n".join(f"• {i}" for i in items)))
+        rows.append(row("Description", tp.description, width))
+    owner = (dept.name if dept else "unassigned") + (
+        f"; with {contributors}" if contributors else ""
+    )
+    rows += [
+        row("Owner", owner, width),
+        row("Channel", channel.name if channel else "none", width),
+        row("Feeling", feeling_text(tp.feeling) + (f", {tp.emotion}" if tp.emotion else ""), width),
+        row("Expectation", EXPECTATION_WORDS[tp.expectation], width),
+    ]
+    if tp.pain_points:
+        rows.append(list_row("Pain points", tp.pain_points, width))
+    if tp.opportunities:
+        rows.append(list_row("Opportunities", tp.opportunities, width))
+    if tp.quotes:
+        rows.append(list_row("Customer's words", tp.quotes, width, quote=True))
     if tp.root_cause:
-        rows.append(("Root cause", tp.root_cause))
+        rows.append(row("Root cause", tp.root_cause, width))
     if flags:
-        rows.append(("Flags", ", ".join(flags)))
-    table = Table(
-        [[Paragraph(escape(k), SMALL), Paragraph(markup(v), BODY)] for k, v in rows],
-        colWidths=[110, width - 110],
-        splitInRow=1,  # a note longer than a page flows on to the next one
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.25, colors.HexColor("#d0d7de")),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
-    title = Paragraph(markup(tp.title, bold=True), TOUCHPOINT)
-    return [title, table]
+        rows.append(row("Flags", ", ".join(flags), width))
+    colour = dept.colour if dept else UNASSIGNED_COLOUR
+    return [TouchpointNote(tp.title, tp.feeling, colour, rows, width)]
 
 
 def about_the_map(journey: JourneyMap) -> list:
@@ -183,12 +170,12 @@ def stage_sections(journey: JourneyMap, width: float) -> list:
         return [Paragraph("This map has no stages yet, so no touchpoints to list.", SMALL)]
     for i, stage in enumerate(journey.stages):
         heading = markup(f"{i + 1}. {stage.name}", bold=True)
-        story.append(Heading(heading, H1, f"stage-{i}", f"Stage: {stage.name}", level=1))
+        style = H1 if i == 0 else STAGE
+        story.append(Heading(heading, style, f"stage-{i}", f"Stage: {stage.name}", level=1))
         if stage.customer_goal:
             story.append(Paragraph("Customer's goal: " + markup(stage.customer_goal), INTRO))
         if stage.description:
             story.append(Paragraph(markup(stage.description), INTRO))
-        story.append(Spacer(1, 6))
         members = [tp for tp in ordered if tp.stage_id == stage.id]
         if not members:
             story.append(Paragraph("No touchpoints in this stage yet.", SMALL))

@@ -266,3 +266,38 @@ def test_reportlab_runs_with_its_c_accelerator():
 
     assert rl_accel.fp_str.__module__ == "_rl_accel"
     assert not rl_accel._py_funcs  # no function fell back to Python
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_a_stage_heading_is_never_left_at_a_page_foot(name):
+    """Each stage's heading lands on the page of its first touchpoint's notes."""
+    journey = load_template(name)
+    reader = read(export_pdf(journey, PdfOptions("A4")))
+    pages = {}
+
+    def entries(outline):
+        for entry in outline:
+            if isinstance(entry, list):
+                yield from entries(entry)
+            else:
+                yield entry
+
+    for entry in entries(reader.outline):
+        if entry.title.startswith("Stage: "):
+            pages[entry.title.removeprefix("Stage: ")] = reader.get_destination_page_number(entry)
+    ordered = journey.touchpoints_in_time_order()
+    for stage in journey.stages:
+        first = next((tp for tp in ordered if tp.stage_id == stage.id), None)
+        if first is not None:
+            text = squash(reader.pages[pages[stage.name]].extract_text())
+            assert squash(first.title) in text, stage.name
+
+
+def test_a_touchpoint_note_longer_than_a_page_goes_on_and_says_so():
+    journey = small_map()
+    journey.touchpoints[0].pain_points = [f"Pain point number {n} of many" for n in range(160)]
+    reader = read(export_pdf(journey, PdfOptions("A4")))
+    text = squash(all_text(reader))
+    assert "(continued)" in text
+    for n in range(160):
+        assert f"Pain point number {n} of many" in text
