@@ -16,6 +16,7 @@ from datetime import date
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib import pagesizes
 from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -221,12 +222,39 @@ class _Document(BaseDocTemplate):
             left = left[: max(0, len(left) - 8)].rstrip() + "…"
         _footer_text(c, left, MARGIN, MARGIN - 2)
         c.setFont(REGULAR, 8)
-        c.drawRightString(w - MARGIN, MARGIN - 2, f"page {doc.page}")
+        c.page_number_at = (w - MARGIN, MARGIN - 2)  # "page n of m", once m is known
         changed = f"{j.metadata.modified:%Y-%m-%d %H:%M} UTC"
         stamp = f"Map version of {changed} · exported {date.today():%Y-%m-%d}"
         c.setFillColor(HexColor(MUTED_INK))
         c.drawRightString(w - MARGIN, h - MARGIN + 10, stamp)
         c.restoreState()
+
+
+class _CountingCanvas(Canvas):
+    """Holds each finished page back until the document ends, then writes "page n of m" on
+    every page that asked for it (the footer marks where) and only then the pages."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: list[dict] = []
+        self.page_number_at: tuple[float, float] | None = None
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+        self.page_number_at = None
+
+    def save(self) -> None:
+        total = len(self._held)
+        for number, page in enumerate(self._held, 1):
+            self.__dict__.update(page)
+            if self.page_number_at is not None:
+                x, y = self.page_number_at
+                self.setFont(REGULAR, 8)
+                self.setFillColor(HexColor(MUTED_INK))
+                self.drawRightString(x, y, f"page {number} of {total}")
+            super().showPage()
+        super().save()
 
 
 def _spans(length: float, first: float, rest: float) -> list[tuple[float, float]]:
@@ -317,14 +345,13 @@ def export_pdf(
         story += [
             NextPageTemplate("report"),
             PageBreak(),
-            *about_the_map(journey),
-            PageBreakIfNotEmpty(),
+            *about_the_map(journey),  # the stages follow on: no near-blank page after it
             Bookmark("report", "Touchpoints by stage"),
         ]
         story += stage_sections(journey, frame_w)
         story += [PageBreakIfNotEmpty(), *department_summary(journey, frame_w)]
     buffer = io.BytesIO()
-    _Document(buffer, journey, size).build(story)
+    _Document(buffer, journey, size).build(story, canvasmaker=_CountingCanvas)
     return attach_map(buffer.getvalue(), journey)
 
 

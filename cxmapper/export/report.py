@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from cxmapper.export.fonts import BOLD, FALLBACKS, REGULAR, runs
 from cxmapper.export.report_note import Row, TouchpointNote, list_row, row
-from cxmapper.layout.style import FEELING_COLOURS, INK, MUTED_INK, UNASSIGNED_COLOUR
+from cxmapper.layout.style import INK, MUTED_INK, UNASSIGNED_COLOUR
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
 
 BODY = ParagraphStyle(
@@ -170,8 +170,7 @@ def stage_sections(journey: JourneyMap, width: float) -> list:
         return [Paragraph("This map has no stages yet, so no touchpoints to list.", SMALL)]
     for i, stage in enumerate(journey.stages):
         heading = markup(f"{i + 1}. {stage.name}", bold=True)
-        style = H1 if i == 0 else STAGE
-        story.append(Heading(heading, style, f"stage-{i}", f"Stage: {stage.name}", level=1))
+        story.append(Heading(heading, STAGE, f"stage-{i}", f"Stage: {stage.name}", level=1))
         if stage.customer_goal:
             story.append(Paragraph("Customer's goal: " + markup(stage.customer_goal), INTRO))
         if stage.description:
@@ -185,9 +184,11 @@ def stage_sections(journey: JourneyMap, width: float) -> list:
 
 
 class FeelingBars(Flowable):
-    """Average feeling per department as horizontal bars around zero (a vector chart)."""
+    """Average feeling per department as horizontal bars around zero (a vector chart). Each
+    bar has its own department's lane colour, as on the map: the sign and the value at the
+    end say how it feels, so a colour never stands for another department."""
 
-    def __init__(self, rows: list[tuple[str, float | None]], width: float) -> None:
+    def __init__(self, rows: list[tuple[str, float | None, str]], width: float) -> None:
         super().__init__()
         self.rows, self.width = rows, width
         self.height = 18 * len(rows) + 16
@@ -198,7 +199,7 @@ class FeelingBars(Flowable):
         plot_left, plot_right = label_w + 6, self.width - value_w
         zero = (plot_left + plot_right) / 2
         unit = (plot_right - plot_left) / 4.2
-        for i, (name, avg) in enumerate(self.rows):
+        for i, (name, avg, lane_colour) in enumerate(self.rows):
             y = self.height - 18 * (i + 1)
             c.setFillColor(colors.HexColor(INK))
             shown = name
@@ -212,8 +213,7 @@ class FeelingBars(Flowable):
             c.setFillColor(colors.HexColor(MUTED_INK))
             c.setFont(REGULAR, 8)
             if avg is not None:
-                colour = FEELING_COLOURS[max(-2, min(2, round(avg)))]
-                c.setFillColor(colors.HexColor(colour))
+                c.setFillColor(colors.HexColor(lane_colour))
                 c.rect(min(zero, zero + avg * unit), y + 2, abs(avg * unit), 11, stroke=0, fill=1)
                 c.setFillColor(colors.HexColor(MUTED_INK))
             c.drawRightString(self.width, y + 4, signed(avg) if avg is not None else "not rated")
@@ -234,13 +234,15 @@ def department_summary(journey: JourneyMap, width: float) -> list:
         ),
         Spacer(1, 8),
     ]
-    owners: list[tuple[str, str | None]] = [(d.name, d.id) for d in journey.departments]
+    owners: list[tuple[str, str | None, str]] = [
+        (d.name, d.id, d.colour) for d in journey.departments
+    ]
     if any(tp.department_id is None for tp in journey.touchpoints):
-        owners.append(("Unassigned", None))
+        owners.append(("Unassigned", None, UNASSIGNED_COLOUR))
     header = ["Department", "Owns", "Average feeling", "Pain points", "Lowest moments"]
     rows = [[Paragraph(escape(h), SMALL) for h in header]]
     chart = []
-    for name, dept_id in owners:
+    for name, dept_id, lane_colour in owners:
         owned = [tp for tp in journey.touchpoints if tp.department_id == dept_id]
         rated = [tp.feeling for tp in owned if tp.feeling is not None]
         avg = mean(rated) if rated else None
@@ -262,7 +264,7 @@ def department_summary(journey: JourneyMap, width: float) -> list:
                 Paragraph(markup(low_text), BODY),
             ]
         )
-        chart.append((name, avg))
+        chart.append((name, avg, lane_colour))
     table = Table(rows, colWidths=[width * f for f in (0.24, 0.11, 0.13, 0.1, 0.42)], repeatRows=1)
     table.setStyle(
         TableStyle(

@@ -301,3 +301,21 @@ def test_a_touchpoint_note_longer_than_a_page_goes_on_and_says_so():
     assert "(continued)" in text
     for n in range(160):
         assert f"Pain point number {n} of many" in text
+
+
+def test_pages_say_page_n_of_m():
+    reader = read(export_pdf(load_template("product-lifecycle"), PdfOptions("A3")))
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, 1):
+        assert f"page {number} of {total}" in page.extract_text()
+
+
+def test_a_map_without_a_persona_has_no_near_blank_page():
+    journey = small_map()
+    journey.persona.name = journey.persona.description = ""
+    journey.persona.goals = []
+    journey.description = journey.scenario = ""
+    reader = read(export_pdf(journey, PdfOptions("A4")))
+    about = reader.pages[1].extract_text()
+    assert journey.title in about
+    assert journey.stages[0].name in about  # the stages follow on, not on a page of their own
