@@ -64,6 +64,7 @@ class CardContent:
     emotion: Rect
     emotion_line: str
     badges: tuple[tuple[str, Rect], ...]
+    emotion_size: float = 0.0  # the emotion word's size: smaller for a long word; 0: the style's
 
 
 @dataclass(slots=True)

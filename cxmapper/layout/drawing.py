@@ -239,7 +239,7 @@ def draw_card(
     if c.face is not None and c.feeling is not None:
         draw_shapes(p, glyphs.face(c.face, c.feeling), c.face.w)
     if c.emotion_line:
-        p.text(c.emotion_line, c.emotion, note_size, colour=MUTED_INK)
+        p.text(c.emotion_line, c.emotion, c.emotion_size or note_size, colour=MUTED_INK)
     for kind, rect in c.badges:
         draw_shapes(p, glyphs.badge(rect, kind), rect.w, "#ffffff")
 

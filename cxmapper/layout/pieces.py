@@ -62,11 +62,13 @@ def card_content(
     text_left = (face.right + 5) if face else pad
     text_right = (badges[0][1].x - 4) if badges else w - pad
     emotion = Rect(text_left, bottom_row, max(0.0, text_right - text_left), BADGE_SIZE)
-    emotion_line = (
-        fitter.single_line(tp.emotion, emotion.w, s.card_note_size)
-        if tp.emotion and emotion.w > 20
-        else ""
-    )
+    emotion_line, emotion_size = "", s.card_note_size
+    if tp.emotion and emotion.w > 20:
+        # A long word ("exasperated") is set smaller, down to 3/4 of the size, before it is cut.
+        natural = fitter.width(tp.emotion, emotion_size)
+        if natural > emotion.w:
+            emotion_size = max(s.card_note_size * 0.75, emotion_size * emotion.w / natural * 0.98)
+        emotion_line = fitter.single_line(tp.emotion, emotion.w, emotion_size)
     return CardContent(
         width=w,
         height=h,
@@ -82,6 +84,7 @@ def card_content(
         emotion=emotion,
         emotion_line=emotion_line,
         badges=badges,
+        emotion_size=emotion_size,
     )
 
 

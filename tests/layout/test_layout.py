@@ -44,7 +44,9 @@ def check_sound(journey, lay):
         for line in c.title_lines:
             assert METRICS.text_width(line, s.card_title_size, True) <= c.title.w + 1e-6
         assert len(c.title_lines) <= s.card_title_lines
-        assert METRICS.text_width(c.emotion_line, s.card_note_size) <= c.emotion.w + 1e-6
+        size = c.emotion_size or s.card_note_size
+        assert METRICS.text_width(c.emotion_line, size) <= c.emotion.w + 1e-6
+        assert size >= 0.75 * s.card_note_size
         for _, badge in c.badges:
             assert inside.contains_rect(badge)
             assert not badge.overlaps(c.emotion)
@@ -216,3 +218,21 @@ def test_the_emotion_curve_never_runs_backwards_or_overshoots():
         for c in (c1, c2):
             assert lo_x <= c.x <= hi_x and lo_y <= c.y <= hi_y
         start = end
+
+
+def test_a_long_emotion_word_is_set_smaller_before_it_is_cut():
+    journey = small_map()
+    journey.touchpoints[0] = Touchpoint(
+        **{
+            **journey.touchpoints[0].model_dump(),
+            "emotion": "exasperated",
+            "feeling": -2,
+            "pain_points": ["x"],
+            "opportunities": ["y"],
+            "moment_of_truth": True,
+        }
+    )
+    lay = layout_map(journey, METRICS)
+    content = lay.cards[journey.touchpoints[0].id].content
+    assert content.emotion_line == "exasperated"
+    assert content.emotion_size < lay.style.card_note_size
