@@ -147,7 +147,7 @@ class MapSheet(Flowable):
                     col = stage.column
                     if col.x < r.right and col.right > r.x and (gt or col.x < r.x):
                         left = max(col.x, r.x)
-                        head = Rect(left, header_y, col.right - left, s.stage_header_height)
+                        head = Rect(left, header_y, col.right - left, stage.header.h)
                         draw_stage_header(lay, PdfPainter(c), i, head)
             c.restoreState()
         if self.marks:
@@ -273,7 +273,7 @@ def _sheets(lay: MapLayout, frame_w: float, frame_h: float, poster: bool) -> lis
         return [MapSheet(lay, Rect(0, 0, lay.width, lay.height), scale)]
     s = lay.style  # full size: 14 pt card titles, readable on the wall
     gutter_left = s.lane_label_width
-    gutter_top = s.stage_header_height if lay.stages else 0.0
+    gutter_top = lay.stages[0].header.h if lay.stages else 0.0
     # the outer margin is blank paper: no sheet just for it
     columns = _spans(lay.width - s.margin, frame_w, frame_w - gutter_left)
     rows = _spans(lay.height - s.margin, frame_h, frame_h - gutter_top)

@@ -32,8 +32,12 @@ class StageBox:
     header: Rect
     column: Rect
     name_lines: list[str]
-    goal_line: str
+    goal_lines: list[str]  # the customer's goal, wrapped (at most three lines)
     slots: tuple[Slot, ...]
+
+    @property
+    def goal_line(self) -> str:
+        return " ".join(self.goal_lines)
 
 
 @dataclass(slots=True)

@@ -147,12 +147,15 @@ def draw_stage_header(lay: MapLayout, p: Painter, index: int, head: Rect | None 
         lh,
         True,
     )
-    if stage.goal_line:
+    if stage.goal_lines:
         gh = s.line_height(s.stage_goal_size)
-        p.text(
-            stage.goal_line,
-            Rect(head.x + 10, head.bottom - 8 - gh, head.w - 20, gh),
+        n = len(stage.goal_lines)
+        text_lines(
+            p,
+            stage.goal_lines,
+            Rect(head.x + 10, head.bottom - 8 - n * gh, head.w - 20, n * gh),
             s.stage_goal_size,
+            gh,
             colour=MUTED_INK,
         )
 

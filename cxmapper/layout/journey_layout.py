@@ -80,11 +80,29 @@ def layout_map(
         first = sx + (sw - used) / 2 + s.slot_width / 2
         return first + slot_index[stage_id][position] * s.slot_width
 
+    # Stage headers: the name (two lines at most) over the customer's goal, wrapped, not cut;
+    # all headers as tall as the tallest, so the emotion lane starts at one height.
+    name_lh, goal_lh = s.line_height(s.stage_name_size), s.line_height(s.stage_goal_size)
+    stage_text = {}
+    for stage in journey.stages:
+        text_w = stage_x[stage.id][1] - 20
+        name = fitter.wrap(stage.name, text_w, s.stage_name_size, 2, bold=True)
+        goal = (
+            fitter.wrap(stage.customer_goal, text_w, s.stage_goal_size, 3)
+            if stage.customer_goal.strip()
+            else []
+        )
+        stage_text[stage.id] = (name, goal)
+    head_h = max(
+        [s.stage_header_height]
+        + [8 + 2 * name_lh + 4 + len(goal) * goal_lh + 8 for _, goal in stage_text.values()]
+    )
+
     # Rows, top to bottom.
     header_rect = Rect(s.margin, s.margin, width - 2 * s.margin, s.header_height)
     header = header_box(journey, header_rect, fitter, s)
     stage_top = header_rect.bottom
-    emotion_top = stage_top + s.stage_header_height
+    emotion_top = stage_top + head_h
     emotion = Rect(s.margin, emotion_top, timeline_right - s.margin, s.emotion_height)
     lanes_top = emotion.bottom
     lanes: list[LaneBox] = []
@@ -111,15 +129,16 @@ def layout_map(
     stages = []
     for stage in journey.stages:
         sx, sw = stage_x[stage.id]
-        head = Rect(sx, stage_top, sw, s.stage_header_height)
+        head = Rect(sx, stage_top, sw, head_h)
         slots = tuple(Slot(stage.id, p, slot_x(stage.id, p)) for p in slot_positions[stage.id])
+        name, goal = stage_text[stage.id]
         stages.append(
             StageBox(
                 stage.id,
                 head,
                 Rect(sx, stage_top, sw, lanes_bottom - stage_top),
-                fitter.wrap(stage.name, sw - 20, s.stage_name_size, 2, bold=True),
-                fitter.single_line(stage.customer_goal, sw - 20, s.stage_goal_size),
+                name,
+                goal,
                 slots,
             )
         )

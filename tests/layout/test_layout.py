@@ -236,3 +236,15 @@ def test_a_long_emotion_word_is_set_smaller_before_it_is_cut():
     content = lay.cards[journey.touchpoints[0].id].content
     assert content.emotion_line == "exasperated"
     assert content.emotion_size < lay.style.card_note_size
+
+
+def test_a_stage_goal_wraps_instead_of_being_cut():
+    journey = small_map()
+    goal = "Understand the bill before paying it, and know what changes next month and why"
+    journey.stages[0].customer_goal = goal
+    lay = layout_map(journey, METRICS)
+    stage = lay.stages[0]
+    assert len(stage.goal_lines) > 1
+    assert " ".join(stage.goal_lines) == goal  # every word, no "…"
+    assert all(b.header.h == stage.header.h for b in lay.stages)  # headers line up
+    assert lay.emotion.y == stage.header.bottom
