@@ -27,17 +27,23 @@ _FILES = {
 }
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=len(_FILES))
+def register(font_name: str) -> None:
+    """Register one shipped TrueType font with reportlab, once (it is embedded, subset)."""
+    with as_file(resource("fonts", _FILES[font_name])) as path:
+        pdfmetrics.registerFont(TTFont(font_name, str(path)))
+
+
 def register_fonts() -> None:
-    """Register the shipped TrueType fonts with reportlab once (they are embedded, subset)."""
-    for name, file_name in _FILES.items():
-        with as_file(resource("fonts", file_name)) as path:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+    """The main fonts. The fallbacks (Chinese and Japanese, Korean: 150 ms to read) are read
+    when a text first has a character DejaVu lacks."""
+    register(REGULAR)
+    register(BOLD)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=len(_FILES))
 def _coverage(font_name: str) -> frozenset[int]:
-    register_fonts()
+    register(font_name)
     return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
 
 
@@ -45,11 +51,13 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """(font name, text) pieces: each character in the first font that has it."""
     main = BOLD if bold else REGULAR
     has_main = _coverage(main)
+    if has_main.issuperset(map(ord, text)):  # nearly every text: one run, checked at C speed
+        return [(main, text)] if text else []
     pieces: list[tuple[str, str]] = []
     for ch in text:
         code = ord(ch)
         font = main
-        if code not in has_main:
+        if code not in has_main and code >= 0x20:  # a line break is no reason to read a font
             font = next((f for f in FALLBACKS if code in _coverage(f)), main)
         if pieces and pieces[-1][0] == font:
             pieces[-1] = (font, pieces[-1][1] + ch)

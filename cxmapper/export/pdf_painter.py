@@ -53,9 +53,14 @@ class PdfPainter:
         alpha: float = 1.0,
     ) -> None:
         c = self.c
-        c.saveState()
+        # Each primitive sets the colours and width it uses, so only a translucent fill needs
+        # its state saved and restored (thousands of q/Q pairs less on a big map).
+        translucent = fill is not None and alpha < 1
+        if translucent:
+            c.saveState()
         if fill is not None:
-            c.setFillColor(rl_colour(fill))
+            c.setFillColor(rl_colour(fill))  # (this sets the alpha too: the colour's own)
+        if translucent:
             c.setFillAlpha(alpha)
         if stroke is not None:
             c.setStrokeColor(rl_colour(stroke))
@@ -72,7 +77,8 @@ class PdfPainter:
             )
         else:
             c.rect(r.x, r.y, r.w, r.h, stroke=int(stroke is not None), fill=int(fill is not None))
-        c.restoreState()
+        if translucent:
+            c.restoreState()
 
     def line(
         self,
@@ -133,14 +139,12 @@ class PdfPainter:
         self, centre: Point, r: float, fill: str | None, stroke: str | None, width: float
     ) -> None:
         c = self.c
-        c.saveState()
         if fill:
             c.setFillColor(rl_colour(fill))
         if stroke:
             c.setStrokeColor(rl_colour(stroke))
             c.setLineWidth(width)
         c.circle(centre.x, centre.y, r, stroke=int(bool(stroke)), fill=int(bool(fill)))
-        c.restoreState()
 
     def label(self, text: str, centre: Point, size: float, colour: str) -> None:
         width = sum(pdfmetrics.stringWidth(p, f, size) for f, p in runs(text, True))

@@ -87,15 +87,14 @@ def list_row(label: str, items: list[str], width: float, quote: bool = False) ->
     return Row(label_lines, tuple(lines), quote)
 
 
-def _text(canvas, text: str, x: float, baseline: float, size: float, bold: bool, colour: str):
-    """One line in one text object, its font runs (CJK, Hangul) following each other, so a
-    reader copies or searches it as the line it is."""
-    line = canvas.beginText(x, baseline)
-    line.setFillColor(rl_colour(colour))
+def _text(lines, text: str, x: float, baseline: float, size: float, bold: bool, colour: str):
+    """One line into the note's text object, its font runs (CJK, Hangul) following each other,
+    so a reader copies or searches it as the line it is."""
+    lines.setTextOrigin(x, baseline)
+    lines.setFillColor(rl_colour(colour))
     for font, piece in runs(text, bold):
-        line.setFont(font, size)
-        line.textOut(piece)
-    canvas.drawText(line)
+        lines.setFont(font, size)
+        lines.textOut(piece)
 
 
 class TouchpointNote(Flowable):
@@ -158,18 +157,23 @@ class TouchpointNote(Flowable):
                 else glyphs.face(face_box, self.feeling)
             )
             draw_shapes(PdfPainter(c), shapes, FACE)
+        text = c.beginText()  # all of the note's text in one text object: far fewer operators
         for i, line in enumerate(self.title_lines):
             baseline = top - (i + 1) * TITLE_LEADING + 3.5
-            _text(c, line, 8 + FACE + 6, baseline, TITLE_SIZE, True, INK)
+            _text(text, line, 8 + FACE + 6, baseline, TITLE_SIZE, True, INK)
         y = top - title_height - 2
         for r in self.rows:
             for i, label in enumerate(r.label):
                 baseline = y - ROW_PADDING - (i + 1) * LABEL_LEADING + 2.5
-                _text(c, label, 2, baseline, LABEL_SIZE, False, MUTED_INK)
+                _text(text, label, 2, baseline, LABEL_SIZE, False, MUTED_INK)
             left = LABEL_WIDTH + (8 if r.quote else 0)
             for i, line in enumerate(r.lines):
                 baseline = y - ROW_PADDING - (i + 1) * TEXT_LEADING + 3
-                _text(c, line.text, left + line.indent, baseline, TEXT_SIZE, False, INK)
+                _text(text, line.text, left + line.indent, baseline, TEXT_SIZE, False, INK)
+            y -= r.height
+        c.drawText(text)
+        y = top - title_height - 2
+        for r in self.rows:
             if r.quote and r.lines:
                 c.setStrokeColor(rl_colour(QUOTE_RULE))
                 c.setLineWidth(1.5)

@@ -319,3 +319,38 @@ def test_a_map_without_a_persona_has_no_near_blank_page():
     about = reader.pages[1].extract_text()
     assert journey.title in about
     assert journey.stages[0].name in about  # the stages follow on, not on a page of their own
+
+
+def test_the_cjk_and_korean_fonts_are_read_only_for_maps_that_need_them():
+    import subprocess
+    import sys
+
+    script = (
+        "from cxmapper.export.pdf import export_pdf\n"
+        "from cxmapper.model.templates import load_template\n"
+        "from cxmapper.export import fonts\n"
+        "export_pdf(load_template('product-lifecycle'))\n"
+        "print(sorted(n for n in fonts._FILES if fonts.register.cache_info().currsize and "
+        "n in __import__('reportlab.pdfbase.pdfmetrics', fromlist=['x']).getRegisteredFontNames()))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "cxm-DroidSansFallback" not in done.stdout and "cxm-DejaVuSans" in done.stdout
+
+
+def test_lane_labels_are_tinted_not_solid():
+    """The lane label's background is its colour at 13%: text on it stays readable in print."""
+    reader = read(export_pdf(small_map(), PdfOptions("A3", report=False)))
+    states = reader.pages[0]["/Resources"]["/ExtGState"]
+    alphas = {round(float(s.get_object().get("/ca", 1)), 2) for s in states.values()}
+    assert 0.13 in alphas
+    tint = next(
+        k for k, s in states.items() if round(float(s.get_object().get("/ca", 1)), 2) == 0.13
+    )
+    content = reader.pages[0].get_contents().get_data().decode("latin-1")
+    # after the tint is chosen, a rectangle is filled before any other state replaces it
+    after = content.split(f"{tint} gs", 1)[1]
+    until_next_state = after.split(" gs", 1)[0]
+    assert " re f" in until_next_state or "\nf" in until_next_state or " f\n" in until_next_state
