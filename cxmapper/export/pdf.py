@@ -13,9 +13,16 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from pypdf import PdfReader, PdfWriter
 from reportlab.lib import pagesizes
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFStream,
+    PDFString,
+    PDFZCompress,
+)
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -230,14 +237,43 @@ class _Document(BaseDocTemplate):
         c.restoreState()
 
 
+def _attach(canvas: Canvas, name: str, data: bytes) -> None:
+    """A file attachment (the map's JSON) written by reportlab itself: an embedded file stream,
+    its file specification, and the catalog's name tree of embedded files."""
+    doc = canvas._doc
+    stream = PDFStream(
+        PDFDictionary(
+            {
+                "Type": PDFName("EmbeddedFile"),
+                "Subtype": "/application#2Fjson",  # a name: its "/" escaped
+                "Params": PDFDictionary({"Size": len(data)}),
+            }
+        ),
+        content=data,
+        filters=[PDFZCompress],
+    )
+    spec = PDFDictionary(
+        {
+            "Type": PDFName("Filespec"),
+            "F": PDFString(name),
+            "UF": PDFString(name),
+            "EF": PDFDictionary({"F": doc.Reference(stream)}),
+        }
+    )
+    files = PDFDictionary({"Names": PDFArray([PDFString(name), doc.Reference(spec)])})
+    doc.Catalog.Names = doc.Reference(PDFDictionary({"EmbeddedFiles": files}))
+
+
 class _CountingCanvas(Canvas):
     """Holds each finished page back until the document ends, then writes "page n of m" on
-    every page that asked for it (the footer marks where) and only then the pages."""
+    every page that asked for it (the footer marks where) and only then the pages; and
+    attaches the map."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, attachment: bytes = b"", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._held: list[dict] = []
         self.page_number_at: tuple[float, float] | None = None
+        self.attachment = attachment
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._held.append(dict(self.__dict__))
@@ -254,6 +290,8 @@ class _CountingCanvas(Canvas):
                 self.setFillColor(HexColor(MUTED_INK))
                 self.drawRightString(x, y, f"page {number} of {total}")
             super().showPage()
+        if self.attachment:
+            _attach(self, ATTACHMENT, self.attachment)
         super().save()
 
 
@@ -351,15 +389,10 @@ def export_pdf(
         story += stage_sections(journey, frame_w)
         story += [PageBreakIfNotEmpty(), *department_summary(journey, frame_w)]
     buffer = io.BytesIO()
-    _Document(buffer, journey, size).build(story, canvasmaker=_CountingCanvas)
-    return attach_map(buffer.getvalue(), journey)
+    attachment = map_to_bytes(journey)  # the PDF stays a map one can keep editing
 
+    def canvas(*args, **kwargs) -> _CountingCanvas:
+        return _CountingCanvas(*args, attachment=attachment, **kwargs)
 
-def attach_map(pdf: bytes, journey: JourneyMap) -> bytes:
-    """Embed the map's JSON as a file attachment (the PDF stays a map one can keep editing)."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.pdf_header = b"%PDF-1.4"  # lane tints use transparency, a PDF 1.4 feature
-    writer.add_attachment(ATTACHMENT, map_to_bytes(journey))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    _Document(buffer, journey, size).build(story, canvasmaker=canvas)
+    return buffer.getvalue()
