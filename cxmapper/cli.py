@@ -130,7 +130,7 @@ def _export(args: argparse.Namespace) -> int:
         options = PdfOptions(args.page_size, not args.portrait, args.poster, not args.no_report)
         lay = pdf_layout(journey)
         data = export_pdf(journey, options, lay)
-        if note := legibility_note(journey, options, lay):
+        if note := legibility_note(journey, options, lay, command_line=True):
             print(f"cxmapper: note: {note}", file=sys.stderr)
         _write(out, data)
         kind = ("portrait " if args.portrait else "") + ("poster" if args.poster else "one page")

@@ -343,22 +343,70 @@ def pdf_layout(journey: JourneyMap) -> MapLayout:
     return layout_map(journey, PdfTextMetrics())
 
 
+def _title_pt(lay: MapLayout, options: PdfOptions) -> tuple[float, float]:
+    """(scale, card title size in pt) of the map on one page of these options."""
+    size = page_size(options)
+    scale = min((size[0] - 2 * MARGIN) / lay.width, (size[1] - 2 * MARGIN - FOOTER) / lay.height)
+    return scale, lay.style.card_title_size * scale
+
+
+def legible_choice(lay: MapLayout, options: PdfOptions) -> tuple[str, str]:
+    """The smallest A-series page that prints the map legibly on one page, or else the poster
+    (and how many sheets of this size it takes); in words, and as command-line options."""
+    for name in ("A4", "A3", "A2", "A1", "A0"):
+        for landscape in (True, False):
+            trial = PdfOptions(name, landscape, False, options.report)
+            if _title_pt(lay, trial)[1] >= MIN_PRINT_SIZE:
+                flags = f"--page-size {name}" + ("" if landscape else " --portrait")
+                return f"one {name} {'landscape' if landscape else 'portrait'} page", flags
+    size = page_size(options)
+    frame_w, frame_h = size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - FOOTER
+    sheets = len(_sheets(lay, frame_w, frame_h, poster=True))
+    return f"a poster of {sheets} {options.page_size} sheets (full size)", "--poster"
+
+
 def legibility_note(
-    journey: JourneyMap, options: PdfOptions, layout: MapLayout | None = None
+    journey: JourneyMap,
+    options: PdfOptions,
+    layout: MapLayout | None = None,
+    command_line: bool = False,
 ) -> str:
-    """A warning when one page shrinks card titles below print legibility; "" when fine."""
+    """A warning when one page shrinks card titles below print legibility, naming what prints
+    it legibly (with the options that ask for it, on the command line); "" when fine."""
     if options.poster:
         return ""
-    size = page_size(options)
     lay = layout or pdf_layout(journey)
-    scale = min((size[0] - 2 * MARGIN) / lay.width, (size[1] - 2 * MARGIN - FOOTER) / lay.height)
-    title_pt = lay.style.card_title_size * scale
+    scale, title_pt = _title_pt(lay, options)
     if title_pt >= MIN_PRINT_SIZE:
         return ""
+    choice, flags = legible_choice(lay, options)
+    if command_line and flags == "--poster":
+        choice = choice.replace("(full size)", "(full size: --poster)")
+    elif command_line:
+        choice += f" ({flags}; or --poster)"
     return (
         f"on one {options.page_size} page the map is scaled to {scale:.0%} (card titles "
-        f"{title_pt:.1f} pt, hard to read on paper): a larger page or --poster prints it legibly"
+        f"{title_pt:.1f} pt, hard to read on paper): {choice} prints it legibly"
     )
+
+
+class _Note(Flowable):
+    """A line under the one-page map saying it is too small to read, and what would print it."""
+
+    HEIGHT = 16.0
+
+    def __init__(self, text: str, width: float) -> None:
+        super().__init__()
+        self.text, self.width, self.height = text, width, self.HEIGHT
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(HexColor("#b42318"))
+        size = 9.0
+        while size > 6 and c.stringWidth(self.text, REGULAR, size) > self.width:
+            size -= 0.5
+        c.setFont(REGULAR, size)
+        c.drawCentredString(self.width / 2, 4, self.text)
 
 
 def export_pdf(
@@ -371,14 +419,18 @@ def export_pdf(
     register_fonts()
     lay = layout or pdf_layout(journey)
     frame_w, frame_h = size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - FOOTER
-    sheets = _sheets(lay, frame_w, frame_h, options.poster)
+    note = legibility_note(journey, options, lay)
+    room = frame_h - (_Note.HEIGHT if note else 0.0)
+    sheets = _sheets(lay, frame_w, room, options.poster)
     story: list = [Bookmark("map", "Journey map")]
     for i, sheet in enumerate(sheets):
         if i:
             story.append(PageBreak())
         if not options.poster:  # one page: centred on the sheet
-            story.append(Spacer(1, max(0.0, (frame_h - sheet.height) / 2)))
+            story.append(Spacer(1, max(0.0, (room - sheet.height) / 2)))
         story.append(sheet)
+    if note:  # the paper itself says it is too small, and what would print it legibly
+        story.append(_Note(f"Too small to read: {note}.", frame_w))
     if options.report:
         story += [
             NextPageTemplate("report"),

@@ -354,3 +354,13 @@ def test_lane_labels_are_tinted_not_solid():
     after = content.split(f"{tint} gs", 1)[1]
     until_next_state = after.split(" gs", 1)[0]
     assert " re f" in until_next_state or "\nf" in until_next_state or " f\n" in until_next_state
+
+
+def test_a_map_too_small_to_read_says_on_the_page_what_prints_it():
+    journey = load_template("product-lifecycle")
+    reader = read(export_pdf(journey, PdfOptions("A4", report=False)))
+    text = squash(reader.pages[0].extract_text())
+    assert "Too small to read" in text
+    assert "landscape page prints it legibly" in text or "poster of" in text
+    fine = read(export_pdf(small_map(), PdfOptions("A3", report=False)))
+    assert "Too small to read" not in fine.pages[0].extract_text()
