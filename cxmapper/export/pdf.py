@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from reportlab.lib import pagesizes
 from reportlab.lib.colors import HexColor
@@ -45,6 +46,7 @@ from cxmapper.layout.geometry import Rect
 from cxmapper.layout.glyphs import smooth_curve
 from cxmapper.layout.journey_layout import layout_map
 from cxmapper.layout.style import MUTED_INK
+from cxmapper.layout.text import TextFitter
 from cxmapper.model.fileformat import map_to_bytes
 from cxmapper.model.journey import JourneyMap
 
@@ -86,6 +88,28 @@ def _footer_text(c, text: str, x: float, y: float, size: float = 8) -> None:
         c.setFont(font, size)
         c.drawString(x, y, piece)
         x += c.stringWidth(piece, font, size)
+
+
+STAMP_SAMPLE = "Map version of 2026-12-31 23:59 UTC · exported 2026-12-31"  # as wide as the stamp
+
+
+def _fitted(lay: MapLayout, index: int, head: Rect) -> tuple[list[str], list[str]] | None:
+    """A stage header's name and goal wrapped again for the part of it a sheet shows."""
+    stage, s = lay.stages[index], lay.style
+    if head.w >= stage.header.w:
+        return None
+    fitter = _header_fitter()
+    width = max(10.0, head.w - 20)
+    name = fitter.wrap(" ".join(stage.name_lines), width, s.stage_name_size, 2, bold=True)
+    room = head.h - 8 - len(name) * s.line_height(s.stage_name_size) - 4 - 8
+    most = int(room // s.line_height(s.stage_goal_size))  # the goal stays under the name
+    goal = fitter.wrap(stage.goal_line, width, s.stage_goal_size, most) if most > 0 else []
+    return name, goal if stage.goal_lines else []
+
+
+@lru_cache(maxsize=1)
+def _header_fitter() -> TextFitter:
+    return TextFitter(PdfTextMetrics())
 
 
 class MapSheet(Flowable):
@@ -155,13 +179,25 @@ class MapSheet(Flowable):
                     if col.x < r.right and col.right > r.x and (gt or col.x < r.x):
                         left = max(col.x, r.x)
                         head = Rect(left, header_y, col.right - left, stage.header.h)
-                        draw_stage_header(lay, PdfPainter(c), i, head)
+                        c.saveState()  # never over the next stage's header
+                        path = c.beginPath()
+                        path.rect(head.x, head.y, head.w, head.h)
+                        c.clipPath(path, stroke=0, fill=0)
+                        draw_stage_header(lay, PdfPainter(c), i, head, _fitted(lay, i, head))
+                        c.restoreState()
             c.restoreState()
         if self.marks:
             self._crop_marks(gl, gt)
-        if self.label:  # above the sheet, opposite the version stamp
+        if self.label:  # above the sheet, opposite the version stamp, never into it
             c.saveState()
-            text = f"Poster sheet {self.label}: lay over the neighbours up to the crop marks"
+            room = self.width - c.stringWidth(STAMP_SAMPLE, REGULAR, 8) - 16
+            for text in (
+                f"Poster sheet {self.label}: lay over the neighbours up to the crop marks",
+                f"Poster sheet {self.label}",
+                f"Sheet {self.label}",
+            ):
+                if sum(c.stringWidth(piece, f, 8) for f, piece in runs(text)) <= room:
+                    break
             _footer_text(c, text, 0, self.height + 10)
             c.restoreState()
 

@@ -134,25 +134,34 @@ def draw_backdrop(lay: MapLayout, p: Painter, visible: Rect | None = None) -> No
     draw_legend(lay, p)
 
 
-def draw_stage_header(lay: MapLayout, p: Painter, index: int, head: Rect | None = None) -> None:
+def draw_stage_header(
+    lay: MapLayout,
+    p: Painter,
+    index: int,
+    head: Rect | None = None,
+    lines: tuple[list[str], list[str]] | None = None,
+) -> None:
+    """A stage's header at `head` (default: its own), with `lines` (name, goal) fitted to it
+    when it is only part of the header (a poster sheet that begins inside the stage)."""
     s, stage = lay.style, lay.stages[index]
     head = head or stage.header
+    name_lines, goal_lines = lines or (stage.name_lines, stage.goal_lines)
     p.rect(head, STAGE_HEADER_TINTS[index % 2])
     lh = s.line_height(s.stage_name_size)
     text_lines(
         p,
-        stage.name_lines,
+        name_lines,
         Rect(head.x + 10, head.y + 8, head.w - 20, lh * 2),
         s.stage_name_size,
         lh,
         True,
     )
-    if stage.goal_lines:
+    if goal_lines:
         gh = s.line_height(s.stage_goal_size)
-        n = len(stage.goal_lines)
+        n = len(goal_lines)
         text_lines(
             p,
-            stage.goal_lines,
+            goal_lines,
             Rect(head.x + 10, head.bottom - 8 - n * gh, head.w - 20, n * gh),
             s.stage_goal_size,
             gh,

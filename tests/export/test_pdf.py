@@ -364,3 +364,29 @@ def test_a_map_too_small_to_read_says_on_the_page_what_prints_it():
     assert "landscape page prints it legibly" in text or "poster of" in text
     fine = read(export_pdf(small_map(), PdfOptions("A3", report=False)))
     assert "Too small to read" not in fine.pages[0].extract_text()
+
+
+def test_a_stage_header_cut_by_a_poster_sheet_is_fitted_to_what_shows():
+    from cxmapper.export.fonts import PdfTextMetrics
+    from cxmapper.export.pdf import _fitted, pdf_layout
+    from cxmapper.layout.geometry import Rect
+
+    lay = pdf_layout(load_template("product-lifecycle"))
+    metrics, s = PdfTextMetrics(), lay.style
+    for i, stage in enumerate(lay.stages):
+        head = Rect(stage.header.right - 150, stage.header.y, 150, stage.header.h)
+        name, goal = _fitted(lay, i, head)
+        for line in name:
+            assert metrics.text_width(line, s.stage_name_size, True) <= head.w - 20 + 1e-6
+        used = 8 + len(name) * s.line_height(s.stage_name_size) + 4
+        assert used + len(goal) * s.line_height(s.stage_goal_size) + 8 <= head.h + 1e-6
+
+
+def test_the_sheet_label_never_runs_into_the_version_stamp():
+    narrow = read(
+        export_pdf(load_template("product-lifecycle"), PdfOptions("A4", False, True, False))
+    )
+    text = narrow.pages[0].extract_text()
+    assert "Poster sheet row 1, column 1" in text and "lay over the neighbours" not in text
+    wide = read(export_pdf(load_template("product-lifecycle"), PdfOptions("A1", True, True, False)))
+    assert "lay over the neighbours up to the crop marks" in wide.pages[0].extract_text()
