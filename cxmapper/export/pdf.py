@@ -341,6 +341,19 @@ def _spans(length: float, first: float, rest: float) -> list[tuple[float, float]
     return spans
 
 
+def _drawn_parts(lay: MapLayout) -> list[Rect]:
+    """Where the map draws something: the title and its lines, the stages (with the emotion
+    lane and the lanes below them), the lane labels, and each legend entry."""
+    parts = [lay.header.title_box, *(box for _, box in lay.header.lines)]
+    parts += [stage.column for stage in lay.stages] + [lay.emotion, lay.lanes_area]
+    parts += [lane.label for lane in lay.lanes]
+    for entry in lay.legend:
+        parts.append(entry.text)
+        if entry.swatch is not None:
+            parts.append(entry.swatch)
+    return parts
+
+
 def _sheets(lay: MapLayout, frame_w: float, frame_h: float, poster: bool) -> list[MapSheet]:
     if not poster:
         scale = min(frame_w / lay.width, frame_h / lay.height)
@@ -352,9 +365,12 @@ def _sheets(lay: MapLayout, frame_w: float, frame_h: float, poster: bool) -> lis
     columns = _spans(lay.width - s.margin, frame_w, frame_w - gutter_left)
     rows = _spans(lay.height - s.margin, frame_h, frame_h - gutter_top)
     curve = smooth_curve([pt.center for pt in lay.points])  # one curve for every sheet
+    drawn = _drawn_parts(lay)
     sheets = []
     for r, (y, h) in enumerate(rows):
         for col, (x, w) in enumerate(columns):
+            if not any(part.overlaps(Rect(x, y, w, h)) for part in drawn):
+                continue  # blank paper beside the legend: no sheet to print for it
             label = f"row {r + 1}, column {col + 1} of {len(rows)} × {len(columns)}"
             sheets.append(
                 MapSheet(

@@ -390,3 +390,20 @@ def test_the_sheet_label_never_runs_into_the_version_stamp():
     assert "Poster sheet row 1, column 1" in text and "lay over the neighbours" not in text
     wide = read(export_pdf(load_template("product-lifecycle"), PdfOptions("A1", True, True, False)))
     assert "lay over the neighbours up to the crop marks" in wide.pages[0].extract_text()
+
+
+def test_a_poster_sheet_with_nothing_of_the_map_on_it_is_not_printed(monkeypatch):
+    """Only sheets that hold some of what the map draws are printed (blank paper beside the
+    legend is not a sheet to tape up)."""
+    import cxmapper.export.pdf as pdf
+    from cxmapper.layout.geometry import Rect
+
+    lay = pdf.pdf_layout(load_template("product-lifecycle"))
+    w, h = pdf.page_size(PdfOptions("A3", True, True))
+    frame = (w - 2 * pdf.MARGIN, h - 2 * pdf.MARGIN - pdf.FOOTER)
+    every = pdf._sheets(lay, *frame, poster=True)
+    assert len(every) > 2
+    only_the_title = [Rect(lay.header.title_box.x, lay.header.title_box.y, 10, 10)]
+    monkeypatch.setattr(pdf, "_drawn_parts", lambda _lay: only_the_title)
+    printed = pdf._sheets(lay, *frame, poster=True)
+    assert [s.label for s in printed] == [every[0].label]
