@@ -127,13 +127,19 @@ def _export(args: argparse.Namespace) -> int:
     if args.pdf is not None:
         from cxmapper.export.pdf import PdfOptions, export_pdf, legibility_note, pdf_layout
 
-        options = PdfOptions(args.page_size, not args.portrait, args.poster, not args.no_report)
+        options = PdfOptions(
+            args.page_size, not args.portrait, args.poster, not args.no_report, args.sheets
+        )
         lay = pdf_layout(journey)
         data = export_pdf(journey, options, lay)
         if note := legibility_note(journey, options, lay, command_line=True):
             print(f"cxmapper: note: {note}", file=sys.stderr)
         _write(out, data)
-        kind = ("portrait " if args.portrait else "") + ("poster" if args.poster else "one page")
+        kind = ("portrait " if args.portrait else "") + (
+            f"poster of {args.sheets[0]}x{args.sheets[1]} sheets"
+            if args.sheets
+            else ("poster" if args.poster else "one page")
+        )
         print(
             f"{out}: written ({options.page_size} {kind}, {len(journey.touchpoints)} touchpoints)"
         )
@@ -200,6 +206,17 @@ def _page_size(text: str) -> str:
             return name
     raise argparse.ArgumentTypeError(
         f"unknown page size {text!r}: use {', '.join(PAGE_SIZE_NAMES)}"
+    )
+
+
+def _sheet_grid(text: str) -> tuple[int, int]:
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) == 2 and all(p.strip().isdigit() for p in parts):
+        columns, rows = (int(p) for p in parts)
+        if 1 <= columns <= 20 and 1 <= rows <= 20:
+            return columns, rows
+    raise argparse.ArgumentTypeError(
+        f"{text!r}: give columns x rows of sheets, each 1 to 20, such as 3x2"
     )
 
 
@@ -270,6 +287,12 @@ def _command_parser() -> argparse.ArgumentParser:
         "--poster", action="store_true", help="tile the map at full size across several sheets"
     )
     pdf.add_argument("--no-report", action="store_true", help="leave out the report pages")
+    pdf.add_argument(
+        "--sheets",
+        type=_sheet_grid,
+        metavar="CxR",
+        help="a poster fitted to C columns by R rows of sheets, e.g. 3x2 (scaled to fit)",
+    )
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(run=_export)
 

@@ -266,3 +266,16 @@ def test_a_one_page_pdf_too_small_to_read_says_so(tmp_path):
     assert "hard to read on paper" in done.stderr and "--poster" in done.stderr
     done = cxmapper("export", source, "--pdf", out, "--poster", "--force")
     assert "hard to read" not in done.stderr
+
+
+def test_export_a_poster_of_a_chosen_number_of_sheets(tmp_path):
+    out, source = tmp_path / "m.pdf", tmp_path / "m.json"
+    cxmapper("new", source)
+    done = cxmapper("export", source, "--pdf", out, "--sheets", "3x2", "--no-report")
+    assert done.returncode == 0, done.stderr
+    assert "poster of 3x2 sheets" in done.stdout
+    from pypdf import PdfReader
+
+    assert 1 <= len(PdfReader(str(out)).pages) <= 6
+    done = cxmapper("export", source, "--pdf", out, "--sheets", "three", "--force")
+    assert done.returncode == 2 and "columns x rows" in done.stderr

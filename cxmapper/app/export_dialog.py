@@ -9,7 +9,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +31,21 @@ class PdfExportDialog(QDialog):
         self.portrait = QRadioButton("Portrait")
         self.one_page = QRadioButton("One page: the whole map scaled to the sheet")
         self.poster = QRadioButton("Poster: full size, tiled across sheets to tape together")
+        self.fitted = QRadioButton("Poster fitted to")
+        self.columns, self.rows = QSpinBox(), QSpinBox()
+        for box, suffix in ((self.columns, " across"), (self.rows, " down")):
+            box.setRange(1, 20)
+            box.setSuffix(suffix)
+            box.valueChanged.connect(lambda _v: self.fitted.setChecked(True))
+        sheets = QWidget()
+        row = QHBoxLayout(sheets)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.fitted)
+        row.addWidget(self.columns)
+        row.addWidget(QLabel("x"))
+        row.addWidget(self.rows)
+        row.addWidget(QLabel("sheets"))
+        row.addStretch()
         # Two separate choices: radio buttons under one parent would be one group otherwise.
         self.orientation_group = QButtonGroup(self)
         self.orientation_group.addButton(self.landscape)
@@ -35,6 +53,7 @@ class PdfExportDialog(QDialog):
         self.fit_group = QButtonGroup(self)
         self.fit_group.addButton(self.one_page)
         self.fit_group.addButton(self.poster)
+        self.fit_group.addButton(self.fitted)
         self.report = QCheckBox("Add report pages (every annotation, department summary)")
         form = QFormLayout()
         form.addRow("Page size", self.size_box)
@@ -42,6 +61,7 @@ class PdfExportDialog(QDialog):
         form.addRow("", self.portrait)
         form.addRow("Fit", self.one_page)
         form.addRow("", self.poster)
+        form.addRow("", sheets)
         form.addRow("", self.report)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -63,20 +83,29 @@ class PdfExportDialog(QDialog):
             landscape=settings.pdf_value("landscape", "true") == "true",
             poster=settings.pdf_value("poster", "false") == "true",
             report=settings.pdf_value("report", "true") == "true",
+            sheets=_grid(settings.pdf_value("sheets", "")),
         )
 
     def set_options(self, options: PdfOptions) -> None:
         self.size_box.setCurrentText(options.page_size)
         (self.landscape if options.landscape else self.portrait).setChecked(True)
-        (self.poster if options.poster else self.one_page).setChecked(True)
+        columns, rows = options.sheets or (3, 2)
+        self.columns.setValue(columns)
+        self.rows.setValue(rows)
+        if options.sheets:
+            self.fitted.setChecked(True)
+        else:
+            (self.poster if options.poster else self.one_page).setChecked(True)
         self.report.setChecked(options.report)
 
     def options(self) -> PdfOptions:
+        fitted = self.fitted.isChecked()
         return PdfOptions(
             self.size_box.currentText(),
             self.landscape.isChecked(),
-            self.poster.isChecked(),
+            self.poster.isChecked() or fitted,
             self.report.isChecked(),
+            (self.columns.value(), self.rows.value()) if fitted else None,
         )
 
     def remember(self) -> None:
@@ -84,3 +113,12 @@ class PdfExportDialog(QDialog):
         settings.set_pdf_value("page_size", o.page_size)
         for name, value in (("landscape", o.landscape), ("poster", o.poster), ("report", o.report)):
             settings.set_pdf_value(name, "true" if value else "false")
+        settings.set_pdf_value("sheets", f"{o.sheets[0]}x{o.sheets[1]}" if o.sheets else "")
+
+
+def _grid(text: str) -> tuple[int, int] | None:
+    """ "3x2" as remembered -> (3, 2); anything else -> None."""
+    parts = text.split("x")
+    if len(parts) == 2 and all(p.isdigit() and 1 <= int(p) <= 20 for p in parts):
+        return int(parts[0]), int(parts[1])
+    return None

@@ -71,6 +71,7 @@ class PdfOptions:
     landscape: bool = True
     poster: bool = False
     report: bool = True
+    sheets: tuple[int, int] | None = None  # a poster fitted to (columns, rows) sheets
 
 
 def page_size(options: PdfOptions) -> tuple[float, float]:
@@ -98,8 +99,10 @@ def _fitted(lay: MapLayout, index: int, head: Rect) -> tuple[list[str], list[str
     stage, s = lay.stages[index], lay.style
     if head.w >= stage.header.w:
         return None
+    if head.w < 60:
+        return [], []  # a sliver of the header: its tint only, no letters cut to pieces
     fitter = _header_fitter()
-    width = max(10.0, head.w - 20)
+    width = head.w - 20
     name = fitter.wrap(" ".join(stage.name_lines), width, s.stage_name_size, 2, bold=True)
     room = head.h - 8 - len(name) * s.line_height(s.stage_name_size) - 4 - 8
     most = int(room // s.line_height(s.stage_goal_size))  # the goal stays under the name
@@ -354,11 +357,30 @@ def _drawn_parts(lay: MapLayout) -> list[Rect]:
     return parts
 
 
-def _sheets(lay: MapLayout, frame_w: float, frame_h: float, poster: bool) -> list[MapSheet]:
-    if not poster:
+def poster_scale(lay: MapLayout, frame_w: float, frame_h: float, sheets: tuple[int, int]) -> float:
+    """The scale at which the poster takes at most `sheets` (columns, rows) of this frame: each
+    sheet after the first repeats the gutter and overlaps its neighbour."""
+    s = lay.style
+    gutter_top = lay.stages[0].header.h if lay.stages else 0.0
+    columns, rows = sheets
+    need_w = (lay.width - s.margin + (columns - 1) * (s.lane_label_width + OVERLAP)) / columns
+    need_h = (lay.height - s.margin + (rows - 1) * (gutter_top + OVERLAP)) / rows
+    return min(frame_w / need_w, frame_h / need_h) * 0.999  # a hair under: no sliver of a sheet
+
+
+def _sheets(
+    lay: MapLayout,
+    frame_w: float,
+    frame_h: float,
+    poster: bool,
+    sheets: tuple[int, int] | None = None,
+) -> list[MapSheet]:
+    if not poster and sheets is None:
         scale = min(frame_w / lay.width, frame_h / lay.height)
         return [MapSheet(lay, Rect(0, 0, lay.width, lay.height), scale)]
     s = lay.style  # full size: 14 pt card titles, readable on the wall
+    scale = poster_scale(lay, frame_w, frame_h, sheets) if sheets else 1.0
+    frame_w, frame_h = frame_w / scale, frame_h / scale  # in map units from here on
     gutter_left = s.lane_label_width
     gutter_top = lay.stages[0].header.h if lay.stages else 0.0
     # the outer margin is blank paper: no sheet just for it
@@ -376,7 +398,7 @@ def _sheets(lay: MapLayout, frame_w: float, frame_h: float, poster: bool) -> lis
                 MapSheet(
                     lay,
                     Rect(x, y, w, h),
-                    1.0,
+                    scale,
                     label,
                     gutter_left if col else 0.0,
                     gutter_top if r else 0.0,
@@ -425,7 +447,7 @@ def legibility_note(
 ) -> str:
     """A warning when one page shrinks card titles below print legibility, naming what prints
     it legibly (with the options that ask for it, on the command line); "" when fine."""
-    if options.poster:
+    if options.poster or options.sheets:
         return ""
     lay = layout or pdf_layout(journey)
     scale, title_pt = _title_pt(lay, options)
@@ -473,7 +495,7 @@ def export_pdf(
     frame_w, frame_h = size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - FOOTER
     note = legibility_note(journey, options, lay)
     room = frame_h - (_Note.HEIGHT if note else 0.0)
-    sheets = _sheets(lay, frame_w, room, options.poster)
+    sheets = _sheets(lay, frame_w, room, options.poster, options.sheets)
     story: list = [Bookmark("map", "Journey map")]
     for i, sheet in enumerate(sheets):
         if i:

@@ -167,3 +167,18 @@ def test_export_dialog_keeps_orientation_and_fit_as_two_choices(window):
     dialog.poster.click()
     assert dialog.landscape.isChecked()  # choosing a poster leaves the orientation alone
     dialog.deleteLater()
+
+
+def test_the_export_dialog_offers_a_poster_of_a_chosen_number_of_sheets(window):
+    from cxmapper.app.export_dialog import PdfExportDialog
+    from cxmapper.export.pdf import PdfOptions
+
+    dialog = PdfExportDialog(window)
+    dialog.columns.setValue(4)
+    dialog.rows.setValue(3)
+    assert dialog.fitted.isChecked()
+    assert dialog.options().sheets == (4, 3) and dialog.options().poster
+    dialog.remember()
+    assert PdfExportDialog.remembered().sheets == (4, 3)
+    dialog.set_options(PdfOptions("A3"))
+    assert dialog.one_page.isChecked() and dialog.options().sheets is None

@@ -407,3 +407,14 @@ def test_a_poster_sheet_with_nothing_of_the_map_on_it_is_not_printed(monkeypatch
     monkeypatch.setattr(pdf, "_drawn_parts", lambda _lay: only_the_title)
     printed = pdf._sheets(lay, *frame, poster=True)
     assert [s.label for s in printed] == [every[0].label]
+
+
+@pytest.mark.parametrize("grid", [(3, 2), (2, 1), (1, 1), (4, 3)])
+def test_a_poster_fitted_to_a_number_of_sheets_takes_no_more(grid):
+    journey = load_template("product-lifecycle")
+    reader = read(export_pdf(journey, PdfOptions("A3", True, True, False, sheets=grid)))
+    columns, rows = grid
+    assert 1 <= len(reader.pages) <= columns * rows
+    text = squash(all_text(reader))
+    for tp in journey.touchpoints:
+        assert squash(tp.title) in text
