@@ -128,7 +128,12 @@ def _export(args: argparse.Namespace) -> int:
         from cxmapper.export.pdf import PdfOptions, export_pdf, legibility_note, pdf_layout
 
         options = PdfOptions(
-            args.page_size, not args.portrait, args.poster, not args.no_report, args.sheets
+            args.page_size,
+            not args.portrait,
+            args.poster,
+            not args.no_report,
+            args.sheets,
+            args.report_size,
         )
         lay = pdf_layout(journey)
         data = export_pdf(journey, options, lay)
@@ -287,6 +292,12 @@ def _command_parser() -> argparse.ArgumentParser:
         "--poster", action="store_true", help="tile the map at full size across several sheets"
     )
     pdf.add_argument("--no-report", action="store_true", help="leave out the report pages")
+    pdf.add_argument(
+        "--report-size",
+        type=_page_size,
+        metavar="SIZE",
+        help="the report pages' size, portrait (default: A4 for a poster on A2-A0, else the map's)",
+    )
     pdf.add_argument(
         "--sheets",
         type=_sheet_grid,

@@ -279,3 +279,16 @@ def test_export_a_poster_of_a_chosen_number_of_sheets(tmp_path):
     assert 1 <= len(PdfReader(str(out)).pages) <= 6
     done = cxmapper("export", source, "--pdf", out, "--sheets", "three", "--force")
     assert done.returncode == 2 and "columns x rows" in done.stderr
+
+
+def test_export_a_poster_with_its_report_on_a_chosen_page_size(tmp_path):
+    out, source = tmp_path / "m.pdf", tmp_path / "m.json"
+    cxmapper("new", source)
+    done = cxmapper(
+        "export", source, "--pdf", out, "--page-size", "A1", "--poster", "--report-size", "a4"
+    )
+    assert done.returncode == 0, done.stderr
+    from pypdf import PdfReader
+
+    last = PdfReader(str(out)).pages[-1]
+    assert (round(float(last.mediabox.width)), round(float(last.mediabox.height))) == (595, 842)

@@ -72,6 +72,7 @@ class PdfOptions:
     poster: bool = False
     report: bool = True
     sheets: tuple[int, int] | None = None  # a poster fitted to (columns, rows) sheets
+    report_size: str | None = None  # the report's pages (portrait); None: see report_page_size
 
 
 def page_size(options: PdfOptions) -> tuple[float, float]:
@@ -81,6 +82,24 @@ def page_size(options: PdfOptions) -> tuple[float, float]:
         )
     size = PAGE_SIZES[options.page_size]
     return pagesizes.landscape(size) if options.landscape else pagesizes.portrait(size)
+
+
+LARGE_SHEETS = ("A2", "A1", "A0")
+
+
+def report_page_size(options: PdfOptions) -> tuple[float, float]:
+    """The report's pages: the size asked for (portrait), or for a poster on large sheets A4
+    portrait (text to read in the hand, not 9 pt on an A1 sheet), or else the map's page."""
+    name = options.report_size
+    if name is None and (options.poster or options.sheets) and options.page_size in LARGE_SHEETS:
+        name = "A4"
+    if name is None:
+        return page_size(options)
+    if name not in PAGE_SIZES:
+        raise ValueError(
+            f'unknown report page size "{name}"; choose one of {", ".join(PAGE_SIZES)}'
+        )
+    return pagesizes.portrait(PAGE_SIZES[name])
 
 
 def _footer_text(c, text: str, x: float, y: float, size: float = 8) -> None:
@@ -217,8 +236,29 @@ class MapSheet(Flowable):
         c.restoreState()
 
 
+def _frame(size: tuple[float, float], name: str) -> Frame:
+    w, h = size
+    return Frame(
+        MARGIN,
+        MARGIN + FOOTER,
+        w - 2 * MARGIN,
+        h - 2 * MARGIN - FOOTER,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=name,
+    )
+
+
 class _Document(BaseDocTemplate):
-    def __init__(self, buffer, journey: JourneyMap, size: tuple[float, float]) -> None:
+    def __init__(
+        self,
+        buffer,
+        journey: JourneyMap,
+        size: tuple[float, float],
+        report_size: tuple[float, float] | None = None,
+    ) -> None:
         self.journey = journey
         super().__init__(
             buffer,
@@ -236,29 +276,25 @@ class _Document(BaseDocTemplate):
             initialFontName=REGULAR,  # never the base-14 Helvetica: every font is embedded
             initialFontSize=10,
         )
-        w, h = size
-        full = Frame(
-            MARGIN,
-            MARGIN + FOOTER,
-            w - 2 * MARGIN,
-            h - 2 * MARGIN - FOOTER,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="page",
-        )
+        report_size = report_size or size
         self.addPageTemplates(
             [
-                PageTemplate(id="map", frames=[full], onPage=self._footer),
-                PageTemplate(id="report", frames=[full], onPage=self._footer),
+                PageTemplate(
+                    id="map", frames=[_frame(size, "map")], onPage=self._footer, pagesize=size
+                ),
+                PageTemplate(
+                    id="report",
+                    frames=[_frame(report_size, "report")],
+                    onPage=self._footer,
+                    pagesize=report_size,
+                ),
             ]
         )
 
     def _footer(self, c, doc) -> None:
         """Every page: title, persona, dates and version at the foot, the page number; and at
         the top right the map's version (last change) and the export's date."""
-        w, h = self.pagesize
+        w, h = c._pagesize  # this page's own size: a poster's report pages may be smaller
         j = self.journey
         who = f" — {j.persona.name}" if j.persona.name else ""
         left = f"{j.title}{who} · exported {date.today().isoformat()} · cxmapper {__version__}"
@@ -512,13 +548,14 @@ def export_pdf(
             *about_the_map(journey),  # the stages follow on: no near-blank page after it
             Bookmark("report", "Touchpoints by stage"),
         ]
-        story += stage_sections(journey, frame_w)
-        story += [PageBreakIfNotEmpty(), *department_summary(journey, frame_w)]
+        report_w = report_page_size(options)[0] - 2 * MARGIN
+        story += stage_sections(journey, report_w)
+        story += [PageBreakIfNotEmpty(), *department_summary(journey, report_w)]
     buffer = io.BytesIO()
     attachment = map_to_bytes(journey)  # the PDF stays a map one can keep editing
 
     def canvas(*args, **kwargs) -> _CountingCanvas:
         return _CountingCanvas(*args, attachment=attachment, **kwargs)
 
-    _Document(buffer, journey, size).build(story, canvasmaker=canvas)
+    _Document(buffer, journey, size, report_page_size(options)).build(story, canvasmaker=canvas)
     return buffer.getvalue()

@@ -418,3 +418,20 @@ def test_a_poster_fitted_to_a_number_of_sheets_takes_no_more(grid):
     text = squash(all_text(reader))
     for tp in journey.touchpoints:
         assert squash(tp.title) in text
+
+
+def test_a_posters_report_pages_are_on_a_page_to_read_in_the_hand():
+    journey = load_template("product-lifecycle")
+    reader = read(export_pdf(journey, PdfOptions("A1", True, True, True)))
+    sizes = [
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages
+    ]
+    sheets = [s for s in sizes if s == (2384, 1684)]
+    assert sheets and all(s == (595, 842) for s in sizes[len(sheets) :])  # then A4 portrait
+    chosen = read(export_pdf(journey, PdfOptions("A1", True, True, True, report_size="A3")))
+    assert (
+        round(float(chosen.pages[-1].mediabox.width)),
+        round(float(chosen.pages[-1].mediabox.height)),
+    ) == (842, 1191)
+    total = len(reader.pages)
+    assert f"page {total} of {total}" in reader.pages[-1].extract_text()
