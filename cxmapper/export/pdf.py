@@ -223,16 +223,42 @@ class MapSheet(Flowable):
             _footer_text(c, text, 0, self.height + 10)
             c.restoreState()
 
+    def mark_lines(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """Where the crosses go on the sheet (x left and right, y bottom and top, in points)."""
+        half = OVERLAP * self.scale / 2
+        gl, gt = self.gutter_left * self.scale, self.gutter_top * self.scale
+        return (gl + half, self.width - half), (half, self.height - gt - half)
+
+    def to_map(self, x: float, y: float) -> tuple[float, float]:
+        """A point on the sheet (points, y up) as a point of the map."""
+        gl = self.gutter_left * self.scale
+        return (
+            self.region.x + (x - gl) / self.scale,
+            self.region.y + (self.height - self.gutter_top * self.scale - y) / self.scale,
+        )
+
     def _crop_marks(self, gl: float, gt: float) -> None:
-        """Marks where the overlap with the neighbouring sheets begins."""
-        c, o = self.canv, OVERLAP * self.scale
+        """Crosses in the middle of the overlap with each neighbour: a sheet and the one beside
+        or below it have theirs on the same line of the map, so laid one over the other the
+        crosses meet. A repeated gutter (lane names, stage headers) gets a dashed cut line."""
+        c = self.canv
         c.saveState()
         c.setStrokeColor(HexColor("#000000"))
         c.setLineWidth(0.4)
-        for x in (gl + o, self.width - o):
-            for y in (o, self.height - gt - o):
+        xs, ys = self.mark_lines()
+        for x in xs:
+            for y in ys:
                 c.line(x - 8, y, x + 8, y)
                 c.line(x, y - 8, x, y + 8)
+        c.setDash(3, 2)
+        c.setFont(REGULAR, 6)
+        c.setFillColor(HexColor(MUTED_INK))
+        if gl:  # cut the lane names off along here when taping to the sheet on the left
+            c.line(gl, 0, gl, self.height)
+            c.drawString(gl + 2, 2, "cut")
+        if gt:  # and the stage headers along here, for the sheet above
+            c.line(0, self.height - gt, self.width, self.height - gt)
+            c.drawString(2, self.height - gt + 2, "cut")
         c.restoreState()
 
 

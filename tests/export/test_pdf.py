@@ -435,3 +435,39 @@ def test_a_posters_report_pages_are_on_a_page_to_read_in_the_hand():
     ) == (842, 1191)
     total = len(reader.pages)
     assert f"page {total} of {total}" in reader.pages[-1].extract_text()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [PdfOptions("A3", True, True, False), PdfOptions("A4", False, True, False, sheets=(3, 2))],
+)
+def test_crop_marks_of_neighbouring_sheets_meet_on_the_same_line_of_the_map(options):
+    import cxmapper.export.pdf as pdf
+
+    lay = pdf.pdf_layout(load_template("product-lifecycle"))
+    w, h = pdf.page_size(options)
+    sheets = pdf._sheets(
+        lay, w - 2 * pdf.MARGIN, h - 2 * pdf.MARGIN - pdf.FOOTER, True, options.sheets
+    )
+    by_place = {}
+    for sheet in sheets:
+        row, column = (
+            int(n) for n in sheet.label.split(" of ")[0].replace("row ", "").split(", column ")
+        )
+        by_place[(row, column)] = sheet
+    checked = 0
+    for (row, column), sheet in by_place.items():
+        xs, ys = sheet.mark_lines()
+        right = by_place.get((row, column + 1))
+        if right is not None:
+            mine = sheet.to_map(xs[1], ys[0])[0]
+            theirs = right.to_map(right.mark_lines()[0][0], ys[0])[0]
+            assert abs(mine - theirs) < 0.01
+            checked += 1
+        below = by_place.get((row + 1, column))
+        if below is not None:
+            mine = sheet.to_map(xs[0], ys[0])[1]
+            theirs = below.to_map(xs[0], below.mark_lines()[1][1])[1]
+            assert abs(mine - theirs) < 0.01
+            checked += 1
+    assert checked
