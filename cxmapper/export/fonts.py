@@ -1,9 +1,10 @@
 """The PDF's fonts: DejaVu Sans for most scripts, Droid Sans Fallback for Chinese and Japanese,
 Nanum Gothic for Korean.
 
-Text is split into runs by which font has each character; a character no font has is drawn with
-the main font (an empty box) and nothing after it is lost. (reportlab writes no valid Unicode
-mapping for characters beyond U+FFFF, so emoji do not copy or search correctly from the PDF.)
+Text is split into runs by which font has each character. A character no font has, and every
+character beyond U+FFFF (emoji: reportlab writes no valid Unicode mapping for them), prints as
+one uniform box "□" that copies and searches as itself; nothing after it is lost. No emoji font
+with a licence to ship and a registry package was found, so this box is the fallback.
 """
 
 from __future__ import annotations
@@ -47,18 +48,40 @@ def _coverage(font_name: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
 
 
+MISSING = "□"  # what a character no shipped font has prints as (most emoji): one uniform box
+# Joiners, variation selectors, skin-tone modifiers and tags: parts of an emoji, not marks.
+INVISIBLE = frozenset(
+    [
+        *range(0x200B, 0x2010),
+        0x2060,
+        *range(0xFE00, 0xFE10),
+        *range(0x1F3FB, 0x1F400),
+        *range(0xE0020, 0xE0080),
+    ]
+)
+
+
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
-    """(font name, text) pieces: each character in the first font that has it."""
+    """(font name, text) pieces: each character in the first font that has it. A character no
+    font has, and any beyond U+FFFF (emoji, whose text reportlab cannot map back), becomes one
+    uniform box, which copies from the PDF as that box, never as garbage; zero-width joiners
+    and variation selectors are left out."""
     main = BOLD if bold else REGULAR
     has_main = _coverage(main)
-    if has_main.issuperset(map(ord, text)):  # nearly every text: one run, checked at C speed
-        return [(main, text)] if text else []
+    if text.isascii() or (max(text) <= "\uffff" and has_main.issuperset(map(ord, text))):
+        return [(main, text)] if text else []  # nearly every text: one run, checked at C speed
     pieces: list[tuple[str, str]] = []
     for ch in text:
         code = ord(ch)
         font = main
-        if code not in has_main and code >= 0x20:  # a line break is no reason to read a font
-            font = next((f for f in FALLBACKS if code in _coverage(f)), main)
+        if code in INVISIBLE:
+            continue
+        if code > 0xFFFF:  # reportlab cannot map these back to text: copy and search would break
+            ch = MISSING
+        elif code not in has_main and code >= 0x20:  # a line break is no reason to read a font
+            font = next((f for f in FALLBACKS if code in _coverage(f)), None)
+            if font is None:
+                font, ch = main, MISSING
         if pieces and pieces[-1][0] == font:
             pieces[-1] = (font, pieces[-1][1] + ch)
         else:

@@ -471,3 +471,14 @@ def test_crop_marks_of_neighbouring_sheets_meet_on_the_same_line_of_the_map(opti
             assert abs(mine - theirs) < 0.01
             checked += 1
     assert checked
+
+
+def test_emoji_print_as_one_uniform_box_and_the_text_still_copies(caplog):
+    journey = small_map()
+    journey.touchpoints[0].title = "Loves it 😀🎉 then the rest"
+    journey.touchpoints[0].description = "Thumbs 👍🏽 and a heart ❤️ too"
+    with caplog.at_level("WARNING"):
+        text = squash(all_text(read(export_pdf(journey, PdfOptions("A3")))))
+    assert "Loves it □□ then the rest" in text
+    assert "Thumbs □ and a heart ❤ too" in text  # one box for one emoji, skin tone and all
+    assert "invalid hex" not in caplog.text  # the text mapping is valid
