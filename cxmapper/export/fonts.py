@@ -3,8 +3,8 @@ Nanum Gothic for Korean.
 
 Text is split into runs by which font has each character. A character no font has, and every
 character beyond U+FFFF (emoji: reportlab writes no valid Unicode mapping for them), prints as
-one uniform box "□" that copies and searches as itself; nothing after it is lost. No emoji font
-with a licence to ship and a registry package was found, so this box is the fallback.
+one uniform box "□" that copies and searches as itself; nothing after it is lost. (No emoji font
+is shipped yet: this box is the fallback.)
 """
 
 from __future__ import annotations
