@@ -14,7 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from cxmapper.export.fonts import runs
+from cxmapper.export.fonts import FALLBACKS, runs
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import INK
 
@@ -37,6 +37,21 @@ def map_frame(c: Canvas, x: float, top: float, scale: float) -> Iterator[None]:
         yield
     finally:
         c.restoreState()
+
+
+def draw_runs(c: Canvas, line, text: str, size: float, bold: bool, colour: str) -> None:
+    """Text into a text object run by run. The Chinese, Japanese and Korean fonts have no bold:
+    their bold is drawn filled and outlined in the text colour (PDF text render mode 2)."""
+    for font, piece in runs(text, bold):
+        line.setFont(font, size)
+        fake_bold = bold and font in FALLBACKS
+        if fake_bold:
+            c.setLineWidth(size * 0.04)
+            line.setStrokeColor(rl_colour(colour))
+            line.setTextRenderMode(2)
+        line.textOut(piece)
+        if fake_bold:
+            line.setTextRenderMode(0)
 
 
 class PdfPainter:
@@ -118,14 +133,12 @@ class PdfPainter:
     ) -> None:
         c = self.c
         c.saveState()
-        c.setFillColor(rl_colour(colour))
         c.translate(x, baseline)
         c.scale(1, -1)
-        offset = 0.0
-        for font, piece in runs(text, bold):
-            c.setFont(font, size)
-            c.drawString(offset, 0, piece)
-            offset += pdfmetrics.stringWidth(piece, font, size)
+        line = c.beginText(0, 0)
+        line.setFillColor(rl_colour(colour))
+        draw_runs(c, line, text, size, bold, colour)
+        c.drawText(line)
         c.restoreState()
 
     def text(

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from reportlab.platypus import Flowable
 
-from cxmapper.export.fonts import PdfTextMetrics, runs
-from cxmapper.export.pdf_painter import PdfPainter, map_frame, rl_colour
+from cxmapper.export.fonts import PdfTextMetrics
+from cxmapper.export.pdf_painter import PdfPainter, draw_runs, map_frame, rl_colour
 from cxmapper.layout import glyphs
 from cxmapper.layout.drawing import draw_shapes
 from cxmapper.layout.geometry import Rect
@@ -92,9 +92,7 @@ def _text(lines, text: str, x: float, baseline: float, size: float, bold: bool, 
     so a reader copies or searches it as the line it is."""
     lines.setTextOrigin(x, baseline)
     lines.setFillColor(rl_colour(colour))
-    for font, piece in runs(text, bold):
-        lines.setFont(font, size)
-        lines.textOut(piece)
+    draw_runs(lines._canvas, lines, text, size, bold, colour)
 
 
 class TouchpointNote(Flowable):

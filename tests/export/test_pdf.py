@@ -482,3 +482,13 @@ def test_emoji_print_as_one_uniform_box_and_the_text_still_copies(caplog):
     assert "Loves it □□ then the rest" in text
     assert "Thumbs □ and a heart ❤ too" in text  # one box for one emoji, skin tone and all
     assert "invalid hex" not in caplog.text  # the text mapping is valid
+
+
+def test_bold_chinese_japanese_and_korean_are_drawn_bold():
+    """The fallback fonts have no bold: bold CJK text is filled and outlined (render mode 2)."""
+    journey = small_map()
+    journey.touchpoints[0].title = "東京の駅 한국어"  # card titles and note titles are bold
+    reader = read(export_pdf(journey, PdfOptions("A3")))
+    content = "".join(p.get_contents().get_data().decode("latin-1") for p in reader.pages)
+    assert "2 Tr" in content and "0 Tr" in content
+    assert "東京の駅" in squash(all_text(reader))
