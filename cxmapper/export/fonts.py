@@ -9,6 +9,7 @@ is shipped yet: this box is the fallback.)
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib.resources import as_file
 
@@ -61,6 +62,25 @@ INVISIBLE = frozenset(
 )
 
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic, Syriac...
+
+
+def has_rtl(text: str) -> bool:
+    return _RTL.search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def visual(text: str) -> str:
+    """A line as it is drawn: Arabic letters in their joined forms (arabic-reshaper), and the
+    right-to-left runs in display order (python-bidi's Unicode bidi algorithm)."""
+    if not has_rtl(text):
+        return text
+    from arabic_reshaper import reshape
+    from bidi import get_display
+
+    return get_display(reshape(text))
+
+
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """(font name, text) pieces: each character in the first font that has it. A character no
     font has, and any beyond U+FFFF (emoji, whose text reportlab cannot map back), becomes one
@@ -68,6 +88,8 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     and variation selectors are left out."""
     main = BOLD if bold else REGULAR
     has_main = _coverage(main)
+    if not text.isascii():
+        text = visual(text)  # drawn (and measured) in display order, shaped
     if text.isascii() or (max(text) <= "\uffff" and has_main.issuperset(map(ord, text))):
         return [(main, text)] if text else []  # nearly every text: one run, checked at C speed
     pieces: list[tuple[str, str]] = []

@@ -492,3 +492,19 @@ def test_bold_chinese_japanese_and_korean_are_drawn_bold():
     content = "".join(p.get_contents().get_data().decode("latin-1") for p in reader.pages)
     assert "2 Tr" in content and "0 Tr" in content
     assert "東京の駅" in squash(all_text(reader))
+
+
+def test_right_to_left_text_prints_shaped_and_in_display_order():
+    from cxmapper.export.fonts import visual
+
+    assert visual("שלום עולם") == "םלוע םולש"  # drawn right to left
+    shaped = visual("العربية")
+    assert all(0xFE70 <= ord(ch) <= 0xFEFF for ch in shaped)  # joined forms
+    assert visual("plain text") == "plain text"
+    journey = small_map()
+    journey.touchpoints[0].title = "שלום עולם and العربية"
+    reader = read(export_pdf(journey, PdfOptions("A4")))
+    content = "".join(p.get_contents().get_data().decode("latin-1") for p in reader.pages)
+    logical = "FEFF" + "שלום עולם and العربية".encode("utf-16-be").hex().upper()
+    assert f"/ActualText <{logical}>" in content  # copied as written, where viewers honour it
+    assert "שלום עולם" in all_text(reader)
