@@ -17,9 +17,20 @@ import subprocess
 import sys
 import time
 
-BARE = """
-import sys, time
+# Both programs end the same way: at the end of their window's first paint, they say so and quit.
+PAINTED = """
 from PySide6.QtCore import QEvent, QObject, QTimer
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, lambda: (print("PAINTED", flush=True), app.quit()))
+        return False
+painted = Painted()
+"""
+
+BARE = (
+    """
+import sys
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
@@ -28,16 +39,14 @@ scene.addRect(0, 0, 400, 300)
 view = QGraphicsView(scene)
 window.setCentralWidget(view)
 window.resize(1400, 900)
-class Painted(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: (print("PAINTED", flush=True), app.quit()))
-        return False
-painted = Painted()
+"""
+    + PAINTED
+    + """
 view.viewport().installEventFilter(painted)
 window.show()
 app.exec()
 """
+)
 
 # The same bare window, with pydantic imported and one one-field model built first (plugins off,
 # as cxmapper has them): what the model's library costs by itself.
@@ -50,9 +59,9 @@ BARE_STACK = BARE_WITH_PYDANTIC.replace(
     "app = QApplication", "from PySide6.QtCore import Qt\napp = QApplication"
 )
 
-EDITOR = """
+EDITOR = (
+    """
 import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from cxmapper import __version__
 from cxmapper.app.launch import open_windows
@@ -60,16 +69,14 @@ app = QApplication(sys.argv[:1])
 app.setApplicationName("cxmapper")
 app.setOrganizationName("cxmapper")
 app.setApplicationVersion(__version__)
-class Painted(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: (print("PAINTED", flush=True), app.quit()))
-        return False
-painted = Painted()
+"""
+    + PAINTED
+    + """
 window = open_windows([])[0]
 window.view.viewport().installEventFilter(painted)
 app.exec()
 """
+)
 
 
 def one_run(code: str, env: dict[str, str]) -> float:

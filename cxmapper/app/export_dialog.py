@@ -7,17 +7,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from cxmapper.app import settings
+from cxmapper.app.dialogs import form_with_buttons
 from cxmapper.export.pdf import PAGE_SIZES, PdfOptions
 
 
@@ -63,15 +62,7 @@ class PdfExportDialog(QDialog):
         form.addRow("", self.poster)
         form.addRow("", sheets)
         form.addRow("", self.report)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_with_buttons(self, form, "Export…")
         self.set_options(self.remembered())
 
     @staticmethod

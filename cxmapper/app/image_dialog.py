@@ -8,15 +8,14 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
+from cxmapper.app.dialogs import form_with_buttons
 from cxmapper.canvas.picture import BASE_DPI
 
 KEY = "export/png/"
@@ -49,15 +48,7 @@ class PngExportDialog(QDialog):
         form.addRow(self.by_dpi, self.dpi)
         self.size_label = QLabel()
         form.addRow("Picture", self.size_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_with_buttons(self, form, "Export…")
         self._remembered()
 
     def _remembered(self) -> None:

@@ -6,14 +6,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from cxmapper.app import settings
+from cxmapper.app.dialogs import form_with_buttons
 from cxmapper.export.pdf import PAGE_SIZES
 
 
@@ -43,14 +42,7 @@ class PreferencesDialog(QDialog):
         form.addRow("PDF orientation", self.orientation)
         form.addRow("Autosave", self.delay)
         form.addRow("Open Recent lists", self.recent)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_with_buttons(self, form)
 
     def accept(self) -> None:
         settings.set_pdf_value("page_size", self.page_size.currentText())

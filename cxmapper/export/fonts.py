@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from cxmapper.bundled import resource
+from cxmapper.layout.text import TextFitter
 
 REGULAR, BOLD = "cxm-DejaVuSans", "cxm-DejaVuSans-Bold"
 FALLBACK, HANGUL = "cxm-DroidSansFallback", "cxm-NanumGothic"
@@ -119,3 +120,10 @@ class PdfTextMetrics:
 
     def text_width(self, text: str, size: float, bold: bool = False) -> float:
         return sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in runs(text, bold))
+
+
+@lru_cache(maxsize=1)
+def pdf_fitter() -> TextFitter:
+    """The map's own wrapping with the PDF's metrics, shared by everything the PDF lays out
+    itself (report notes, poster headers), so its cache is filled once."""
+    return TextFitter(PdfTextMetrics())

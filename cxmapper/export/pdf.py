@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from reportlab.lib import pagesizes
 from reportlab.lib.colors import HexColor
@@ -37,7 +36,7 @@ from reportlab.platypus import (
 )
 
 from cxmapper import __version__
-from cxmapper.export.fonts import REGULAR, PdfTextMetrics, register_fonts, runs
+from cxmapper.export.fonts import REGULAR, PdfTextMetrics, pdf_fitter, register_fonts, runs
 from cxmapper.export.pdf_painter import PdfPainter, map_frame
 from cxmapper.export.report import Bookmark, about_the_map, department_summary, stage_sections
 from cxmapper.layout.boxes import MapLayout
@@ -46,7 +45,6 @@ from cxmapper.layout.geometry import Rect
 from cxmapper.layout.glyphs import smooth_curve
 from cxmapper.layout.journey_layout import layout_map
 from cxmapper.layout.style import MUTED_INK
-from cxmapper.layout.text import TextFitter
 from cxmapper.model.fileformat import map_to_bytes
 from cxmapper.model.journey import JourneyMap
 
@@ -120,18 +118,13 @@ def _fitted(lay: MapLayout, index: int, head: Rect) -> tuple[list[str], list[str
         return None
     if head.w < 60:
         return [], []  # a sliver of the header: its tint only, no letters cut to pieces
-    fitter = _header_fitter()
+    fitter = pdf_fitter()
     width = head.w - 20
     name = fitter.wrap(" ".join(stage.name_lines), width, s.stage_name_size, 2, bold=True)
     room = head.h - 8 - len(name) * s.line_height(s.stage_name_size) - 4 - 8
     most = int(room // s.line_height(s.stage_goal_size))  # the goal stays under the name
     goal = fitter.wrap(stage.goal_line, width, s.stage_goal_size, most) if most > 0 else []
     return name, goal if stage.goal_lines else []
-
-
-@lru_cache(maxsize=1)
-def _header_fitter() -> TextFitter:
-    return TextFitter(PdfTextMetrics())
 
 
 class MapSheet(Flowable):

@@ -9,17 +9,15 @@ foot.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reportlab.platypus import Flowable
 
-from cxmapper.export.fonts import PdfTextMetrics
+from cxmapper.export.fonts import pdf_fitter
 from cxmapper.export.pdf_painter import PdfPainter, draw_runs, map_frame, rl_colour
 from cxmapper.layout import glyphs
 from cxmapper.layout.drawing import draw_shapes
 from cxmapper.layout.geometry import Rect
 from cxmapper.layout.style import INK, MUTED_INK
-from cxmapper.layout.text import TextFitter
 
 TITLE_SIZE, TITLE_LEADING = 11.0, 14.0
 LABEL_SIZE, LABEL_LEADING = 8.5, 11.0
@@ -31,12 +29,6 @@ ROW_PADDING = 3.0
 RULE = "#d0d7de"
 QUOTE_RULE = "#8c959f"
 MOST_LINES = 100_000
-
-
-@lru_cache(maxsize=1)
-def _fitter() -> TextFitter:
-    """The map's wrapping with the PDF's metrics (made at the first export: it loads the fonts)."""
-    return TextFitter(PdfTextMetrics())
 
 
 @dataclass(frozen=True)
@@ -63,21 +55,21 @@ def wrapped(text: str, width: float, bullet: bool = False) -> tuple[Line, ...]:
     lines: list[Line] = []
     for paragraph in text.split("\n"):
         if bullet:
-            first, *rest = _fitter().wrap(paragraph, width - 10, TEXT_SIZE, MOST_LINES)
+            first, *rest = pdf_fitter().wrap(paragraph, width - 10, TEXT_SIZE, MOST_LINES)
             lines.append(Line(f"• {first}"))
             lines += [Line(piece, 10.0) for piece in rest]
         else:
-            lines += [Line(p) for p in _fitter().wrap(paragraph, width, TEXT_SIZE, MOST_LINES)]
+            lines += [Line(p) for p in pdf_fitter().wrap(paragraph, width, TEXT_SIZE, MOST_LINES)]
     return tuple(lines)
 
 
 def row(label: str, text: str, width: float) -> Row:
-    label_lines = tuple(_fitter().wrap(label, LABEL_WIDTH - 6, LABEL_SIZE, 4))
+    label_lines = tuple(pdf_fitter().wrap(label, LABEL_WIDTH - 6, LABEL_SIZE, 4))
     return Row(label_lines, wrapped(text, width - LABEL_WIDTH))
 
 
 def list_row(label: str, items: list[str], width: float, quote: bool = False) -> Row:
-    label_lines = tuple(_fitter().wrap(label, LABEL_WIDTH - 6, LABEL_SIZE, 4))
+    label_lines = tuple(pdf_fitter().wrap(label, LABEL_WIDTH - 6, LABEL_SIZE, 4))
     lines: list[Line] = []
     for item in items:
         if quote:
@@ -109,7 +101,7 @@ class TouchpointNote(Flowable):
         self.title, self.feeling, self.colour = title, feeling, colour
         self.rows, self.width, self.continued = rows, width, continued
         shown = f"{title} (continued)" if continued else title
-        self.title_lines = _fitter().wrap(shown, width - FACE - 10, TITLE_SIZE, 3, bold=True)
+        self.title_lines = pdf_fitter().wrap(shown, width - FACE - 10, TITLE_SIZE, 3, bold=True)
         self.head = SPACE_BEFORE + len(self.title_lines) * TITLE_LEADING + 2
         self.height = self.head + sum(r.height for r in rows)
 
