@@ -69,6 +69,97 @@ def small_map() -> JourneyMap:
     )
 
 
+STRESS_TITLES = [
+    "Calls support about the router that keeps dropping the connection every evening",
+    "يتصل بخدمة العملاء",
+    "שואל על החשבון",
+    "查看账单",
+    "請求書を確認する",
+    "고객센터에 전화",
+    'AT&T <b>"quoted"</b> </text><script>',
+    "Receives booking confirmation",
+    "Internationalisation settings",
+    "Pays",
+]
+
+
+def stress_map() -> JourneyMap:
+    """60 touchpoints over 10 stages and 9 departments, with long, right-to-left, CJK and
+    markup-looking text: the map a busy workshop ends with."""
+    stages = [
+        Stage(id=f"s{i}", name=name, customer_goal="Get it done without calling anyone twice")
+        for i, name in enumerate(
+            [
+                "Awareness",
+                "Consideration & comparison",
+                "Purchase",
+                "Delivery",
+                "Onboarding",
+                "التسجيل",
+                "使用",
+                "Support & maintenance",
+                "Billing",
+                "Renewal or cancellation",
+            ]
+        )
+    ]
+    departments = [
+        Department(id=f"d{i}", name=name, colour=colour)
+        for i, (name, colour) in enumerate(
+            zip(
+                [
+                    "Marketing",
+                    "Sales",
+                    "Logistics partners",
+                    "Product & app",
+                    "Customer support",
+                    "Billing",
+                    "IT operations",
+                    "خدمة العملاء",
+                    "法务",
+                ],
+                [
+                    "#0072b2",
+                    "#e69f00",
+                    "#009e73",
+                    "#cc79a7",
+                    "#56b4e9",
+                    "#d55e00",
+                    "#59636e",
+                    "#8e6c8a",
+                    "#4f7942",
+                ],
+                strict=True,
+            )
+        )
+    ]
+    touchpoints = []
+    for n in range(60):
+        touchpoints.append(
+            Touchpoint(
+                id=f"t{n}",
+                title=STRESS_TITLES[n % len(STRESS_TITLES)],
+                stage_id=f"s{n % 10}",
+                department_id=f"d{(n * 7) % 9}",
+                position=float(n // 10 % 3),
+                feeling=(n % 5) - 2,
+                emotion=["exasperated", "متوتر", "不安", "relieved", "ok"][n % 5],
+                pain_points=["Waited 40 minutes on hold"] if n % 3 == 0 else [],
+                opportunities=["Call back when it is our turn"] if n % 4 == 0 else [],
+                quotes=["«Why do I have to explain it all again?»"] if n % 6 == 0 else [],
+                moment_of_truth=n % 11 == 0,
+            )
+        )
+    return JourneyMap(
+        title="Broadband: a whole year, as the workshop saw it",
+        persona=Persona(name="Ana", description="Works from home"),
+        stages=stages,
+        departments=departments,
+        touchpoints=touchpoints,
+        metadata=Metadata(created=FIXED_TIME, modified=FIXED_TIME),
+    )
+
+
 # Any text a user might type, including emoji, RTL, tabs, line breaks and markup-looking text.
 _any_char = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(
     "\t\n\r"

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from factories import small_map
+from factories import small_map, stress_map
 
 from cxmapper.model.fileformat import load_map, map_to_bytes, save_map
 from cxmapper.model.templates import template_names
@@ -260,7 +260,7 @@ def test_a_pdf_without_a_map_is_explained(tmp_path):
 
 def test_a_one_page_pdf_too_small_to_read_says_so(tmp_path):
     out, source = tmp_path / "m.pdf", tmp_path / "wide.json"
-    cxmapper("new", source)
+    source.write_bytes(map_to_bytes(stress_map()))
     done = cxmapper("export", source, "--pdf", out, "--page-size", "A4")
     assert done.returncode == 0
     assert "hard to read on paper" in done.stderr and "--poster" in done.stderr

@@ -65,10 +65,8 @@ class TitleEditor(QLineEdit):
             stage = next((st for st in lay.stages if st.stage_id == part_id), None)
             if stage is None:
                 return None
-            head = stage.header
-            return QRectF(
-                head.x + 6, head.y + 6, head.w - 12, s.stage_name_size * 2
-            ), s.stage_name_size
+            head, size = stage.header, stage.name_size or s.stage_name_size
+            return QRectF(head.x + 4, head.y + 6, head.w - 8, size * 2), size
         lane = next((ln for ln in lay.lanes if ln.department_id == part_id), None)
         if lane is None or part_id is None:
             return None

@@ -58,7 +58,7 @@ PAGE_SIZES = {
     "Letter": pagesizes.LETTER,
     "Tabloid": pagesizes.TABLOID,
 }
-MARGIN = 28.0  # points around every page
+MARGIN = 20.0  # points around every page (7 mm: inside what printers can print)
 FOOTER = 16.0
 OVERLAP = 24.0  # points of map repeated on neighbouring poster sheets, to tape them together
 
@@ -119,9 +119,10 @@ def _fitted(lay: MapLayout, index: int, head: Rect) -> tuple[list[str], list[str
     if head.w < 60:
         return [], []  # a sliver of the header: its tint only, no letters cut to pieces
     fitter = pdf_fitter()
-    width = head.w - 20
-    name = fitter.wrap(" ".join(stage.name_lines), width, s.stage_name_size, 2, bold=True)
-    room = head.h - 8 - len(name) * s.line_height(s.stage_name_size) - 4 - 8
+    width = head.w - 16
+    size = stage.name_size or s.stage_name_size
+    name = fitter.wrap(" ".join(stage.name_lines), width, size, 2, bold=True)
+    room = head.h - 8 - len(name) * s.line_height(size) - 4 - 8
     most = int(room // s.line_height(s.stage_goal_size))  # the goal stays under the name
     goal = fitter.wrap(stage.goal_line, width, s.stage_goal_size, most) if most > 0 else []
     return name, goal if stage.goal_lines else []

@@ -32,8 +32,9 @@ class StageBox:
     header: Rect
     column: Rect
     name_lines: list[str]
-    goal_lines: list[str]  # the customer's goal, wrapped (at most three lines)
+    goal_lines: list[str]  # the customer's goal, wrapped (at most five lines)
     slots: tuple[Slot, ...]
+    name_size: float = 0.0  # the name's size: smaller for a long word; 0: the style's
 
     @property
     def goal_line(self) -> str:
@@ -126,5 +127,8 @@ class MapLayout:
     timeline: Rect
     lanes_area: Rect
     time_order: list[str] = field(default_factory=list)
+    emotion_label_lines: list[str] = field(default_factory=list)  # "Customer feeling", wrapped
     # What each card was drawn from, so the next layout can reuse boxes that did not change.
     card_keys: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
+    # Each stage's width, kept by the next layout while the map is edited (layout/columns.py).
+    stage_widths: dict[str, float] = field(default_factory=dict, compare=False, repr=False)

@@ -9,12 +9,12 @@ from typing import Protocol
 from cxmapper.layout import glyphs
 from cxmapper.layout.boxes import CardContent, FeelingPoint, MapLayout
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import INK, MUTED_INK, PAPER, STAGE_TINTS
+from cxmapper.layout.style import INK, MUTED_INK, PAPER, STAGE_TINTS, Style
 
 CARD_BORDER = "#afb8c1"
 SELECTION = "#0969da"
 GRID = "#c4cdd6"
-FACE_RADIUS = 15
+FACE_RADIUS = Style().face_size / 2
 STAGE_HEADER_TINTS = ("#dde4ec", "#e6ebf1")
 
 
@@ -147,22 +147,16 @@ def draw_stage_header(
     head = head or stage.header
     name_lines, goal_lines = lines or (stage.name_lines, stage.goal_lines)
     p.rect(head, STAGE_HEADER_TINTS[index % 2])
-    lh = s.line_height(s.stage_name_size)
-    text_lines(
-        p,
-        name_lines,
-        Rect(head.x + 10, head.y + 8, head.w - 20, lh * 2),
-        s.stage_name_size,
-        lh,
-        True,
-    )
+    size = stage.name_size or s.stage_name_size
+    lh = s.line_height(size)
+    text_lines(p, name_lines, Rect(head.x + 8, head.y + 8, head.w - 16, lh * 2), size, lh, True)
     if goal_lines:
         gh = s.line_height(s.stage_goal_size)
         n = len(goal_lines)
         text_lines(
             p,
             goal_lines,
-            Rect(head.x + 10, head.bottom - 8 - n * gh, head.w - 20, n * gh),
+            Rect(head.x + 8, head.bottom - 8 - n * gh, head.w - 16, n * gh),
             s.stage_goal_size,
             gh,
             colour=MUTED_INK,
@@ -172,12 +166,7 @@ def draw_stage_header(
 def draw_emotion_lane(lay: MapLayout, p: Painter) -> None:
     s, band = lay.style, lay.emotion
     p.rect(Rect(band.x, band.y, s.lane_label_width, band.h), "#f0f3f6")
-    p.text(
-        s.emotion_label,
-        Rect(band.x + 12, band.y + 6, s.lane_label_width - 24, 22),
-        s.lane_label_size - 2,
-        bold=True,
-    )
+    text_lines(p, lay.emotion_label_lines, lay.emotion_label, s.lane_label_size - 2, 16, True)
     for feeling, word, box in lay.level_labels:
         y = lay.level_y[feeling]
         p.line(
@@ -186,9 +175,9 @@ def draw_emotion_lane(lay: MapLayout, p: Painter) -> None:
             "#9aa5b1" if feeling == 0 else "#d0d7de",
             dashed=feeling != 0,
         )
-        draw_shapes(p, glyphs.face(Rect(box.x, y - 8, 16, 16), feeling), 16)
+        draw_shapes(p, glyphs.face(Rect(box.x, y - 7, 14, 14), feeling), 14)
         p.text(
-            word, Rect(box.x + 22, box.y, box.w - 22, box.h), s.level_label_size, colour=MUTED_INK
+            word, Rect(box.x + 19, box.y, box.w - 19, box.h), s.level_label_size, colour=MUTED_INK
         )
     p.line(Point(band.x, band.bottom), Point(band.right, band.bottom), "#8c959f", width=1.5)
 
@@ -204,7 +193,7 @@ def draw_lane(lay: MapLayout, p: Painter, index: int, label: Rect | None = None)
     text_lines(
         p,
         lane.label_lines,
-        Rect(box.x + 18, box.center.y - lh * n / 2, box.w - 26, lh * n),
+        Rect(box.x + 14, box.center.y - lh * n / 2, box.w - 20, lh * n),
         s.lane_label_size,
         lh,
         bold=True,
@@ -242,18 +231,27 @@ def draw_card(
 ) -> None:
     """A card in its own coordinates (0, 0 at its top-left corner)."""
     outline = Rect(0, 0, c.width, c.height)
+    band = c.stripe
     p.rect(outline, PAPER, radius=8)
-    p.rect(Rect(0, 0, c.width, 14), c.colour, radius=8)  # the owner's stripe, rounded on top...
-    p.rect(Rect(0, 6, c.width, 9), PAPER)  # ...and square below
+    p.rect(band, c.colour, radius=8)  # the owner's band, rounded on top...
+    p.rect(Rect(0, band.h / 2, band.w, band.h / 2), c.colour)  # ...and square below
     p.rect(outline, None, SELECTION if selected else CARD_BORDER, 3 if selected else 1, radius=8)
-    draw_shapes(p, glyphs.channel_icon(c.icon, c.channel_icon), c.icon.w, MUTED_INK)
+    if c.channel_icon:  # on a white disc, to read on any owner's colour
+        centre, r = c.icon.center, c.icon.w / 2 + 1.5
+        p.circle(centre, r, PAPER, None, 0)
+        draw_shapes(p, glyphs.channel_icon(_inset(c.icon, 1.5), c.channel_icon), c.icon.w - 3)
     text_lines(p, c.title_lines, c.title, c.title_size, line_height, bold=True)
     if c.face is not None and c.feeling is not None:
         draw_shapes(p, glyphs.face(c.face, c.feeling), c.face.w)
     if c.emotion_line:
         p.text(c.emotion_line, c.emotion, c.emotion_size or note_size, colour=MUTED_INK)
     for kind, rect in c.badges:
+        p.circle(rect.center, rect.w / 2 + 1.5, PAPER, None, 0)
         draw_shapes(p, glyphs.badge(rect, kind), rect.w, "#ffffff")
+
+
+def _inset(r: Rect, by: float) -> Rect:
+    return Rect(r.x + by, r.y + by, r.w - 2 * by, r.h - 2 * by)
 
 
 def draw_feeling(

@@ -41,7 +41,7 @@ def drop_target(layout: MapLayout, x: float, y: float, clamp: bool = False) -> D
     i = bisect.bisect_left(xs, x)
     lane_inner = Rect(lane.rect.x, lane.rect.y + 4, lane.rect.w, lane.rect.h - 8)
     for j in (i - 1, i):
-        if 0 <= j < len(slots) and abs(slots[j].x - x) <= s.card_width * 0.3:
+        if 0 <= j < len(slots) and abs(slots[j].x - x) <= _join_reach(xs, j, s.card_width):
             frame = Rect(
                 slots[j].x - s.card_width / 2 - 4, lane_inner.y, s.card_width + 8, lane_inner.h
             )
@@ -58,6 +58,16 @@ def drop_target(layout: MapLayout, x: float, y: float, clamp: bool = False) -> D
         position, bar_x = 0.0, stage.column.center.x
     bar = Rect(bar_x - 3, lane_inner.y, 6, lane_inner.h)
     return DropTarget(stage.stage_id, position, lane.department_id, False, bar)
+
+
+def _join_reach(xs: list[float], j: int, card_width: float) -> float:
+    """How near slot j's x a drop joins it (same time): a third of a card, less where dense
+    slots sit closer, so the space between two of them still means "between"."""
+    reach = card_width * 0.3
+    for k in (j - 1, j + 1):
+        if 0 <= k < len(xs):
+            reach = min(reach, abs(xs[k] - xs[j]) / 4)
+    return reach
 
 
 def feeling_at(layout: MapLayout, y: float) -> int:

@@ -13,18 +13,24 @@ from __future__ import annotations
 from collections import defaultdict
 
 from cxmapper.layout.boxes import CardBox, FeelingPoint, LaneBox, MapLayout, Slot, StageBox
+from cxmapper.layout.columns import pack_columns, widened
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.pieces import card_content, feeling_points, header_box, legend_entries
 from cxmapper.layout.style import UNASSIGNED_COLOUR, Style
 from cxmapper.layout.text import TextFitter, TextMetrics
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
 
+MOST_TITLE_WIDTH = 1200.0  # a map is widened to fit its title up to this wide
 
-def _stage_slots(journey: JourneyMap) -> dict[str, list[float]]:
-    positions: dict[str, set[float]] = defaultdict(set)
-    for tp in journey.touchpoints:
-        positions[tp.stage_id].add(tp.position)
-    return {s.id: sorted(positions.get(s.id, ())) for s in journey.stages}
+
+def name_size(name: str, width: float, fitter: TextFitter, s: Style) -> float:
+    """A stage name's size: the style's, or smaller (down to 3/4) until its longest word fits
+    the stage's width, so "maintenance" is not broken in two in a narrow stage."""
+    words = name.split() or [""]
+    longest = max(fitter.width(word, s.stage_name_size, True) for word in words)
+    if longest <= width:
+        return s.stage_name_size
+    return max(s.stage_name_size * 0.75, s.stage_name_size * width / longest * 0.98)
 
 
 def _lane_ids(journey: JourneyMap) -> list[str | None]:
@@ -48,23 +54,17 @@ def layout_map(
     s = style
     left = s.margin + s.lane_label_width
 
-    # Columns: stages left to right, each wide enough for its time slots.
-    slot_positions = _stage_slots(journey)
-    stage_x: dict[str, tuple[float, float]] = {}
-    x = left
-    for stage in journey.stages:
-        n = len(slot_positions[stage.id])
-        width = max(s.min_stage_width, n * s.slot_width + 2 * s.stage_padding)
-        stage_x[stage.id] = (x, width)
-        x += width
-    timeline_right = max(x, left + s.min_stage_width)
+    # Columns: stages left to right, slots packed densely within each (layout/columns.py).
+    kept = previous.stage_widths if previous is not None and previous.style == s else None
+    columns = pack_columns(journey, s, left, kept)
+    # A map holding little is still as wide as its title (up to a point): no title cut short.
+    title_w = min(fitter.width(journey.title, s.title_size, True) + 8, MOST_TITLE_WIDTH)
+    columns = widened(columns, max(left + s.min_stage_width, s.margin + title_w))
+    stage_x, slot_positions = columns.stage_x, columns.positions
+    timeline_right = max(columns.right, left + s.min_stage_width)
     width = timeline_right + s.margin
 
     # Which slot and lane each touchpoint takes, and how cards stack there.
-    slot_index = {
-        sid: {pos: i for i, pos in enumerate(positions)}
-        for sid, positions in slot_positions.items()
-    }
     lane_ids = _lane_ids(journey)
     stack: dict[tuple[str, float, str | None], list[Touchpoint]] = defaultdict(list)
     for tp in journey.touchpoints:
@@ -74,28 +74,28 @@ def layout_map(
         deepest[lane] = max(deepest[lane], len(cards))
 
     def slot_x(stage_id: str, position: float) -> float:
-        sx, sw = stage_x[stage_id]
-        n = len(slot_positions[stage_id])
-        used = n * s.slot_width
-        first = sx + (sw - used) / 2 + s.slot_width / 2
-        return first + slot_index[stage_id][position] * s.slot_width
+        return columns.slot_x[(stage_id, position)]
 
     # Stage headers: the name (two lines at most) over the customer's goal, wrapped, not cut;
     # all headers as tall as the tallest, so the emotion lane starts at one height.
-    name_lh, goal_lh = s.line_height(s.stage_name_size), s.line_height(s.stage_goal_size)
+    goal_lh = s.line_height(s.stage_goal_size)
     stage_text = {}
     for stage in journey.stages:
-        text_w = stage_x[stage.id][1] - 20
-        name = fitter.wrap(stage.name, text_w, s.stage_name_size, 2, bold=True)
+        text_w = stage_x[stage.id][1] - 16
+        size = name_size(stage.name, text_w, fitter, s)
+        name = fitter.wrap(stage.name, text_w, size, 2, bold=True)
         goal = (
-            fitter.wrap(stage.customer_goal, text_w, s.stage_goal_size, 3)
+            fitter.wrap(stage.customer_goal, text_w, s.stage_goal_size, 5)
             if stage.customer_goal.strip()
             else []
         )
-        stage_text[stage.id] = (name, goal)
+        stage_text[stage.id] = (name, goal, size)
     head_h = max(
         [s.stage_header_height]
-        + [8 + 2 * name_lh + 4 + len(goal) * goal_lh + 8 for _, goal in stage_text.values()]
+        + [
+            8 + 2 * s.line_height(size) + 4 + len(goal) * goal_lh + 8
+            for _, goal, size in stage_text.values()
+        ]
     )
 
     # Rows, top to bottom.
@@ -114,7 +114,7 @@ def layout_map(
         dept = journey.department(lane_id) if lane_id else None
         name = dept.name if dept else "Unassigned"
         label = Rect(s.margin, y, s.lane_label_width, height)
-        lines = fitter.wrap(name, s.lane_label_width - 28, s.lane_label_size, 3, bold=True)
+        lines = fitter.wrap(name, s.lane_label_width - 20, s.lane_label_size, 3, bold=True)
         colour = dept.colour if dept else UNASSIGNED_COLOUR
         lanes.append(
             LaneBox(
@@ -131,17 +131,9 @@ def layout_map(
         sx, sw = stage_x[stage.id]
         head = Rect(sx, stage_top, sw, head_h)
         slots = tuple(Slot(stage.id, p, slot_x(stage.id, p)) for p in slot_positions[stage.id])
-        name, goal = stage_text[stage.id]
-        stages.append(
-            StageBox(
-                stage.id,
-                head,
-                Rect(sx, stage_top, sw, lanes_bottom - stage_top),
-                name,
-                goal,
-                slots,
-            )
-        )
+        name, goal, size = stage_text[stage.id]
+        column = Rect(sx, stage_top, sw, lanes_bottom - stage_top)
+        stages.append(StageBox(stage.id, head, column, name, goal, slots, size))
 
     # Cards: content is reused from the previous layout when what it shows did not change.
     colours = {d.id: d.colour for d in journey.departments}
@@ -194,7 +186,7 @@ def layout_map(
     plot_top, plot_bottom = emotion.y + 34 + s.face_size / 2, emotion.bottom - s.face_size * 0.75
     level_y = {f: plot_bottom - (f + 2) * (plot_bottom - plot_top) / 4 for f in range(-2, 3)}
     level_labels = [
-        (f, FEELING_WORDS[f], Rect(s.margin + 12, level_y[f] - 8, s.lane_label_width - 24, 16))
+        (f, FEELING_WORDS[f], Rect(s.margin + 6, level_y[f] - 8, s.lane_label_width - 10, 16))
         for f in range(2, -3, -1)
     ]
     points = feeling_points(order, cards, level_y, s)
@@ -221,7 +213,10 @@ def layout_map(
         lanes=lanes,
         cards=cards,
         emotion=emotion,
-        emotion_label=Rect(s.margin, emotion.y, s.lane_label_width, 24),
+        emotion_label=Rect(s.margin + 6, emotion.y + 4, s.lane_label_width - 10, 32),
+        emotion_label_lines=fitter.wrap(
+            s.emotion_label, s.lane_label_width - 10, s.lane_label_size - 2, 2, bold=True
+        ),
         level_y=level_y,
         level_labels=level_labels,
         points=points,
@@ -232,4 +227,5 @@ def layout_map(
         lanes_area=lanes_area,
         time_order=time_order,
         card_keys=card_keys,
+        stage_widths=columns.widths(),
     )

@@ -14,6 +14,7 @@ from cxmapper.layout.boxes import (
     Header,
     LegendEntry,
 )
+from cxmapper.layout.columns import face_spread
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import Style
 from cxmapper.layout.text import TextFitter
@@ -41,27 +42,26 @@ def header_box(journey: JourneyMap, rect: Rect, fitter: TextFitter, s: Style) ->
 def card_content(
     tp: Touchpoint, channel_icon: str | None, colour: str, fitter: TextFitter, s: Style
 ) -> CardContent:
-    pad, w, h = 8, s.card_width, s.card_height
-    icon = Rect(pad, 14, 18, 18)
-    title = Rect(
-        icon.right + 6,
-        12,
-        w - pad - icon.right - 6,
-        s.line_height(s.card_title_size) * s.card_title_lines,
-    )
+    """A card: the owner's colour band across the top with the channel's icon at its left and
+    the flags at its right; the title below it, the whole card wide; the face and the emotion
+    word at the foot."""
+    pad, w, h, band = 6, s.card_width, s.card_height, s.card_band
+    mark = band - 6  # icons and flags in the band
+    icon = Rect(pad - 1, (band - mark) / 2, mark, mark)
+    # 4 units from the edges: a long word ("confirmation") fits a line at the title's size
+    title = Rect(4, band + 3, w - 8, s.line_height(s.card_title_size) * s.card_title_lines)
     lines = fitter.wrap(tp.title, title.w, s.card_title_size, s.card_title_lines, bold=True)
-    bottom_row = h - pad - BADGE_SIZE
-    face = Rect(pad, bottom_row, BADGE_SIZE, BADGE_SIZE) if tp.feeling is not None else None
     on = (bool(tp.pain_points), bool(tp.opportunities), tp.moment_of_truth, tp.partner_owned)
     flags = [kind for kind, flag in zip(BADGE_KINDS, on, strict=True) if flag]
-    first_badge = w - pad - len(flags) * (BADGE_SIZE + 4) + 4
+    step = mark + 3
+    first_badge = w - pad + 1 - len(flags) * step + 3
     badges = tuple(
-        (kind, Rect(first_badge + i * (BADGE_SIZE + 4), bottom_row, BADGE_SIZE, BADGE_SIZE))
-        for i, kind in enumerate(flags)
+        (kind, Rect(first_badge + i * step, icon.y, mark, mark)) for i, kind in enumerate(flags)
     )
+    bottom_row = h - pad - BADGE_SIZE
+    face = Rect(pad, bottom_row, BADGE_SIZE, BADGE_SIZE) if tp.feeling is not None else None
     text_left = (face.right + 5) if face else pad
-    text_right = (badges[0][1].x - 4) if badges else w - pad
-    emotion = Rect(text_left, bottom_row, max(0.0, text_right - text_left), BADGE_SIZE)
+    emotion = Rect(text_left, bottom_row, max(0.0, w - pad - text_left), BADGE_SIZE)
     emotion_line, emotion_size = "", s.card_note_size
     if tp.emotion and emotion.w > 20:
         # A long word ("exasperated") is set smaller, down to 3/4 of the size, before it is cut.
@@ -73,7 +73,7 @@ def card_content(
         width=w,
         height=h,
         colour=colour,
-        stripe=Rect(0, 0, w, 6),
+        stripe=Rect(0, 0, w, band),
         icon=icon,
         channel_icon=channel_icon,
         title=title,
@@ -100,13 +100,10 @@ def feeling_points(
         rank[tp.id] = len(group)
         group.append(tp.id)
     points = []
-    spread = min(s.face_size + 4, s.slot_width / 2)
+    spread = face_spread(s)
     for tp in rated:
         group = by_slot[cards[tp.id].slot_x]
         offset = (rank[tp.id] - (len(group) - 1) / 2) * spread
-        offset = max(
-            -s.slot_width / 2 + s.face_size / 2, min(s.slot_width / 2 - s.face_size / 2, offset)
-        )
         center = Point(cards[tp.id].slot_x + offset, level_y[tp.feeling])
         points.append(FeelingPoint(tp.id, center, tp.feeling, s.face_size / 2))
     return points

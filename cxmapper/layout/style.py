@@ -22,31 +22,37 @@ STAGE_TINTS = ("#f6f8fa", "#eef2f6")
 
 @dataclass(frozen=True)
 class Style:
-    margin: float = 32
+    """Every size of a drawn map, in map units. The card title is the text a reader must read
+    from afar, so everything else is sized against it: a card is under eight title sizes wide
+    (about ten letters a line), which is what lets a map of eighteen touchpoints print with
+    8 pt titles on one A3 page."""
+
+    margin: float = 16
     header_height: float = 118
     title_size: float = 28
     subtitle_size: float = 15
-    lane_label_width: float = 200
-    lane_label_size: float = 16
-    stage_header_height: float = 78
+    lane_label_width: float = 110
+    lane_label_size: float = 14
+    stage_header_height: float = 72
     stage_name_size: float = 18
     stage_goal_size: float = 12
-    emotion_height: float = 230
+    emotion_height: float = 196
     emotion_label: str = "Customer feeling"
-    card_width: float = 172
-    card_height: float = 100
-    card_title_size: float = 14
+    card_width: float = 124
+    card_height: float = 110
+    card_band: float = 18  # the owner's colour across the top, holding the channel and flags
+    card_title_size: float = 16
     card_title_lines: int = 3
     card_note_size: float = 12
-    card_gap: float = 10
-    slot_padding: float = 10
-    stage_padding: float = 14
-    min_stage_width: float = 236
-    lane_padding: float = 12
-    face_size: float = 30
+    card_gap: float = 8
+    slot_padding: float = 8
+    stage_padding: float = 6
+    min_stage_width: float = 140
+    lane_padding: float = 8
+    face_size: float = 26
     legend_height: float = 96
     legend_size: float = 13
-    level_label_size: float = 12
+    level_label_size: float = 11
     line_spacing: float = 1.3  # line height as a multiple of the font size
 
     def line_height(self, size: float) -> float:

@@ -156,7 +156,7 @@ def test_dragging_a_card_into_another_stage_and_later_in_time(window, qtbot):
     lay = window.scene.layout
     start = card_center(window, "tp-sees-ad")
     pay = lay.cards["tp-pays-online"]
-    drag(qtbot, window, start, (pay.rect.right + 14, start[1]))
+    drag(qtbot, window, start, (pay.rect.right - 8, start[1]))
     tp = window.document.touchpoint("tp-sees-ad")
     assert tp.stage_id == "stage-purchase"
     order = [t.id for t in window.document.journey.touchpoints_in_time_order()]
@@ -247,7 +247,7 @@ def test_rubber_band_selects_several_cards(window, qtbot):
     view = window.view
     lay = window.scene.layout
     a, b = lay.cards["tp-sees-ad"].rect, lay.cards["tp-compares-reviews"].rect
-    drag(qtbot, window, (a.x - 8, a.y - 6), (b.right + 8, b.bottom + 4))
+    drag(qtbot, window, (a.x - 3, a.y - 4), (b.right + 3, b.bottom + 4))
     assert set(window.scene.selected_ids()) == {"tp-sees-ad", "tp-compares-reviews"}
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert window.document.undo_stack.count() == 1
@@ -363,9 +363,9 @@ def test_the_whole_map_paints_without_errors_and_cards_show(window):
     scene.render(painter)
     painter.end()
     box = scene.layout.cards["tp-sees-ad"].rect
-    stripe = image.pixelColor(int((box.x + box.w / 2) / 2), int((box.y + 2) / 2))
+    stripe = image.pixelColor(int((box.x + box.w / 2) / 2), int((box.y + 8) / 2))
     assert stripe.name() == "#0072b2"  # the owner's colour (Marketing) across the card's top
-    paper = image.pixelColor(int((box.x + box.w / 2) / 2), int((box.y + box.h - 3) / 2))
+    paper = image.pixelColor(int((box.right - 10) / 2), int((box.bottom - 12) / 2))
     assert paper.name() == "#ffffff"
 
 

@@ -102,7 +102,64 @@ def test_a_stage_widens_to_fit_its_touchpoints():
         )
     wide = layout_map(journey, METRICS).stages[0].column.w
     assert wide > narrow
-    assert wide >= 7 * layout_map(journey, METRICS).style.slot_width
+    s = layout_map(journey, METRICS).style
+    assert wide >= 7 * s.card_width + 6 * s.card_gap  # seven cards in one lane, side by side
+
+
+def _in_sales_stage(journey, *places):
+    for i, (lane, position) in enumerate(places):
+        journey.touchpoints.append(
+            Touchpoint(
+                id=f"n{i}",
+                title=f"Step {i}",
+                stage_id="s-sales",
+                department_id=lane,
+                position=position,
+                feeling=i % 3 - 1,
+            )
+        )
+    return journey
+
+
+def test_cards_of_different_lanes_share_the_width_in_time_order():
+    journey = _in_sales_stage(small_map(), ("d-billing", 1), ("d-sales", 2), ("d-billing", 3))
+    lay = layout_map(journey, METRICS)
+    s = lay.style
+    stage = lay.stages[0]
+    # four cards, but no lane holds more than two of them: narrower than four cards side by side
+    assert stage.column.w < 3 * s.card_width
+    xs = [lay.cards[t].slot_x for t in ("t1", "n0", "n1", "n2")]
+    assert xs == sorted(xs) and len(set(xs)) == 4  # left to right in time
+    for a in lay.cards.values():  # in a lane, cards never overlap
+        for b in lay.cards.values():
+            if a is not b and a.department_id == b.department_id:
+                assert not a.rect.overlaps(b.rect)
+    faces = [p.center.x for p in lay.points if p.touchpoint_id != "t2"]
+    assert faces == sorted(faces)  # the curve reads left to right
+    for a, b in zip(faces, faces[1:], strict=False):
+        assert b - a >= s.face_size  # one face after the other, never on top
+
+
+def test_touchpoints_at_the_same_moment_stay_aligned():
+    journey = _in_sales_stage(small_map(), ("d-billing", 0))
+    lay = layout_map(journey, METRICS)
+    assert lay.cards["t1"].slot_x == lay.cards["n0"].slot_x
+
+
+def test_an_add_or_a_delete_does_not_move_the_stages_to_its_right():
+    first = layout_map(small_map(), METRICS)
+    one = layout_map(_in_sales_stage(small_map(), ("d-billing", 1)), METRICS, previous=first)
+    grown = one.stages[1].column.x
+    assert grown > first.stages[1].column.x  # the first add grows the stage, with room to spare
+    two = _in_sales_stage(small_map(), ("d-billing", 1), (None, 2))
+    after = layout_map(two, METRICS, previous=one)
+    assert after.stages[1].column.x == grown
+    deleted = layout_map(_in_sales_stage(small_map(), ("d-billing", 1)), METRICS, previous=after)
+    assert deleted.stages[1].column.x == grown
+    again = layout_map(small_map(), METRICS, previous=deleted)
+    assert again.stages[1].column.x == grown
+    # a fresh layout (a file opened, a PDF) is as narrow as what it holds
+    assert layout_map(two, METRICS).stages[0].column.w < after.stages[0].column.w
 
 
 def test_same_time_same_lane_cards_stack_and_the_lane_grows():
@@ -225,7 +282,7 @@ def test_a_long_emotion_word_is_set_smaller_before_it_is_cut():
     journey.touchpoints[0] = Touchpoint(
         **{
             **journey.touchpoints[0].model_dump(),
-            "emotion": "exasperated",
+            "emotion": "overwhelmedness",
             "feeling": -2,
             "pain_points": ["x"],
             "opportunities": ["y"],
@@ -234,7 +291,7 @@ def test_a_long_emotion_word_is_set_smaller_before_it_is_cut():
     )
     lay = layout_map(journey, METRICS)
     content = lay.cards[journey.touchpoints[0].id].content
-    assert content.emotion_line == "exasperated"
+    assert content.emotion_line == "overwhelmedness"
     assert content.emotion_size < lay.style.card_note_size
 
 
