@@ -67,17 +67,15 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.view: JourneyView | None = None
         self.palette = Palette([], self)
         self.palette.kind_activated.connect(self.add_after_selection)
-        self.palette_dock = self._dock(
-            "Touchpoints", "palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
+        # One column of docks at the right: the palette above the inspector and structure, so
+        # the map has the rest of the window's width (all of a map at fit to window).
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.palette_dock = self._dock("Touchpoints", "palette", self.palette, right)
         self.structure = Structure(self)
         self.inspector = Inspector(self)
-        self.inspector_dock = self._dock(
-            "Inspector", "inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.structure_dock = self._dock(
-            "Structure", "structure", self.structure, Qt.DockWidgetArea.RightDockWidgetArea
-        )
+        self.inspector_dock = self._dock("Inspector", "inspector", self.inspector, right)
+        self.structure_dock = self._dock("Structure", "structure", self.structure, right)
+        self.splitDockWidget(self.palette_dock, self.inspector_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.inspector_dock, self.structure_dock)
         self.inspector_dock.raise_()
         self._docks_sized = False
@@ -366,11 +364,12 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         """Narrow docks, so that the map has most of the window (on a 1280 laptop too)."""
         if not first and self.view is not None and self.view.width() >= self.width() // 3:
             return  # the map has its room (or the user chose the docks' widths)
-        width = self.width()
+        docks = min(300, int(self.width() * 0.22))
+        self.resizeDocks([self.inspector_dock], [docks], Qt.Orientation.Horizontal)
+        palette = self.palette.height_for(docks - 12) + 24  # and the dock's title
+        rest = max(200, self.height() - palette - 120)
         self.resizeDocks(
-            [self.palette_dock, self.inspector_dock],
-            [min(190, int(width * 0.14)), min(380, int(width * 0.27))],
-            Qt.Orientation.Horizontal,
+            [self.palette_dock, self.inspector_dock], [palette, rest], Qt.Orientation.Vertical
         )
 
     def _follow_channels(self, changes) -> None:

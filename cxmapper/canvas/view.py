@@ -124,7 +124,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
             and self.viewport().height() >= 200
         ):
             self._first_view_pending = False
-            self.fit_to_window(at_least=0.8)  # readable on a projector; Ctrl+0 shows it all
+            self.fit_to_window(at_least=0.5)  # all of it, unless its titles would be tiny
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem
 
 from cxmapper.canvas.dragdata import TOUCHPOINT_MIME, encode_kind
 from cxmapper.canvas.painting import QtPainter
@@ -14,7 +14,8 @@ from cxmapper.layout.geometry import Rect
 from cxmapper.model.journey import Channel
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-ICON_SIZE = 28
+ICON_SIZE = 24
+ENTRY = QSize(140, 32)  # each entry's cell: entries flow in rows, two or more to a row
 
 
 def glyph_icon(shapes_for, size: int = ICON_SIZE) -> QIcon:
@@ -40,7 +41,14 @@ class Palette(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
-        self.setSpacing(2)
+        # Entries flow in rows across the dock (not one long column), so the palette sits
+        # above the inspector in a narrow column and the map keeps the window's width.
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setGridSize(ENTRY)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Touchpoint palette")
         self.itemActivated.connect(lambda item: self.kind_activated.emit(item.data(KIND_ROLE)))
         self.set_channels(channels)
@@ -51,6 +59,7 @@ class Palette(QListWidget):
             glyph_icon(lambda box: glyphs.channel_icon(box, "other")), "Blank touchpoint"
         )
         blank.setData(KIND_ROLE, "")
+        blank.setSizeHint(ENTRY)
         blank.setToolTip("Drag onto the map to add a touchpoint with no channel yet")
         self.addItem(blank)
         for channel in channels:
@@ -59,8 +68,15 @@ class Palette(QListWidget):
                 channel.name,
             )
             item.setData(KIND_ROLE, channel.id)
+            item.setSizeHint(ENTRY)
             item.setToolTip(f"Drag onto the map to add a {channel.name} touchpoint")
             self.addItem(item)
+
+    def height_for(self, width: int) -> int:
+        """How tall the palette is when all its entries show at this width."""
+        per_row = max(1, (width - 8) // ENTRY.width())
+        rows = -(-self.count() // per_row)
+        return rows * ENTRY.height() + 2 * self.frameWidth() + 6
 
     def startDrag(self, supported_actions) -> None:  # noqa: N802 - Qt's name
         super().startDrag(Qt.DropAction.CopyAction)  # dropping copies a kind, never moves it
