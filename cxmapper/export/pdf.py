@@ -32,11 +32,10 @@ from reportlab.platypus import (
     PageBreak,
     PageBreakIfNotEmpty,
     PageTemplate,
-    Spacer,
 )
 
 from cxmapper import __version__
-from cxmapper.export.fonts import REGULAR, PdfTextMetrics, pdf_fitter, register_fonts, runs
+from cxmapper.export.fonts import REGULAR, pdf_fitter, register_fonts, runs
 from cxmapper.export.pdf_painter import PdfPainter, map_frame
 from cxmapper.export.report import Bookmark, about_the_map, department_summary, stage_sections
 from cxmapper.layout.boxes import MapLayout
@@ -465,12 +464,20 @@ def _sheets(
     return sheets
 
 
-MIN_PRINT_SIZE = 6.0  # points: card titles smaller than this are hard to read on paper
+HAND_SIZES = ("A4", "Letter")  # read in the hand; larger sheets go on the wall
 
 
-def pdf_layout(journey: JourneyMap) -> MapLayout:
-    """The map laid out with the PDF's fonts (shared by export_pdf and legibility_note)."""
-    return layout_map(journey, PdfTextMetrics())
+def legible_size(page: str) -> float:
+    """The smallest card titles (pt) that read on this paper: 6 pt on a sheet held in the
+    hand, 8 pt on one hung on the wall and read from a step away."""
+    return 6.0 if page in HAND_SIZES else 8.0
+
+
+def pdf_layout(journey: JourneyMap, fill: tuple[float, float] | None = None) -> MapLayout:
+    """The map laid out with the PDF's fonts (shared by export_pdf and legibility_note);
+    with `fill` (a frame's width and height) stretched to the frame's shape."""
+    aspect = fill[0] / fill[1] if fill else None
+    return layout_map(journey, pdf_fitter(), aspect=aspect)
 
 
 def _title_pt(lay: MapLayout, options: PdfOptions) -> tuple[float, float]:
@@ -486,7 +493,7 @@ def legible_choice(lay: MapLayout, options: PdfOptions) -> tuple[str, str]:
     for name in ("A4", "A3", "A2", "A1", "A0"):
         for landscape in (True, False):
             trial = PdfOptions(name, landscape, False, options.report)
-            if _title_pt(lay, trial)[1] >= MIN_PRINT_SIZE:
+            if _title_pt(lay, trial)[1] >= legible_size(name):
                 flags = f"--page-size {name}" + ("" if landscape else " --portrait")
                 return f"one {name} {'landscape' if landscape else 'portrait'} page", flags
     size = page_size(options)
@@ -507,7 +514,7 @@ def legibility_note(
         return ""
     lay = layout or pdf_layout(journey)
     scale, title_pt = _title_pt(lay, options)
-    if title_pt >= MIN_PRINT_SIZE:
+    if title_pt >= legible_size(options.page_size):
         return ""
     choice, flags = legible_choice(lay, options)
     if command_line and flags == "--poster":
@@ -551,13 +558,13 @@ def export_pdf(
     frame_w, frame_h = size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - FOOTER
     note = legibility_note(journey, options, lay)
     room = frame_h - (_Note.HEIGHT if note else 0.0)
+    if not (options.poster or options.sheets):  # one page: the map fills it, title at the top
+        lay = pdf_layout(journey, fill=(frame_w, room))
     sheets = _sheets(lay, frame_w, room, options.poster, options.sheets)
     story: list = [Bookmark("map", "Journey map")]
     for i, sheet in enumerate(sheets):
         if i:
             story.append(PageBreak())
-        if not options.poster:  # one page: centred on the sheet
-            story.append(Spacer(1, max(0.0, (room - sheet.height) / 2)))
         story.append(sheet)
     if note:  # the paper itself says it is too small, and what would print it legibly
         story.append(_Note(f"Too small to read: {note}.", frame_w))

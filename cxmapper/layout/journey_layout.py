@@ -40,32 +40,64 @@ def _lane_ids(journey: JourneyMap) -> list[str | None]:
     return lanes
 
 
+MOST_FILL = 0.6  # a map is stretched to its page's shape by at most this much of its size
+
+
 def layout_map(
     journey: JourneyMap,
     metrics: TextMetrics | TextFitter,
     style: Style | None = None,
     previous: MapLayout | None = None,
+    aspect: float | None = None,
 ) -> MapLayout:
     """The geometry of the whole map. Pass a TextFitter to reuse its wrapping cache, and the
     previous layout of the same map to reuse the boxes of cards that did not change (an edit
-    then costs little more than the arithmetic, and views can skip unchanged items by identity)."""
-    style = style or Style()
+    then costs little more than the arithmetic, and views can skip unchanged items by identity).
+    With `aspect` (a page's width / height) the map is stretched to fill that shape: a map
+    wider than its page gets taller lanes and feeling lane, a taller one wider stages."""
     fitter = metrics if isinstance(metrics, TextFitter) else TextFitter(metrics)
-    s = style
+    lay = _layout(journey, fitter, style or Style(), previous)
+    if aspect is None or lay.height <= 0:
+        return lay
+    if lay.width / lay.height > aspect * 1.001:
+        extra = min(lay.width / aspect - lay.height, lay.height * MOST_FILL)
+        return _layout(journey, fitter, lay.style, previous, extra_height=extra)
+    if lay.width / lay.height < aspect / 1.001:
+        wide = min(lay.height * aspect, lay.width * (1 + MOST_FILL))
+        lay = _layout(journey, fitter, lay.style, previous, min_width=wide)
+        if lay.width / lay.height > aspect * 1.001:  # goals wrapped shorter: a little height
+            extra = min(lay.width / aspect - lay.height, lay.height * MOST_FILL)
+            lay = _layout(journey, fitter, lay.style, previous, min_width=wide, extra_height=extra)
+    return lay
+
+
+def _layout(
+    journey: JourneyMap,
+    fitter: TextFitter,
+    s: Style,
+    previous: MapLayout | None,
+    min_width: float = 0.0,
+    extra_height: float = 0.0,
+) -> MapLayout:
     left = s.margin + s.lane_label_width
+    # Height to fill a page: a third to the feeling lane, the rest shared by the lanes.
+    lane_ids = _lane_ids(journey)
+    emotion_extra = extra_height / 3
+    lane_extra = (extra_height - emotion_extra) / len(lane_ids)
 
     # Columns: stages left to right, slots packed densely within each (layout/columns.py).
     kept = previous.stage_widths if previous is not None and previous.style == s else None
     columns = pack_columns(journey, s, left, kept)
     # A map holding little is still as wide as its title (up to a point): no title cut short.
     title_w = min(fitter.width(journey.title, s.title_size, True) + 8, MOST_TITLE_WIDTH)
-    columns = widened(columns, max(left + s.min_stage_width, s.margin + title_w))
+    columns = widened(
+        columns, max(left + s.min_stage_width, s.margin + title_w, min_width - s.margin)
+    )
     stage_x, slot_positions = columns.stage_x, columns.positions
     timeline_right = max(columns.right, left + s.min_stage_width)
     width = timeline_right + s.margin
 
     # Which slot and lane each touchpoint takes, and how cards stack there.
-    lane_ids = _lane_ids(journey)
     stack: dict[tuple[str, float, str | None], list[Touchpoint]] = defaultdict(list)
     for tp in journey.touchpoints:
         stack[(tp.stage_id, tp.position, tp.department_id)].append(tp)
@@ -103,14 +135,15 @@ def layout_map(
     header = header_box(journey, header_rect, fitter, s)
     stage_top = header_rect.bottom
     emotion_top = stage_top + head_h
-    emotion = Rect(s.margin, emotion_top, timeline_right - s.margin, s.emotion_height)
+    emotion_h = s.emotion_height + emotion_extra
+    emotion = Rect(s.margin, emotion_top, timeline_right - s.margin, emotion_h)
     lanes_top = emotion.bottom
     lanes: list[LaneBox] = []
     lane_top: dict[str | None, float] = {}
     y = lanes_top
     for lane_id in lane_ids:
         k = deepest[lane_id]
-        height = 2 * s.lane_padding + k * s.card_height + (k - 1) * s.card_gap
+        height = 2 * s.lane_padding + k * s.card_height + (k - 1) * s.card_gap + lane_extra
         dept = journey.department(lane_id) if lane_id else None
         name = dept.name if dept else "Unassigned"
         label = Rect(s.margin, y, s.lane_label_width, height)
@@ -147,7 +180,8 @@ def layout_map(
         cx = slot_x(stage_id, position)
         colour = colours.get(lane_id, UNASSIGNED_COLOUR) if lane_id else UNASSIGNED_COLOUR
         for depth, tp in enumerate(group):
-            top = lane_top[lane_id] + s.lane_padding + depth * (s.card_height + s.card_gap)
+            top = lane_top[lane_id] + s.lane_padding + lane_extra / 2
+            top += depth * (s.card_height + s.card_gap)
             icon = icons.get(tp.channel_id) if tp.channel_id else None
             key = (
                 colour,
