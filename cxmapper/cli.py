@@ -124,6 +124,8 @@ def _export(args: argparse.Namespace) -> int:
         )
     out = _output(target, args.force)
     journey = load_map(args.file)
+    if args.rows is not None:  # the rows under the lanes, instead of the map's own
+        journey = journey.model_copy(update={"rows": args.rows})
     if args.pdf is not None:
         from cxmapper.export.pdf import PdfOptions, export_pdf, legibility_note, pdf_layout
 
@@ -167,6 +169,22 @@ def _export(args: argparse.Namespace) -> int:
         _write(out, export_csv(journey))
         print(f"{out}: written ({len(journey.touchpoints)} rows)")
     return 0
+
+
+def _rows(text: str) -> list[str]:
+    """ "pain-points,quotes" -> ["pain_points", "quotes"]; "none" -> []."""
+    from cxmapper.model.journey import ROWS
+
+    words = [w.strip().lower().replace("-", "_").replace(" ", "_") for w in text.split(",")]
+    if words == ["none"]:
+        return []
+    unknown = [w for w in words if w not in ROWS]
+    if unknown or not words:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: say which rows, comma-separated: pain-points, opportunities, quotes "
+            "(or none)"
+        )
+    return [row for row in ROWS if row in words]
 
 
 def _picture_scale(args: argparse.Namespace) -> float:
@@ -303,6 +321,13 @@ def _command_parser() -> argparse.ArgumentParser:
         type=_sheet_grid,
         metavar="CxR",
         help="a poster fitted to C columns by R rows of sheets, e.g. 3x2 (scaled to fit)",
+    )
+    p.add_argument(
+        "--rows",
+        type=_rows,
+        metavar="LIST",
+        help="rows under the lanes, instead of the map's own: any of pain-points, "
+        "opportunities, quotes, comma-separated; or none",
     )
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(run=_export)

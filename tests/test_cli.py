@@ -292,3 +292,17 @@ def test_export_a_poster_with_its_report_on_a_chosen_page_size(tmp_path):
 
     last = PdfReader(str(out)).pages[-1]
     assert (round(float(last.mediabox.width)), round(float(last.mediabox.height))) == (595, 842)
+
+
+def test_export_with_rows_under_the_lanes(tmp_path):
+    out, source = tmp_path / "m.svg", tmp_path / "m.json"
+    source.write_bytes(map_to_bytes(small_map()))
+    done = cxmapper("export", source, "--svg", out, "--rows", "pain-points,quotes")
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert ">Quotes<" in text and "Why am I paying" in text and "Charged for a" in text
+    done = cxmapper("export", source, "--svg", out, "--rows", "none", "--force")
+    text = out.read_text(encoding="utf-8")
+    assert ">Quotes<" not in text and "paying" not in text
+    done = cxmapper("export", source, "--svg", out, "--rows", "pains", "--force")
+    assert done.returncode == 2 and "pain-points, opportunities, quotes" in done.stderr

@@ -45,10 +45,12 @@ class ExportActions:
             return False
         from cxmapper.app.export_dialog import PdfExportDialog
 
-        dialog = PdfExportDialog(self)
+        dialog = PdfExportDialog(self, self.document.journey.rows)
         if dialog.exec() != PdfExportDialog.DialogCode.Accepted:
             return False
         dialog.remember()
+        if dialog.chosen_rows() != self.document.journey.rows:  # screen and paper: same rows
+            self.set_rows(dialog.chosen_rows())
         options = dialog.options()
         path = self.export_target("pdf", "Export PDF", "PDF (*.pdf)")
         return self.write_pdf(path, options) if path else False

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 from cxmapper.app import settings
 from cxmapper.app.dialogs import form_with_buttons
 from cxmapper.export.pdf import PAGE_SIZES, PdfOptions
+from cxmapper.model.journey import ROW_NAMES, ROWS
 
 
 class PdfExportDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, rows: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export PDF")
         self.size_box = QComboBox()
@@ -54,6 +55,15 @@ class PdfExportDialog(QDialog):
         self.fit_group.addButton(self.poster)
         self.fit_group.addButton(self.fitted)
         self.report = QCheckBox("Add report pages (every annotation, department summary)")
+        # The map's own rows (View > Rows Under the Lanes): a change here changes the map too.
+        self.row_boxes = {kind: QCheckBox(ROW_NAMES[kind]) for kind in ROWS}
+        row_line = QWidget()
+        row_layout = QHBoxLayout(row_line)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        for kind, box in self.row_boxes.items():
+            box.setChecked(kind in (rows or []))
+            row_layout.addWidget(box)
+        row_layout.addStretch()
         form = QFormLayout()
         form.addRow("Page size", self.size_box)
         form.addRow("Orientation", self.landscape)
@@ -61,6 +71,7 @@ class PdfExportDialog(QDialog):
         form.addRow("Fit", self.one_page)
         form.addRow("", self.poster)
         form.addRow("", sheets)
+        form.addRow("Rows under the lanes", row_line)
         form.addRow("", self.report)
         form_with_buttons(self, form, "Export…")
         self.set_options(self.remembered())
@@ -98,6 +109,9 @@ class PdfExportDialog(QDialog):
             self.report.isChecked(),
             (self.columns.value(), self.rows.value()) if fitted else None,
         )
+
+    def chosen_rows(self) -> list[str]:
+        return [kind for kind, box in self.row_boxes.items() if box.isChecked()]
 
     def remember(self) -> None:
         o = self.options()

@@ -39,7 +39,7 @@ from cxmapper.export.fonts import REGULAR, pdf_fitter, register_fonts, runs
 from cxmapper.export.pdf_painter import PdfPainter, map_frame
 from cxmapper.export.report import Bookmark, about_the_map, department_summary, stage_sections
 from cxmapper.layout.boxes import MapLayout
-from cxmapper.layout.drawing import draw_lane, draw_map, draw_stage_header
+from cxmapper.layout.drawing import draw_lane, draw_map, draw_row_label, draw_stage_header
 from cxmapper.layout.geometry import Rect
 from cxmapper.layout.glyphs import smooth_curve
 from cxmapper.layout.journey_layout import layout_map
@@ -178,6 +178,12 @@ class MapSheet(Flowable):
                             r.x - self.gutter_left, lane.rect.y, s.lane_label_width, lane.rect.h
                         )
                         draw_lane(lay, PdfPainter(c), i, label)
+                for i, row in enumerate(lay.rows):
+                    if row.rect.y < r.bottom and row.rect.bottom > r.y:
+                        label = Rect(
+                            r.x - self.gutter_left, row.rect.y, s.lane_label_width, row.rect.h
+                        )
+                        draw_row_label(lay, PdfPainter(c), i, label)
             c.restoreState()
         # Stage headers along the top gutter (rows after the first); on the first row, the stage
         # that began on a sheet to the left gets its name again at this sheet's left edge.

@@ -51,6 +51,27 @@ class LaneBox:
 
 
 @dataclass(slots=True)
+class NoteBox:
+    """A touchpoint's notes in a row under the lanes, under its card's place in time."""
+
+    touchpoint_id: str
+    rect: Rect
+    lines: list[str]
+
+
+@dataclass(slots=True)
+class RowBox:
+    """A row under the lanes: "Pain points", "Opportunities" or "Quotes"."""
+
+    kind: str
+    rect: Rect
+    label: Rect
+    label_lines: list[str]
+    notes: list[NoteBox]
+    colour: str
+
+
+@dataclass(slots=True)
 class CardContent:
     """What a card shows, in the card's own coordinates (0, 0 is its top-left corner), so a card
     that only moves keeps its content and painters translate once."""
@@ -132,3 +153,4 @@ class MapLayout:
     card_keys: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
     # Each stage's width, kept by the next layout while the map is edited (layout/columns.py).
     stage_widths: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    rows: list[RowBox] = field(default_factory=list)  # under the lanes, as the map chose

@@ -131,6 +131,9 @@ def draw_backdrop(lay: MapLayout, p: Painter, visible: Rect | None = None) -> No
     for i in range(len(lay.lanes)):
         if visible is None or lay.lanes[i].rect.overlaps(visible):
             draw_lane(lay, p, i)
+    for i in range(len(lay.rows)):
+        if visible is None or lay.rows[i].rect.overlaps(visible):
+            draw_row(lay, p, i)
     draw_legend(lay, p)
 
 
@@ -200,6 +203,32 @@ def draw_lane(lay: MapLayout, p: Painter, index: int, label: Rect | None = None)
     )
     if label is None:
         p.line(Point(lane.rect.x, lane.rect.bottom), Point(lane.rect.right, lane.rect.bottom), GRID)
+
+
+def draw_row_label(lay: MapLayout, p: Painter, index: int, label: Rect | None = None) -> None:
+    """A row's name in the gutter (at `label`, e.g. repeated at a poster tile's edge)."""
+    s, row = lay.style, lay.rows[index]
+    box = label or row.label
+    p.rect(box, row.colour, alpha=0.10)
+    p.rect(Rect(box.x, box.y, 8, box.h), row.colour, alpha=0.6)
+    lh = s.line_height(s.row_label_size)
+    n = len(row.label_lines)
+    top = box.y + min(box.h / 2 - lh * n / 2, 10)  # near the top of a tall row
+    inner = Rect(box.x + 12, top, box.w - 16, lh * n)
+    text_lines(p, row.label_lines, inner, s.row_label_size, lh, bold=True)
+
+
+def draw_row(lay: MapLayout, p: Painter, index: int) -> None:
+    """A row under the lanes: its name, then each touchpoint's notes in a tinted box."""
+    s, row = lay.style, lay.rows[index]
+    draw_row_label(lay, p, index)
+    lh = s.line_height(s.row_note_size)
+    for note in row.notes:
+        p.rect(note.rect, row.colour, alpha=0.08, radius=4)
+        p.rect(Rect(note.rect.x, note.rect.y, 3, note.rect.h), row.colour)
+        inner = Rect(note.rect.x + 5, note.rect.y + 5, note.rect.w - 10, note.rect.h - 10)
+        text_lines(p, note.lines, inner, s.row_note_size, lh)
+    p.line(Point(row.rect.x, row.rect.bottom), Point(row.rect.right, row.rect.bottom), GRID)
 
 
 def draw_legend(lay: MapLayout, p: Painter) -> None:

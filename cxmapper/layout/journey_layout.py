@@ -16,6 +16,7 @@ from cxmapper.layout.boxes import CardBox, FeelingPoint, LaneBox, MapLayout, Slo
 from cxmapper.layout.columns import pack_columns, widened
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.pieces import card_content, feeling_points, header_box, legend_entries
+from cxmapper.layout.rows import notes_rows
 from cxmapper.layout.style import UNASSIGNED_COLOUR, Style
 from cxmapper.layout.text import TextFitter, TextMetrics
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
@@ -159,15 +160,6 @@ def _layout(
     lanes_bottom = y
     lanes_area = Rect(left, lanes_top, timeline_right - left, lanes_bottom - lanes_top)
 
-    stages = []
-    for stage in journey.stages:
-        sx, sw = stage_x[stage.id]
-        head = Rect(sx, stage_top, sw, head_h)
-        slots = tuple(Slot(stage.id, p, slot_x(stage.id, p)) for p in slot_positions[stage.id])
-        name, goal, size = stage_text[stage.id]
-        column = Rect(sx, stage_top, sw, lanes_bottom - stage_top)
-        stages.append(StageBox(stage.id, head, column, name, goal, slots, size))
-
     # Cards: content is reused from the previous layout when what it shows did not change.
     colours = {d.id: d.colour for d in journey.departments}
     icons = {c.id: c.icon for c in journey.channels}
@@ -216,6 +208,18 @@ def _layout(
     )
     time_order = [t.id for t in order]
 
+    # The rows the map shows under its lanes (pain points, opportunities, quotes).
+    rows, rows_bottom = notes_rows(journey, order, cards, lanes_bottom, timeline_right, fitter, s)
+
+    stages = []
+    for stage in journey.stages:
+        sx, sw = stage_x[stage.id]
+        head = Rect(sx, stage_top, sw, head_h)
+        slots = tuple(Slot(stage.id, p, slot_x(stage.id, p)) for p in slot_positions[stage.id])
+        name, goal, size = stage_text[stage.id]
+        column = Rect(sx, stage_top, sw, rows_bottom - stage_top)
+        stages.append(StageBox(stage.id, head, column, name, goal, slots, size))
+
     # The emotion lane: five levels, one face per rated touchpoint.
     plot_top, plot_bottom = emotion.y + 34 + s.face_size / 2, emotion.bottom - s.face_size * 0.75
     level_y = {f: plot_bottom - (f + 2) * (plot_bottom - plot_top) / 4 for f in range(-2, 3)}
@@ -231,7 +235,7 @@ def _layout(
         if tp.feeling is None
     ]
 
-    legend_top = lanes_bottom + 18
+    legend_top = rows_bottom + 18
     legend, legend_bottom = legend_entries(
         journey, Rect(s.margin, legend_top, width - 2 * s.margin, 0), fitter, s
     )
@@ -257,9 +261,10 @@ def _layout(
         unrated=unrated,
         legend=legend,
         legend_rect=legend_rect,
-        timeline=Rect(left, emotion.y, timeline_right - left, lanes_bottom - emotion.y),
+        timeline=Rect(left, emotion.y, timeline_right - left, rows_bottom - emotion.y),
         lanes_area=lanes_area,
         time_order=time_order,
         card_keys=card_keys,
         stage_widths=columns.widths(),
+        rows=rows,
     )

@@ -50,6 +50,9 @@ class Style:
     min_stage_width: float = 140
     lane_padding: float = 8
     face_size: float = 26
+    row_label_size: float = 12  # "Opportunities" fits the gutter
+    row_note_size: float = 11  # the notes in the rows under the lanes
+    row_note_lines: int = 6
     legend_height: float = 96
     legend_size: float = 13
     level_label_size: float = 11

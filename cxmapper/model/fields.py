@@ -37,7 +37,7 @@ LISTS = {
     "touchpoint": "touchpoints",
 }
 EDITABLE: dict[str, tuple[str, ...]] = {
-    "map": ("title", "description", "scenario"),
+    "map": ("title", "description", "scenario", "rows"),
     "persona": ("name", "description", "goals"),
     "stage": ("name", "description", "customer_goal"),
     "department": ("name", "colour"),
@@ -68,6 +68,7 @@ LABELS = {
     "quotes": "customer quotes",
     "moment_of_truth": "moment of truth",
     "partner_owned": "partner-owned",
+    "rows": "rows under the lanes",
 }
 
 

@@ -164,7 +164,8 @@ def load_map(path: str | os.PathLike[str]) -> JourneyMap:
 
 
 def map_to_data(journey: JourneyMap) -> dict[str, Any]:
-    return journey.model_dump(mode="json")
+    # A map showing no extra rows is written as before rows existed (older cxmapper reads it).
+    return journey.model_dump(mode="json", exclude=None if journey.rows else {"rows"})
 
 
 def map_to_bytes(journey: JourneyMap) -> bytes:

@@ -44,6 +44,9 @@ FEELING_WORDS = {
     2: "very positive",
 }
 EXPECTATIONS = ("unknown", "below", "met", "exceeded")
+# Rows the map may show under its lanes, listing each touchpoint's notes of that kind.
+ROWS = ("pain_points", "opportunities", "quotes")
+ROW_NAMES = {"pain_points": "Pain points", "opportunities": "Opportunities", "quotes": "Quotes"}
 CHANNEL_ICONS = (
     "web",
     "mobile",
@@ -162,6 +165,22 @@ Label = Annotated[
 ]
 
 
+def _row_order(value: list[str]) -> list[str]:
+    """Rows are drawn in one order whatever order they were chosen in, each once."""
+    return [row for row in ROWS if row in value]
+
+
+Rows = Annotated[
+    list[Literal[ROWS]],  # type: ignore[valid-type]
+    Field(
+        max_length=len(ROWS) * 2,
+        description="Rows shown under the lanes, listing each touchpoint's pain points, "
+        "opportunities or quotes (screen and paper alike); empty: none.",
+    ),
+    AfterValidator(_row_order),
+]
+
+
 def now() -> datetime:
     """The current time, in UTC, to the second (maps are not clocks)."""
     return datetime.now(timezone.utc).replace(microsecond=0)
@@ -274,6 +293,7 @@ class JourneyMap(Part):
     departments: Annotated[list[Department], Field(max_length=MAX_DEPARTMENTS)] = []
     channels: Annotated[list[Channel], Field(max_length=MAX_CHANNELS)] = []
     touchpoints: Annotated[list[Touchpoint], Field(max_length=MAX_TOUCHPOINTS)] = []
+    rows: Rows = []
     metadata: Metadata = Field(default_factory=Metadata)
 
     @model_validator(mode="after")

@@ -182,3 +182,40 @@ def test_the_export_dialog_offers_a_poster_of_a_chosen_number_of_sheets(window):
     assert PdfExportDialog.remembered().sheets == (4, 3)
     dialog.set_options(PdfOptions("A3"))
     assert dialog.one_page.isChecked() and dialog.options().sheets is None
+
+
+def test_view_shows_a_row_under_the_lanes_as_an_edit_of_the_map(window, qtbot):
+    window.show_sample()
+    window.show()
+    qtbot.waitExposed(window)
+    action = window.row_actions["pain_points"]
+    assert action.text().replace("&", "") == "Pain Points" or "Pain" in action.text()
+    action.trigger()
+    assert window.document.journey.rows == ["pain_points"]
+    assert [row.kind for row in window.scene.layout.rows] == ["pain_points"]
+    assert window.isWindowModified()  # stored in the file: the map changed
+    window.row_actions["quotes"].trigger()
+    assert window.document.journey.rows == ["pain_points", "quotes"]
+    window.undo()
+    assert window.document.journey.rows == ["pain_points"]
+    assert not window.row_actions["quotes"].isChecked()
+    window.undo()
+    assert window.scene.layout.rows == [] and not action.isChecked()
+
+
+def test_the_export_dialog_chooses_the_maps_rows(window, tmp_path, monkeypatch):
+    from cxmapper.app.export_dialog import PdfExportDialog
+
+    window.show_sample()
+    out = tmp_path / "map.pdf"
+    monkeypatch.setattr(MainWindow, "ask_file", lambda self, *a: out)
+
+    def accept(dialog):
+        assert not dialog.row_boxes["opportunities"].isChecked()
+        dialog.row_boxes["opportunities"].setChecked(True)
+        return PdfExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PdfExportDialog, "exec", accept)
+    assert window.export_pdf()
+    assert window.document.journey.rows == ["opportunities"]  # the screen shows it too
+    assert load_map(out).rows == ["opportunities"]
