@@ -10,10 +10,11 @@ is shipped yet: this box is the fallback.)
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib.resources import as_file
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from cxmapper.bundled import resource
@@ -28,6 +29,54 @@ _FILES = {
     FALLBACK: "DroidSansFallbackFull.ttf",
     HANGUL: "NanumGothic.ttf",
 }
+
+
+def _as_written(code: int) -> str:
+    """What a drawn character copies as: an Arabic or Hebrew presentation form (a joined
+    letter, as arabic-reshaper draws it) as the letter(s) typed; anything else as itself."""
+    if 0xFB1D <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFC:
+        letters = unicodedata.normalize("NFKC", chr(code))
+        if len(letters) > 1 and all(unicodedata.category(ch) == "Lo" for ch in letters):
+            # a ligature (lam-alef) in display order, like the line it is drawn in: a viewer
+            # turning the line to reading order turns its letters too
+            return letters[::-1]
+        return letters
+    return chr(code)
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map of a font subset, with joined letters mapped back to the
+    letters typed, so that copying and searching the PDF finds the words as written (viewers
+    put the right-to-left runs, drawn in display order, back in reading order themselves)."""
+    pairs = [
+        f"<{i:02X}> <{_as_written(v).encode('utf-16-be').hex().upper()}>"
+        for i, v in enumerate(subset)
+    ]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            f"/CIDSystemInfo << /Registry ({fontname}) /Ordering ({fontname}) /Supplement 0 >> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *pairs,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+# reportlab writes each subset's ToUnicode map with this module function: ours is the same map
+# but for the joined letters (reportlab has no hook for it).
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @lru_cache(maxsize=len(_FILES))

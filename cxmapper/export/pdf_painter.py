@@ -14,7 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from cxmapper.export.fonts import FALLBACKS, has_rtl, runs
+from cxmapper.export.fonts import FALLBACKS, runs
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import INK
 
@@ -42,9 +42,6 @@ def map_frame(c: Canvas, x: float, top: float, scale: float) -> Iterator[None]:
 def draw_runs(c: Canvas, line, text: str, size: float, bold: bool, colour: str) -> None:
     """Text into a text object run by run. The Chinese, Japanese and Korean fonts have no bold:
     their bold is drawn filled and outlined in the text colour (PDF text render mode 2)."""
-    logical = has_rtl(text)
-    if logical:  # drawn in display order; copied and searched as written (ActualText)
-        line._code.append(f"/Span <</ActualText <{_utf16_hex(text)}>>> BDC")
     for font, piece in runs(text, bold):
         line.setFont(font, size)
         fake_bold = bold and font in FALLBACKS
@@ -55,12 +52,6 @@ def draw_runs(c: Canvas, line, text: str, size: float, bold: bool, colour: str) 
         line.textOut(piece)
         if fake_bold:
             line.setTextRenderMode(0)
-    if logical:
-        line._code.append("EMC")
-
-
-def _utf16_hex(text: str) -> str:
-    return "FEFF" + text.encode("utf-16-be").hex().upper()
 
 
 class PdfPainter:

@@ -142,15 +142,15 @@ def draw_stage_header(
     p: Painter,
     index: int,
     head: Rect | None = None,
-    lines: tuple[list[str], list[str]] | None = None,
+    lines: tuple[list[str], list[str], float] | None = None,
 ) -> None:
-    """A stage's header at `head` (default: its own), with `lines` (name, goal) fitted to it
-    when it is only part of the header (a poster sheet that begins inside the stage)."""
+    """A stage's header at `head` (default: its own), with `lines` (name, goal, name size)
+    fitted to it when it is only part of the header (a poster sheet beginning inside it)."""
     s, stage = lay.style, lay.stages[index]
     head = head or stage.header
-    name_lines, goal_lines = lines or (stage.name_lines, stage.goal_lines)
+    name_lines, goal_lines, size = lines or (stage.name_lines, stage.goal_lines, 0.0)
     p.rect(head, STAGE_HEADER_TINTS[index % 2])
-    size = stage.name_size or s.stage_name_size
+    size = size or stage.name_size or s.stage_name_size
     lh = s.line_height(size)
     text_lines(p, name_lines, Rect(head.x + 8, head.y + 8, head.w - 16, lh * 2), size, lh, True)
     if goal_lines:

@@ -24,14 +24,15 @@ from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
 MOST_TITLE_WIDTH = 1200.0  # a map is widened to fit its title up to this wide
 
 
-def name_size(name: str, width: float, fitter: TextFitter, s: Style) -> float:
+def name_size(name: str, width: float, fitter: TextFitter, s: Style, least: float = 0.75) -> float:
     """A stage name's size: the style's, or smaller (down to 3/4) until its longest word fits
-    the stage's width, so "maintenance" is not broken in two in a narrow stage."""
+    the stage's width, so "maintenance" is not broken in two in a narrow stage (`least`: the
+    smallest size, as a fraction of the style's)."""
     words = name.split() or [""]
     longest = max(fitter.width(word, s.stage_name_size, True) for word in words)
     if longest <= width:
         return s.stage_name_size
-    return max(s.stage_name_size * 0.75, s.stage_name_size * width / longest * 0.98)
+    return max(s.stage_name_size * least, s.stage_name_size * width / longest * 0.98)
 
 
 def _lane_ids(journey: JourneyMap) -> list[str | None]:
