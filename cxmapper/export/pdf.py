@@ -483,11 +483,16 @@ def legible_size(page: str) -> float:
     return 6.0 if page in HAND_SIZES else 8.0
 
 
-def pdf_layout(journey: JourneyMap, fill: tuple[float, float] | None = None) -> MapLayout:
+def pdf_layout(
+    journey: JourneyMap,
+    fill: tuple[float, float] | None = None,
+    natural: MapLayout | None = None,
+) -> MapLayout:
     """The map laid out with the PDF's fonts (shared by export_pdf and legibility_note);
-    with `fill` (a frame's width and height) stretched to the frame's shape."""
+    with `fill` (a frame's width and height) stretched to the frame's shape, reusing the
+    cards of its `natural` layout when it was made already."""
     aspect = fill[0] / fill[1] if fill else None
-    return layout_map(journey, pdf_fitter(), aspect=aspect)
+    return layout_map(journey, pdf_fitter(), previous=natural, aspect=aspect)
 
 
 def _title_pt(lay: MapLayout, options: PdfOptions) -> tuple[float, float]:
@@ -569,7 +574,7 @@ def export_pdf(
     note = legibility_note(journey, options, lay)
     room = frame_h - (_Note.HEIGHT if note else 0.0)
     if not (options.poster or options.sheets):  # one page: the map fills it, title at the top
-        lay = pdf_layout(journey, fill=(frame_w, room))
+        lay = pdf_layout(journey, fill=(frame_w, room), natural=lay)
     sheets = _sheets(lay, frame_w, room, options.poster, options.sheets)
     story: list = [Bookmark("map", "Journey map")]
     for i, sheet in enumerate(sheets):

@@ -274,8 +274,7 @@ def draw_card(
         draw_shapes(p, glyphs.face(c.face, c.feeling), c.face.w)
     if c.emotion_line:
         p.text(c.emotion_line, c.emotion, c.emotion_size or note_size, colour=MUTED_INK)
-    for kind, rect in c.badges:
-        p.circle(rect.center, rect.w / 2 + 1.5, PAPER, None, 0)
+    for kind, rect in c.badges:  # (outlined in ink: they read on any owner's colour)
         draw_shapes(p, glyphs.badge(rect, kind), rect.w, "#ffffff")
 
 

@@ -61,6 +61,7 @@ def layout_map(
     lay = _layout(journey, fitter, style or Style(), previous)
     if aspect is None or lay.height <= 0:
         return lay
+    previous = lay  # the stretched layouts reuse its cards' content
     if lay.width / lay.height > aspect * 1.001:
         extra = min(lay.width / aspect - lay.height, lay.height * MOST_FILL)
         return _layout(journey, fitter, lay.style, previous, extra_height=extra)
