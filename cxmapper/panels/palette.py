@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+)
 
 from cxmapper.canvas.dragdata import TOUCHPOINT_MIME, encode_kind
 from cxmapper.canvas.painting import QtPainter
@@ -49,6 +55,8 @@ class Palette(QListWidget):
         self.setGridSize(ENTRY)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # no taller than its entries: the inspector below gets the rest of the column
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setAccessibleName("Touchpoint palette")
         self.itemActivated.connect(lambda item: self.kind_activated.emit(item.data(KIND_ROLE)))
         self.set_channels(channels)
@@ -71,6 +79,11 @@ class Palette(QListWidget):
             item.setSizeHint(ENTRY)
             item.setToolTip(f"Drag onto the map to add a {channel.name} touchpoint")
             self.addItem(item)
+        self.updateGeometry()  # a channel more or less: the palette's height follows
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        width = max(self.width(), 2 * ENTRY.width() + 12)
+        return QSize(2 * ENTRY.width() + 12, self.height_for(width))
 
     def height_for(self, width: int) -> int:
         """How tall the palette is when all its entries show at this width."""
