@@ -106,8 +106,10 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         # A further window opens a little lower and to the right, and smaller, so that all of it
         # (its status bar too) stays on the screen.
         step = 28 * ((len(editor().windows) - 1) % 6)
-        width = min(1400, int(area.width() * 0.94)) - step
-        height = min(900, int(area.height() * 0.92)) - step
+        # As wide as a laptop's screen (the whole map at fit to window), up to 1600 x 1000.
+        # (less the window's frame, not known before it is shown: its status bar stays on screen)
+        width = min(1600, area.width() - 8) - step
+        height = min(1000, area.height() - 40) - step
         self.resize(width, height)
         left = area.x() + (area.width() - width - step) // 2 + step
         top = area.y() + (area.height() - height - step) // 2 + step
