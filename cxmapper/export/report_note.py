@@ -50,6 +50,9 @@ class Row:
         )
 
 
+KEEP_TOGETHER = 220.0  # points: a note no taller than this is never split across pages
+
+
 def wrapped(text: str, width: float, bullet: bool = False) -> tuple[Line, ...]:
     """Lines of at most `width`; line breaks kept; a bullet's lines hang under its text."""
     lines: list[Line] = []
@@ -111,6 +114,8 @@ class TouchpointNote(Flowable):
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """The rows (and lines) that fit here, and the rest continued on the next page; nothing
         (move it all on) when not even the title and a line of its notes fit."""
+        if self.height <= KEEP_TOGETHER:
+            return []  # a short note moves on whole: no page holding only its last row
         room = avail_height - self.head
         first: list[Row] = []
         for index, r in enumerate(self.rows):
