@@ -21,13 +21,14 @@ from cxmapper.app.editor import editor
 from cxmapper.app.export_actions import ExportActions
 from cxmapper.app.file_actions import FileActions, file_name_for  # noqa: F401 - re-exported
 from cxmapper.app.recovery import Autosave
+from cxmapper.app.rows_menu import RowsMenu
 from cxmapper.canvas.scene import JourneyScene
 from cxmapper.canvas.view import JourneyView
 from cxmapper.document.document import JourneyDocument
 from cxmapper.model.bulk import keep_long_lived
 from cxmapper.model.edits import place_after
-from cxmapper.model.fields import MAP_ID, EditRefused, part_of
-from cxmapper.model.journey import FEELING_WORDS, ROW_NAMES, ROWS
+from cxmapper.model.fields import EditRefused, part_of
+from cxmapper.model.journey import FEELING_WORDS
 from cxmapper.panels.inspector import Inspector
 from cxmapper.panels.palette import Palette
 from cxmapper.panels.structure import Structure
@@ -232,19 +233,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             view, "&Actual Size", lambda: self.view and self.view.actual_size(), ["Ctrl+1"]
         )
         view.addSeparator()
-        rows = view.addMenu("&Rows Under the Lanes")
-        self.row_actions: dict[str, QAction] = {}
-        for kind, key in zip(ROWS, ("P", "O", "Q"), strict=True):
-            name = ROW_NAMES[kind]
-            action = self._action(
-                rows,
-                f"&{name}",
-                lambda checked, k=kind: self.show_row(k, checked),
-                [f"Ctrl+Alt+{key}"],
-                f"A row under the lanes listing each touchpoint's {name.lower()}",
-            )
-            action.setCheckable(True)
-            self.row_actions[kind] = action
+        self.rows_menu = RowsMenu(self, view.addMenu("&Rows Under the Lanes"))
         view.addSeparator()
         for dock in (self.palette_dock, self.structure_dock, self.inspector_dock):
             view.addAction(dock.toggleViewAction())
@@ -321,7 +310,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
                 child.discard()  # replaced by a map that needed no window of its own
             old_document.deleteLater()  # with its scene and undo history
         self.palette.set_channels(document.journey.channels)
-        self._check_rows()
+        self.rows_menu.follow()
         document.file_changed.connect(self._update_title)
         document.changed.connect(self._update_status)
         document.changed.connect(self._follow_channels)
@@ -392,27 +381,10 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
     def _follow_channels(self, changes) -> None:
         if changes.of("channel"):
             self.palette.set_channels(self.document.journey.channels)
-        self._check_rows()
-
-    def _check_rows(self) -> None:
-        shown = self.document.journey.rows if self.document else []
-        for kind, action in self.row_actions.items():
-            action.setChecked(kind in shown)
-
-    def show_row(self, kind: str, shown: bool) -> None:
-        """View > Rows Under the Lanes: an edit of the map (saved with it, undone with Ctrl+Z),
-        so the screen, the PDF and the next person to open the file see the same rows."""
-        if not self.document:
-            return
-        rows = [r for r in self.document.journey.rows if r != kind] + ([kind] if shown else [])
-        self.set_rows(rows)
+        self.rows_menu.follow()
 
     def set_rows(self, rows: list[str]) -> None:
-        word = "Show" if len(rows) > len(self.document.journey.rows) else "Hide"
-        changed = [ROW_NAMES[r] for r in ROWS if (r in rows) != (r in self.document.journey.rows)]
-        text = f"{word} {', '.join(changed).lower()} row" if changed else ""
-        self.document.set_fields("map", MAP_ID, {"rows": rows}, text)
-        self._check_rows()
+        self.rows_menu.set(rows)
 
     def undo(self) -> None:
         if self.document:

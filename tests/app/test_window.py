@@ -188,17 +188,17 @@ def test_view_shows_a_row_under_the_lanes_as_an_edit_of_the_map(window, qtbot):
     window.show_sample()
     window.show()
     qtbot.waitExposed(window)
-    action = window.row_actions["pain_points"]
+    action = window.rows_menu.actions["pain_points"]
     assert action.text().replace("&", "") == "Pain Points" or "Pain" in action.text()
     action.trigger()
     assert window.document.journey.rows == ["pain_points"]
     assert [row.kind for row in window.scene.layout.rows] == ["pain_points"]
     assert window.isWindowModified()  # stored in the file: the map changed
-    window.row_actions["quotes"].trigger()
+    window.rows_menu.actions["quotes"].trigger()
     assert window.document.journey.rows == ["pain_points", "quotes"]
     window.undo()
     assert window.document.journey.rows == ["pain_points"]
-    assert not window.row_actions["quotes"].isChecked()
+    assert not window.rows_menu.actions["quotes"].isChecked()
     window.undo()
     assert window.scene.layout.rows == [] and not action.isChecked()
 
