@@ -26,6 +26,9 @@ class JourneyScene(QGraphicsScene):
         self.fitter = TextFitter(QtTextMetrics())
         with building_many():  # the layout and an item per card and face
             self.layout: MapLayout = layout_map(document.journey, self.fitter)
+            # each state's stage widths, by its place in the undo stack (see _widths_here)
+            self._widths_at = {document.undo_stack.index(): self.layout.stage_widths}
+            self._count_seen = document.undo_stack.count()
             self.backdrop = BackdropItem(self.layout)
             self.addItem(self.backdrop)
             self.curve = CurveItem()
@@ -57,11 +60,24 @@ class JourneyScene(QGraphicsScene):
         with building_many():
             self._relayout()
 
+    def _widths_here(self) -> dict[str, float]:
+        """The stage widths to keep: those this state of the map had when it was last shown
+        (so an undo or a redo puts every stage back exactly), else the current ones."""
+        stack = self.document.undo_stack
+        index, count = stack.index(), stack.count()
+        if count != self._count_seen:  # a new edit: states after it are gone from the stack
+            self._count_seen = count
+            self._widths_at = {i: w for i, w in self._widths_at.items() if i < index}
+        return self._widths_at.get(index, self.layout.stage_widths)
+
     def _relayout(self) -> None:
-        new = layout_map(self.document.journey, self.fitter, previous=self.layout)
+        widths = self._widths_here()
+        new = layout_map(self.document.journey, self.fitter, previous=self.layout, widths=widths)
+        self._widths_at[self.document.undo_stack.index()] = new.stage_widths
         old, self.layout = self.layout, new
         if (
             old.stages != new.stages
+            or old.rows != new.rows
             or old.lanes != new.lanes
             or old.header != new.header
             or old.legend != new.legend

@@ -89,7 +89,7 @@ class TitleEditor(QLineEdit):
         rect = self.view.mapFromScene(area).boundingRect()
         size = max(13.0, text_size * zoom)  # readable however far out the map is zoomed
         self.setFont(map_font(size, bold=True))
-        width = max(rect.width() + 8, 260)
+        width = max(rect.width() + 8, 180)  # room to type, over a neighbour or two at most
         height = max(rect.height(), round(size * 2))
         self.setGeometry(rect.x() - 4, rect.y() - 2, width, height)
 

@@ -1,8 +1,8 @@
 """export_pdf(journey, options) -> bytes: the map as a vector PDF to print, hang and send.
 
 The map page(s) draw the shared layout (the same geometry as the canvas), either scaled onto one
-sheet or as a poster tiled across sheets at full size, with overlap, crop marks, "row r, column c"
-labels, and the stage headers and department names repeated on every tile. Report pages follow
+sheet or as a poster tiled across sheets at full size, with overlap, crop marks, "row r of R,
+column c of C" labels, and the stage headers and department names repeated on every tile. Report pages follow
 (every annotation, stage by stage; a department summary). The map's JSON is attached, so the PDF
 opens back in cxmapper.
 """
@@ -171,6 +171,11 @@ class MapSheet(Flowable):
         self._clip(gl, 0, self.width - gl, self.height - gt)
         with map_frame(c, x0, top0, k):
             draw_map(lay, PdfPainter(c), visible=r, curve=self.curve)
+            for i, row in enumerate(lay.rows):  # a tall row begun on the sheet above: its name
+                if not gl and row.rect.y < r.y < row.rect.bottom:
+                    bottom = min(row.rect.bottom, r.bottom)
+                    label = Rect(row.label.x, r.y, row.label.w, bottom - r.y)
+                    draw_row_label(lay, PdfPainter(c), i, label)
         c.restoreState()
         if gl:  # department names down the left gutter
             c.saveState()
@@ -184,9 +189,9 @@ class MapSheet(Flowable):
                         draw_lane(lay, PdfPainter(c), i, label)
                 for i, row in enumerate(lay.rows):
                     if row.rect.y < r.bottom and row.rect.bottom > r.y:
-                        label = Rect(
-                            r.x - self.gutter_left, row.rect.y, s.lane_label_width, row.rect.h
-                        )
+                        # the part of a tall row this sheet shows, its name at the top of it
+                        top, bottom = max(row.rect.y, r.y), min(row.rect.bottom, r.bottom)
+                        label = Rect(r.x - self.gutter_left, top, s.lane_label_width, bottom - top)
                         draw_row_label(lay, PdfPainter(c), i, label)
             c.restoreState()
         # Stage headers along the top gutter (rows after the first); on the first row, the stage
@@ -458,7 +463,7 @@ def _sheets(
         for col, (x, w) in enumerate(columns):
             if not any(part.overlaps(Rect(x, y, w, h)) for part in drawn):
                 continue  # blank paper beside the legend: no sheet to print for it
-            label = f"row {r + 1}, column {col + 1} of {len(rows)} × {len(columns)}"
+            label = f"row {r + 1} of {len(rows)}, column {col + 1} of {len(columns)}"
             sheets.append(
                 MapSheet(
                     lay,

@@ -51,14 +51,16 @@ def layout_map(
     style: Style | None = None,
     previous: MapLayout | None = None,
     aspect: float | None = None,
+    widths: dict[str, float] | None = None,
 ) -> MapLayout:
     """The geometry of the whole map. Pass a TextFitter to reuse its wrapping cache, and the
     previous layout of the same map to reuse the boxes of cards that did not change (an edit
     then costs little more than the arithmetic, and views can skip unchanged items by identity).
     With `aspect` (a page's width / height) the map is stretched to fill that shape: a map
-    wider than its page gets taller lanes and feeling lane, a taller one wider stages."""
+    wider than its page gets taller lanes and feeling lane, a taller one wider stages.
+    `widths`: the stage widths to keep (default: the previous layout's; see pack_columns)."""
     fitter = metrics if isinstance(metrics, TextFitter) else TextFitter(metrics)
-    lay = _layout(journey, fitter, style or Style(), previous)
+    lay = _layout(journey, fitter, style or Style(), previous, widths)
     if aspect is None or lay.height <= 0:
         return lay
     previous = lay  # the stretched layouts reuse its cards' content
@@ -79,6 +81,7 @@ def _layout(
     fitter: TextFitter,
     s: Style,
     previous: MapLayout | None,
+    widths: dict[str, float] | None = None,
     min_width: float = 0.0,
     extra_height: float = 0.0,
 ) -> MapLayout:
@@ -90,6 +93,7 @@ def _layout(
 
     # Columns: stages left to right, slots packed densely within each (layout/columns.py).
     kept = previous.stage_widths if previous is not None and previous.style == s else None
+    kept = widths if widths is not None else kept
     columns = pack_columns(journey, s, left, kept)
     # A map holding little is still as wide as its title (up to a point): no title cut short.
     title_w = min(fitter.width(journey.title, s.title_size, True) + 8, MOST_TITLE_WIDTH)

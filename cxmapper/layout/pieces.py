@@ -50,7 +50,12 @@ def card_content(
     icon = Rect(pad - 1, (band - mark) / 2, mark, mark)
     # 4 units from the edges: a long word ("confirmation") fits a line at the title's size
     title = Rect(4, band + 3, w - 8, s.line_height(s.card_title_size) * s.card_title_lines)
-    lines = fitter.wrap(tp.title, title.w, s.card_title_size, s.card_title_lines, bold=True)
+    # A long word ("Troubleshoots") is set a little smaller (down to 7/8) before it is broken.
+    size = s.card_title_size
+    longest = max((fitter.width(w, size, True) for w in tp.title.split()), default=0.0)
+    if longest > title.w:
+        size = max(size * 0.875, size * title.w / longest * 0.98)
+    lines = fitter.wrap(tp.title, title.w, size, s.card_title_lines, bold=True, hyphens=True)
     on = (bool(tp.pain_points), bool(tp.opportunities), tp.moment_of_truth, tp.partner_owned)
     flags = [kind for kind, flag in zip(BADGE_KINDS, on, strict=True) if flag]
     step = mark + 3
@@ -78,7 +83,7 @@ def card_content(
         channel_icon=channel_icon,
         title=title,
         title_lines=lines,
-        title_size=s.card_title_size,
+        title_size=size,
         face=face,
         feeling=tp.feeling,
         emotion=emotion,

@@ -27,9 +27,9 @@ def _note_lines(items: list[str], kind: str, width: float, fitter: TextFitter, s
         room = s.row_note_lines - len(lines)
         if room <= 0:
             break
-        wrapped = fitter.wrap(text, width, s.row_note_size, room)
+        wrapped = fitter.wrap(text, width, s.row_note_size, room, hyphens=True)
         if len(lines) + len(wrapped) >= s.row_note_lines and i < len(items) - 1:
-            wrapped = fitter.wrap(text + " …", width, s.row_note_size, room)
+            wrapped = fitter.wrap(text + " …", width, s.row_note_size, room, hyphens=True)
         lines += wrapped
     return lines
 

@@ -52,7 +52,7 @@ class Style:
     face_size: float = 26
     row_label_size: float = 12  # "Opportunities" fits the gutter
     row_note_size: float = 11  # the notes in the rows under the lanes
-    row_note_lines: int = 6
+    row_note_lines: int = 8
     legend_height: float = 96
     legend_size: float = 13
     level_label_size: float = 11

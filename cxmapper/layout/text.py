@@ -7,6 +7,11 @@ from typing import Protocol
 ELLIPSIS = "…"
 
 
+def _letters(pair: str) -> bool:
+    """Two letters of an alphabetic script, where a hyphen may join the halves of a word."""
+    return all(ch.isalpha() and ord(ch) < 0x1100 for ch in pair)
+
+
 class TextMetrics(Protocol):
     """How wide text is in a given size; the canvas measures with Qt, the PDF with reportlab."""
 
@@ -26,27 +31,37 @@ class TextFitter:
 
     def __init__(self, metrics: TextMetrics) -> None:
         self.metrics = metrics
-        self._cache: dict[tuple[str, float, float, bool, int], list[str]] = {}
+        self._cache: dict[tuple[str, float, float, bool, int, bool], list[str]] = {}
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         return self.metrics.text_width(text, size, bold)
 
     def wrap(
-        self, text: str, width: float, size: float, max_lines: int, bold: bool = False
+        self,
+        text: str,
+        width: float,
+        size: float,
+        max_lines: int,
+        bold: bool = False,
+        hyphens: bool = False,
     ) -> list[str]:
-        """At most `max_lines` lines no wider than `width`; the last ends in … if text was cut."""
-        key = (text, width, size, bold, max_lines)
+        """At most `max_lines` lines no wider than `width`; the last ends in … if text was cut.
+        With `hyphens`, a word wider than a line is broken with a hyphen between two letters
+        (a card's title); without, where it fills the line (a pasted link in a report)."""
+        key = (text, width, size, bold, max_lines, hyphens)
         lines = self._cache.get(key)
         if lines is None:
             if len(self._cache) > 20_000:
                 self._cache.clear()
-            lines = self._cache[key] = self._wrap(text, width, size, max_lines, bold)
+            lines = self._cache[key] = self._wrap(text, width, size, max_lines, bold, hyphens)
         return lines
 
     def _fits(self, text: str, width: float, size: float, bold: bool) -> bool:
         return self.metrics.text_width(text, size, bold) <= width
 
-    def _wrap(self, text: str, width: float, size: float, max_lines: int, bold: bool) -> list[str]:
+    def _wrap(
+        self, text: str, width: float, size: float, max_lines: int, bold: bool, hyphens: bool
+    ) -> list[str]:
         words = " ".join(text.split()).split(" ")
         lines: list[str] = []
         current = ""
@@ -60,10 +75,10 @@ class TextFitter:
             if current:
                 lines.append(current)
                 current = ""
-            else:  # a single word wider than the box: break it
-                cut = self._longest_prefix(word, width, size, bold)
-                lines.append(word[:cut])
-                words[index] = word[cut:]
+            else:  # a single word wider than the box: break it, after a hyphen if it has one
+                piece, rest = self._break(word, width, size, bold, hyphens)
+                lines.append(piece)
+                words[index] = rest
             if len(lines) >= max_lines:
                 return self._cut(lines[:max_lines], width, size, bold)
         if current:
@@ -72,11 +87,31 @@ class TextFitter:
             return self._cut(lines[:max_lines], width, size, bold)
         return lines or [""]
 
-    def _longest_prefix(self, word: str, width: float, size: float, bold: bool) -> int:
+    def _break(
+        self, word: str, width: float, size: float, bold: bool, hyphens: bool
+    ) -> tuple[str, str]:
+        """A word too wide for a line, as (this line's piece, the rest): after its last hyphen or
+        slash that fits, else between two letters with a hyphen added ("recommenda-" "tion"),
+        else (Chinese, Japanese, digits) wherever it fills the line."""
+        cut = self._longest_prefix(word, width, size, bold)
+        if not hyphens:
+            return word[:cut], word[cut:]
+        soft = max(word.rfind("-", 0, cut), word.rfind("/", 0, cut))
+        if soft >= 2:
+            return word[: soft + 1], word[soft + 1 :]
+        # at least three letters on either side of the hyphen
+        hyphened = min(self._longest_prefix(word, width, size, bold, "-"), len(word) - 3)
+        if hyphened >= 3 and _letters(word[hyphened - 1 : hyphened + 1]):
+            return word[:hyphened] + "-", word[hyphened:]
+        return word[:cut], word[cut:]
+
+    def _longest_prefix(
+        self, word: str, width: float, size: float, bold: bool, suffix: str = ""
+    ) -> int:
         low, high = 1, len(word)
         while low < high:
             mid = (low + high + 1) // 2
-            if self._fits(word[:mid], width, size, bold):
+            if self._fits(word[:mid] + suffix, width, size, bold):
                 low = mid
             else:
                 high = mid - 1

@@ -567,3 +567,25 @@ def test_save_as_suggests_a_file_name_any_system_accepts():
         == "Product lifecycle- first ad - renewal"
     )
     assert file_name_for("...") == "journey map"
+
+
+def test_undo_puts_every_stage_back_where_it_was(window):
+    def columns():
+        return [(st.column.x, st.column.w) for st in window.scene.layout.stages]
+
+    before = columns()
+    doc = window.document
+    doc.set_fields(
+        "touchpoint",
+        ["tp-sees-ad"],
+        {"stage_id": "stage-registration", "department_id": "dept-sales"},
+    )
+    moved = columns()
+    assert moved != before  # Registration grew to take the card
+    doc.set_fields("touchpoint", ["tp-creates-account"], {"feeling": 2})
+    doc.undo()
+    assert columns() == moved
+    doc.undo()
+    assert columns() == before  # not a stage wider than it was
+    doc.redo()
+    assert columns() == moved

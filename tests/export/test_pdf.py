@@ -69,7 +69,7 @@ def test_page_sizes_one_page_and_poster(size, poster):
     if poster:
         assert len(reader.pages) > 1
         first = all_text(reader).split("\f")[0]
-        assert "row 1, column 1" in all_text(reader)
+        assert "row 1 of" in all_text(reader) and ", column 1 of" in all_text(reader)
         # department names repeat on the sheets of later columns
         second_column = reader.pages[1].extract_text()
         assert any(d.name in second_column for d in journey.departments), first[:100]
@@ -390,7 +390,7 @@ def test_the_sheet_label_never_runs_into_the_version_stamp():
         export_pdf(load_template("product-lifecycle"), PdfOptions("A4", False, True, False))
     )
     text = narrow.pages[0].extract_text()
-    assert "Poster sheet row 1, column 1" in text and "lay over the neighbours" not in text
+    assert "Poster sheet row 1 of" in text and "lay over the neighbours" not in text
     wide = read(export_pdf(load_template("product-lifecycle"), PdfOptions("A1", True, True, False)))
     assert "lay over the neighbours up to the crop marks" in wide.pages[0].extract_text()
 
@@ -454,9 +454,8 @@ def test_crop_marks_of_neighbouring_sheets_meet_on_the_same_line_of_the_map(opti
     )
     by_place = {}
     for sheet in sheets:
-        row, column = (
-            int(n) for n in sheet.label.split(" of ")[0].replace("row ", "").split(", column ")
-        )
+        row_part, column_part = sheet.label.split(", ")  # "row 1 of 2", "column 3 of 3"
+        row, column = int(row_part.split()[1]), int(column_part.split()[1])
         by_place[(row, column)] = sheet
     checked = 0
     for (row, column), sheet in by_place.items():

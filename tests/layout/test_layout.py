@@ -194,6 +194,26 @@ def test_a_word_wider_than_the_card_is_broken():
     assert lines[-1].endswith(ELLIPSIS)
 
 
+def test_a_long_word_on_a_card_is_set_smaller_then_broken_with_a_hyphen():
+    from cxmapper.export.fonts import PdfTextMetrics
+
+    journey = small_map()
+    journey.touchpoints[0].title = "Troubleshoots the router"
+    journey.touchpoints[1].title = "Requests reimbursement"
+    lay = layout_map(journey, PdfTextMetrics())
+    first, second = lay.cards["t1"].content, lay.cards["t2"].content
+    assert first.title_lines == ["Troubleshoots", "the router"]  # whole, a little smaller
+    assert lay.style.card_title_size * 0.875 <= first.title_size < lay.style.card_title_size
+    assert second.title_lines[1].endswith("-") and len(second.title_lines[2]) >= 3
+    assert "".join(second.title_lines).replace("-", "").replace(" ", "") == "Requestsreimbursement"
+    # words that hold a hyphen break after it; a report's pasted link is not hyphenated
+    fitter = TextFitter(PdfTextMetrics())
+    assert fitter.wrap("Internationalisation-configuration", 180, 14, 3, True, True)[0] == (
+        "Internationalisation-"
+    )
+    assert all("-" not in line for line in fitter.wrap("x" * 300, 100, 10, 5))
+
+
 def test_unowned_touchpoints_get_an_unassigned_lane():
     journey = small_map()
     journey.touchpoints[0].department_id = None
