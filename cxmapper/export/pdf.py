@@ -2,9 +2,9 @@
 
 The map page(s) draw the shared layout (the same geometry as the canvas), either scaled onto one
 sheet or as a poster tiled across sheets at full size, with overlap, crop marks, "row r of R,
-column c of C" labels, and the stage headers and department names repeated on every tile. Report pages follow
-(every annotation, stage by stage; a department summary). The map's JSON is attached, so the PDF
-opens back in cxmapper.
+column c of C" labels, and the stage headers and department names repeated on every tile.
+Report pages follow (every annotation, stage by stage; a department summary). The map's JSON
+is attached, so the PDF opens back in cxmapper.
 """
 
 from __future__ import annotations
