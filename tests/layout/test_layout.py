@@ -42,7 +42,7 @@ def check_sound(journey, lay):
         inside = Rect(0, 0, card.rect.w, card.rect.h)
         assert inside.contains_rect(c.title) and inside.contains_rect(c.emotion)
         for line in c.title_lines:
-            assert METRICS.text_width(line, s.card_title_size, True) <= c.title.w + 1e-6
+            assert METRICS.text_width(line, c.title_size, True) <= c.title.w + 1e-6
         assert len(c.title_lines) <= s.card_title_lines
         size = c.emotion_size or s.card_note_size
         assert METRICS.text_width(c.emotion_line, size) <= c.emotion.w + 1e-6
