@@ -55,6 +55,12 @@ def feeling_label(feeling: int) -> str:
     return f"{sign}{feeling} {FEELING_WORDS[feeling]}"
 
 
+# Ctrl with the keypad's Enter (the main Return key is "Ctrl+Return")
+ENTER_ON_KEYPAD = QKeySequence(
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Enter
+)
+
+
 class MainWindow(FileActions, ExportActions, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
@@ -205,7 +211,11 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             "The map's title, description, scenario and persona, in the Inspector",
         )
         self._action(
-            journey_menu, "Add &Touchpoint", lambda: self.add_after_selection(""), ["Ctrl+T"]
+            journey_menu,
+            "Add &Touchpoint",
+            self.capture,
+            ["Ctrl+Return", ENTER_ON_KEYPAD, "Ctrl+T"],
+            "A touchpoint after the selected one (or the last): type its name, Enter for the next",
         )
         journey_menu.addSeparator()
         self._action(journey_menu, "Add &Stage", self.add_stage, ["Ctrl+Shift+T"])
@@ -319,6 +329,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.structure.set_document(document)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.title_editor.problem.connect(self._show_problem)
+        self.view.title_editor.next_wanted.connect(self._capture_next)
         undo = document.undo_stack
         undo.canUndoChanged.connect(self.undo_action.setEnabled)
         undo.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -447,7 +458,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             if ids:
                 self.view.edit_title(ids[0])
 
-    def add_after_selection(self, kind: str) -> None:
+    def add_after_selection(self, kind: str, run: bool = False) -> None:
         """Palette Enter/double-click: a touchpoint just after the selected one (same lane)."""
         if self.document is None:
             return
@@ -456,17 +467,27 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             return
         ids = self.scene.selected_ids()
         place = place_after(self.document.journey, ids[-1] if ids else None)
-        self._add_touchpoint(place, kind)
+        self._add_touchpoint(place, kind, run)
+
+    def capture(self) -> None:
+        """Ctrl+Enter: a capture run. A new touchpoint after the selected one (or after the
+        map's last) with its name editor open; Enter keeps the name and opens the next one
+        after it, Escape ends the run and a card left without a name is not kept."""
+        self.add_after_selection("", run=True)
+
+    def _capture_next(self, touchpoint_id: str) -> None:
+        place = place_after(self.document.journey, touchpoint_id)
+        self._add_touchpoint(place, "", run=True)
 
     def add_touchpoint_at(self, target) -> None:
         self._add_touchpoint((target.stage_id, target.position, target.department_id), "")
 
-    def _add_touchpoint(self, place, kind: str) -> None:
+    def _add_touchpoint(self, place, kind: str, run: bool = False) -> None:
         channel = self.document.journey.channel(kind) if kind else None
         title = f"{channel.name} touchpoint" if channel else "New touchpoint"
         new_id = self.document.add_touchpoint(place, title, channel.id if channel else None)
         self.view.select_and_show(new_id)
-        self.view.edit_title(new_id)
+        self.view.edit_title(new_id, run=run, fresh=run)
 
     # --- the map's structure ------------------------------------------------------------------
     def _refused(self, action):

@@ -23,11 +23,16 @@ FIELD = {"touchpoint": "title", "stage": "name", "department": "name"}
 class TitleEditor(QLineEdit):
     problem = Signal(str)
     closed = Signal()  # the name was kept or the edit cancelled
+    next_wanted = Signal(str)  # a capture run: Enter kept this touchpoint's name, add the next
 
     def __init__(self, view: JourneyView) -> None:
         super().__init__(view.viewport())
         self.view = view
         self.target: tuple[str, str] | None = None
+        # A capture run (Ctrl+Enter): Enter opens the next new touchpoint; `fresh`: the card was
+        # added for this edit and goes away again if it is left without a name.
+        self.run = False
+        self.fresh = False
         self.setMaxLength(MAX_NAME)
         self.setFrame(True)
         self.hide()
@@ -39,15 +44,28 @@ class TitleEditor(QLineEdit):
     def start(self, touchpoint_id: str) -> None:
         self.start_part("touchpoint", touchpoint_id)
 
-    def start_part(self, kind: str, part_id: str) -> None:
+    def start_part(
+        self,
+        kind: str,
+        part_id: str,
+        typed: str | None = None,
+        run: bool = False,
+        fresh: bool = False,
+    ) -> None:
+        """Edit a name in place: with `typed`, the name is replaced by what was typed (a letter
+        typed on a selected card); a `fresh` card starts empty, its name to type."""
         self.commit()
         if self._area(kind, part_id) is None:
             return
         self.target = (kind, part_id)
-        self.setText(getattr(self.view.document.part(kind, part_id), FIELD[kind]))
+        self.run, self.fresh = run, fresh
+        name = getattr(self.view.document.part(kind, part_id), FIELD[kind])
+        self.setPlaceholderText(f"{name}: type its name" if fresh else "")
+        self.setText("" if fresh else name if typed is None else typed)
         self.follow()
         self.show()
-        self.selectAll()
+        if typed is None and not fresh:
+            self.selectAll()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _area(self, kind: str, part_id: str) -> tuple[QRectF, float] | None:
@@ -97,9 +115,15 @@ class TitleEditor(QLineEdit):
         if self.target is None:
             return
         (kind, part_id), self.target = self.target, None
+        fresh, self.run, self.fresh = self.fresh, False, False
         text = one_line(self.text())
         self.hide()
         doc = self.view.document
+        if not text and fresh:  # a new card left without a name is not kept
+            doc.withdraw_touchpoint(part_id)
+            self.view.setFocus()
+            self.closed.emit()
+            return
         try:
             exists = doc.part(kind, part_id) is not None
         except KeyError:
@@ -113,8 +137,12 @@ class TitleEditor(QLineEdit):
         self.closed.emit()
 
     def cancel(self) -> None:
-        self.target = None
+        """Escape: the name as it was; a card added for this edit (a capture run's next) goes."""
+        target, self.target = self.target, None
         self.hide()
+        if target is not None and self.fresh:
+            self.view.document.withdraw_touchpoint(target[1])
+        self.run = self.fresh = False
         self.view.setFocus()
         self.closed.emit()
 
@@ -134,7 +162,10 @@ class TitleEditor(QLineEdit):
         if event.key() == Qt.Key.Key_Escape:
             self.cancel()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            target, run = self.target, self.run and bool(one_line(self.text()))
             self.commit()
+            if run and target is not None and self.view.document.has_touchpoint(target[1]):
+                self.next_wanted.emit(target[1])  # at once: the next keys go to the next card
         else:
             super().keyPressEvent(event)
 

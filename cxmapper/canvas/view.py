@@ -302,6 +302,15 @@ class JourneyView(PaletteDrops, QGraphicsView):
             if ids:
                 self.edit_title(ids[0])
             return
+        typed = event.text()
+        plain = not event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        if plain and typed.isprintable() and typed.strip() and self.gesture is None:
+            ids = self.journey_scene.selected_ids()
+            if len(ids) == 1:  # typing on a selected card renames it, starting with that key
+                self.edit_title(ids[0], typed=typed)
+                return
         arrows = {
             Qt.Key.Key_Left: (-1, 0),
             Qt.Key.Key_Right: (1, 0),
@@ -374,8 +383,10 @@ class JourneyView(PaletteDrops, QGraphicsView):
         if item is not None:
             self.ensureVisible(item, 40, 40)
 
-    def edit_title(self, touchpoint_id: str) -> None:
-        self.title_editor.start(touchpoint_id)
+    def edit_title(
+        self, touchpoint_id: str, typed: str | None = None, run: bool = False, fresh: bool = False
+    ) -> None:
+        self.title_editor.start_part("touchpoint", touchpoint_id, typed, run, fresh)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and self.title_editor.isVisible():

@@ -336,6 +336,21 @@ class JourneyDocument(StructureEdits, QObject):
         self.push(AddTouchpoint(self, touchpoint, values, len(self.journey.touchpoints)), initiator)
         return new_id
 
+    def withdraw_touchpoint(self, touchpoint_id: str) -> None:
+        """Take back a touchpoint just added and left unnamed (a capture run's last, empty card):
+        its add leaves the undo stack as if it had never been; otherwise it is deleted."""
+        stack = self.undo_stack
+        index = stack.index()
+        top = stack.command(index - 1) if index and index == stack.count() else None
+        if isinstance(top, AddTouchpoint) and top.touchpoint_id == touchpoint_id:
+            # Qt drops an obsolete command when it is undone, without undoing it: so it is
+            # undone here first, and no redo brings the empty card back.
+            top.undo()
+            top.setObsolete(True)
+            stack.undo()
+        elif self.has_touchpoint(touchpoint_id):
+            self.delete_touchpoints([touchpoint_id])
+
     def delete_touchpoints(self, ids: list[str], initiator: object | None = None) -> bool:
         ids = [i for i in dict.fromkeys(ids) if i in self._by_id]
         if not ids:

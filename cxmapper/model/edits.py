@@ -75,15 +75,15 @@ def touchpoints_moved_to_stage(
 
 
 def place_after(journey: JourneyMap, touchpoint_id: str | None) -> Place:
-    """Where a new touchpoint goes: just after the given one (same stage and lane), or after the
-    last touchpoint of the first stage's first lane when none is given."""
+    """Where a new touchpoint goes: just after the given one (same stage and lane), or when none
+    is given after the map's last touchpoint in time (at the first stage's start if it has none)."""
     tp = next((t for t in journey.touchpoints if t.id == touchpoint_id), None)
+    if tp is None and journey.touchpoints:
+        tp = journey.touchpoints_in_time_order()[-1]
     if tp is not None:
         return (tp.stage_id, tp.position + 0.5, tp.department_id)
-    stage = journey.stages[0]
-    last = max((t.position for t in journey.touchpoints if t.stage_id == stage.id), default=-1.0)
     department = journey.departments[0].id if journey.departments else None
-    return (stage.id, last + 1, department)
+    return (journey.stages[0].id, 0.0, department)
 
 
 def moved_in_list(ids: list[str], moving: str, index: int) -> list[str]:

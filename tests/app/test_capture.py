@@ -1,0 +1,83 @@
+"""Capture at the speed of sticky notes: Ctrl+Enter runs, typing on a card, Enter for the next."""
+
+import pytest
+from factories import close_quietly
+from PySide6.QtCore import Qt
+
+from cxmapper.app.window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    w.show_sample()
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    yield w
+    close_quietly(w)
+
+
+def in_time(window):
+    return [t.title for t in window.document.journey.touchpoints_in_time_order()]
+
+
+def test_ctrl_enter_captures_one_touchpoint_after_another(window, qtbot):
+    view, doc = window.view, window.document
+    window.scene.select_ids(["tp-sees-ad"])
+    steps = doc.undo_stack.count()
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    editor = view.title_editor
+    assert editor.isVisible() and editor.text() == ""  # the new card's name, to type
+    qtbot.keyClicks(editor, "Hears of it from a friend")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.isVisible()  # at once the next one, after it
+    qtbot.keyClicks(editor, "Reads a review")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # ends the run: the empty third card goes
+    order = in_time(window)
+    at = order.index("Sees a social media ad")
+    assert order[at + 1 : at + 3] == ["Hears of it from a friend", "Reads a review"]
+    assert "New touchpoint" not in order
+    new = [t for t in doc.journey.touchpoints if t.title == "Reads a review"][0]
+    assert (new.stage_id, new.department_id) == ("stage-awareness", "dept-marketing")
+    assert doc.undo_stack.count() == steps + 2  # each touchpoint its own undo step
+    doc.undo()
+    assert "Reads a review" not in in_time(window)
+    assert "Hears of it from a friend" in in_time(window)
+    doc.redo()
+    assert "Reads a review" in in_time(window) and "New touchpoint" not in in_time(window)
+
+
+def test_with_nothing_selected_it_goes_after_the_last_touchpoint(window, qtbot):
+    window.scene.clearSelection()
+    last = window.document.journey.touchpoints_in_time_order()[-1]
+    qtbot.keyClick(window.view, Qt.Key.Key_Enter, CTRL | Qt.KeyboardModifier.KeypadModifier)
+    qtbot.keyClicks(window.view.title_editor, "Leaves a review")
+    qtbot.keyClick(window.view.title_editor, Qt.Key.Key_Enter)
+    qtbot.keyClick(window.view.title_editor, Qt.Key.Key_Escape)
+    order = in_time(window)
+    assert order[-1] == "Leaves a review" and order[-2] == last.title
+
+
+def test_enter_on_an_empty_new_card_ends_the_run_and_keeps_nothing(window, qtbot):
+    window.scene.select_ids(["tp-sees-ad"])
+    count, steps = len(window.document.journey.touchpoints), window.document.undo_stack.count()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClick(window.view.title_editor, Qt.Key.Key_Return)
+    assert not window.view.title_editor.isVisible()
+    assert len(window.document.journey.touchpoints) == count
+    assert window.document.undo_stack.count() == steps  # no step to undo, none to redo
+    assert not window.document.undo_stack.canRedo()
+
+
+def test_typing_on_a_selected_card_renames_it_from_that_letter(window, qtbot):
+    window.scene.select_ids(["tp-sees-ad"])
+    qtbot.keyClicks(window.view, "S")  # one key on the selected card
+    qtbot.keyClicks(window.view.title_editor, "pots a banner")  # the keys that follow
+    qtbot.keyClick(window.view.title_editor, Qt.Key.Key_Return)
+    assert window.document.touchpoint("tp-sees-ad").title == "Spots a banner"
+    qtbot.keyClick(window.view, Qt.Key.Key_Backspace)  # never deletes the card
+    assert window.document.has_touchpoint("tp-sees-ad")
