@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.app import settings
+from cxmapper.app.clipboard_actions import ClipboardActions
 from cxmapper.app.context_menus import ContextMenus
 from cxmapper.app.editor import editor
 from cxmapper.app.export_actions import ExportActions
@@ -195,8 +196,10 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             edit, "&Redo", self.redo, [keys.Redo, "Ctrl+Shift+Z", "Ctrl+Y"]
         )
         edit.addSeparator()
+        self.clipboard = ClipboardActions(self, edit)
+        edit.addSeparator()
         self._action(edit, "&Rename touchpoint", self.rename_selection, ["F2"])
-        # Delete only: the X11 standard Delete keys include Ctrl+D (duplicate, later).
+        # Delete only: the X11 standard Delete keys include Ctrl+D (Duplicate).
         self.delete_action = self._action(edit, "&Delete", self.delete_selection, ["Delete"])
         # Only while the map has the focus: Delete in another panel belongs to that panel.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -305,6 +308,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.setCentralWidget(self.view)
         self.view.show()  # now, so that it can take the keyboard at once
         self.view.addAction(self.delete_action)
+        self.clipboard.attach(self.view)
         self.autosave = Autosave(
             document, editor().recovery, settings.autosave_delay_ms(), self._journey_as_typed
         )

@@ -21,12 +21,18 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cxmapper import __version__
-from cxmapper.document.commands import AddTouchpoint, RemoveParts, SetFields, Values
+from cxmapper.document.commands import (
+    AddTouchpoint,
+    InsertParts,
+    RemoveParts,
+    SetFields,
+    Values,
+)
 from cxmapper.document.structure import StructureEdits
 from cxmapper.document.undo_text import edit_text, named
 from cxmapper.model.bulk import building_many
 from cxmapper.model.changes import Change, ChangeCollector, Changes
-from cxmapper.model.edits import Place, place_touchpoints
+from cxmapper.model.edits import Place, place_after, place_touchpoints
 from cxmapper.model.fields import (
     LISTS,
     EditRefused,
@@ -37,6 +43,7 @@ from cxmapper.model.fields import (
 from cxmapper.model.fileformat import load_map, save_map
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint, now
 from cxmapper.model.problems import MapError
+from cxmapper.model.transfer import Pasted
 
 __all__ = ["Change", "Changes", "EditRefused", "JourneyDocument"]
 
@@ -335,6 +342,74 @@ class JourneyDocument(StructureEdits, QObject):
         }
         self.push(AddTouchpoint(self, touchpoint, values, len(self.journey.touchpoints)), initiator)
         return new_id
+
+    def add_titled(self, titles: list[str], after: str | None, initiator=None) -> list[str]:
+        """Touchpoints named by pasted lines, one after another after `after` (or after the
+        map's last touchpoint), in its stage and lane: one undo step; their ids."""
+        stage_id, _, department_id = place_after(self.journey, after)
+        made = []
+        for title in titles:
+            clean = clean_value(self.journey, "touchpoint", None, "title", title)
+            made.append(
+                Touchpoint(
+                    id=self.new_touchpoint_id(),
+                    title=clean,
+                    stage_id=stage_id,
+                    department_id=department_id,
+                )
+            )
+            self._by_id[made[-1].id] = made[-1]  # reserved: the next id differs
+        for tp in made:
+            self._by_id.pop(tp.id)
+        text = f"Paste {len(made)} touchpoint" + ("s" if len(made) != 1 else "")
+        return self._insert_after(Pasted(touchpoints=made), after, text, initiator, keep_lane=False)
+
+    def paste_touchpoints(self, pasted: Pasted, after: str | None, initiator=None) -> list[str]:
+        """Copied touchpoints (model.transfer) after `after`, each in its own department (made
+        when the map lacks it), in their own order: one undo step; their ids."""
+        n = len(pasted.touchpoints)
+        text = f"Paste {n} touchpoint" + ("s" if n != 1 else "")
+        return self._insert_after(pasted, after, text, initiator, keep_lane=True)
+
+    def _insert_after(self, pasted: Pasted, after, text: str, initiator, keep_lane: bool):
+        if not pasted.touchpoints:
+            return []
+        if not self.journey.stages:
+            raise EditRefused("the map has no stages yet: a touchpoint needs a stage")
+        stage_id, position, department_id = place_after(self.journey, after)
+        base = position - 0.5
+        n = len(pasted.touchpoints)
+        moves = {
+            tp.id: (
+                stage_id,
+                base + (i + 1) / (n + 1),
+                tp.department_id if keep_lane else department_id,
+            )
+            for i, tp in enumerate(pasted.touchpoints)
+        }
+        shifts = place_touchpoints(self.journey, moves)
+        placed = []
+        for tp in pasted.touchpoints:
+            stage, pos, dept = shifts.pop(tp.id, moves[tp.id])
+            placed.append(
+                tp.model_copy(update={"stage_id": stage, "position": pos, "department_id": dept})
+            )
+        values = {
+            tid: {"stage_id": s, "position": p, "department_id": d}
+            for tid, (s, p, d) in shifts.items()
+        }
+        with self.macro(text, initiator):
+            for kind, parts in (("department", pasted.departments), ("channel", pasted.channels)):
+                if parts:
+                    start = len(self.parts(kind))
+                    items = [(start + i, part) for i, part in enumerate(parts)]
+                    self.push(InsertParts(self, kind, items, text))
+            start = len(self.journey.touchpoints)
+            items = [(start + i, tp) for i, tp in enumerate(placed)]
+            self.push(InsertParts(self, "touchpoint", items, text))
+            if values:
+                self.push(SetFields(self, "touchpoint", values, text))
+        return [tp.id for tp in placed]
 
     def withdraw_touchpoint(self, touchpoint_id: str) -> None:
         """Take back a touchpoint just added and left unnamed (a capture run's last, empty card):

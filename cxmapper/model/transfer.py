@@ -1,0 +1,168 @@
+"""Touchpoints on the clipboard: copied with every annotation, pasted into any map.
+
+The clipboard holds the copied touchpoints under cxmapper's own type (JSON: the touchpoints and
+the departments and channels they name) and their titles as plain text for other programs.
+Pasting makes new ids, finds each department and channel in the target map by id and name (by
+name alone when ids differ) and creates those it lacks. Plain text pasted becomes one touchpoint
+per line. What comes from the clipboard is data: it is checked like a file and never run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from cxmapper.model.defaults import unique_id
+from cxmapper.model.journey import (
+    MAX_NAME,
+    MAX_TOUCHPOINTS,
+    Channel,
+    Department,
+    JourneyMap,
+    Touchpoint,
+)
+from cxmapper.model.problems import MapError, user_message
+
+MIME = "application/x-cxmapper-touchpoints"
+FORMAT = "cxmapper-touchpoints"
+MOST_BYTES = 20_000_000
+_MARKER = re.compile(r"^\s*(?:[-*•‣◦·]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s+")
+
+
+def listed_lines(text: str) -> list[str]:
+    """The lines of pasted text as touchpoint titles: empty lines skipped, list markers ("- ",
+    "* ", "• ", "1. ", "2) ") dropped, tabs as spaces, each cut to a title's length."""
+    titles = []
+    for line in text.splitlines():
+        title = " ".join(_MARKER.sub("", line, count=1).split())
+        if title:
+            titles.append(title[:MAX_NAME].strip())
+    return titles
+
+
+def copied(journey: JourneyMap, ids: list[str]) -> bytes:
+    """The clipboard's data for these touchpoints (in time order), with what they refer to."""
+    chosen = set(ids)
+    touchpoints = [t for t in journey.touchpoints_in_time_order() if t.id in chosen]
+    departments = {t.department_id for t in touchpoints}
+    for t in touchpoints:
+        departments.update(t.contributing_department_ids)
+    channels = {t.channel_id for t in touchpoints}
+    data = {
+        "format": FORMAT,
+        "version": 1,
+        "touchpoints": [t.model_dump(mode="json") for t in touchpoints],
+        "departments": [
+            d.model_dump(mode="json") for d in journey.departments if d.id in departments
+        ],
+        "channels": [c.model_dump(mode="json") for c in journey.channels if c.id in channels],
+    }
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def as_text(journey: JourneyMap, ids: list[str]) -> str:
+    """The copied touchpoints for other programs: one title a line, in time order."""
+    chosen = set(ids)
+    return "\n".join(t.title for t in journey.touchpoints_in_time_order() if t.id in chosen)
+
+
+@dataclass
+class Pasted:
+    """What a paste adds: new departments and channels first, then the touchpoints (new ids,
+    references resolved in the target map; their stage and time are chosen where they land)."""
+
+    departments: list[Department] = field(default_factory=list)
+    channels: list[Channel] = field(default_factory=list)
+    touchpoints: list[Touchpoint] = field(default_factory=list)
+
+
+def _parts(data: dict, key: str, model):
+    items = data.get(key, [])
+    if not isinstance(items, list):
+        raise MapError([f"{key}: must be a list"], "the clipboard")
+    parts = []
+    for i, item in enumerate(items):
+        try:
+            parts.append(model.model_validate(item))
+        except ValidationError as exc:
+            problems = [
+                f"{key}[{i}] -> {'.'.join(str(part) for part in e['loc']) or 'it'}: "
+                f"{user_message(e)}"
+                for e in exc.errors()
+            ]
+            raise MapError(problems, "the clipboard") from None
+    return parts
+
+
+def pasted(journey: JourneyMap, raw: bytes, stage_id: str) -> Pasted:
+    """The touchpoints on the clipboard made ready for `journey`; MapError saying what is wrong
+    when the data is not touchpoints cxmapper copied."""
+    if len(raw) > MOST_BYTES:
+        raise MapError(["more than 20 MB: not touchpoints cxmapper copied"], "the clipboard")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise MapError(["not readable as cxmapper's touchpoints"], "the clipboard") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != 1:
+        raise MapError(
+            ["not touchpoints cxmapper copied (or from a newer cxmapper)"], "the clipboard"
+        )
+    touchpoints = _parts(data, "touchpoints", Touchpoint)
+    if len(journey.touchpoints) + len(touchpoints) > MAX_TOUCHPOINTS:
+        raise MapError([f"the map can hold at most {MAX_TOUCHPOINTS} touchpoints"], "the paste")
+    result = Pasted()
+    departments = _matched(journey.departments, _parts(data, "departments", Department), "dept")
+    channels = _matched(journey.channels, _parts(data, "channels", Channel), "channel")
+    for mapping, new_parts, target in (
+        (departments, result.departments, journey.departments),
+        (channels, result.channels, journey.channels),
+    ):
+        known = {p.id for p in target}
+        for part in mapping.values():
+            if part.id not in known and part not in new_parts:
+                new_parts.append(part)
+    used = {t.id for t in journey.touchpoints}
+    for tp in touchpoints:
+        new_id = unique_id("tp", tp.title, used)
+        used.add(new_id)
+        dept = departments.get(tp.department_id)
+        channel = channels.get(tp.channel_id)
+        contributing = [
+            departments[d].id for d in tp.contributing_department_ids if d in departments
+        ]
+        result.touchpoints.append(
+            tp.model_copy(
+                update={
+                    "id": new_id,
+                    "stage_id": stage_id,
+                    "department_id": dept.id if dept else None,
+                    "channel_id": channel.id if channel else None,
+                    "contributing_department_ids": list(dict.fromkeys(contributing)),
+                }
+            )
+        )
+    return result
+
+
+def _matched(existing: list, copied_parts: list, prefix: str) -> dict:
+    """Copied part id -> the part of the target map it is (same id and name, or same name), or a
+    new part with an id of its own."""
+    by_id = {p.id: p for p in existing}
+    by_name = {p.name.casefold(): p for p in existing}
+    ids = [p.id for p in existing]
+    mapping = {}
+    for part in copied_parts:
+        same = by_id.get(part.id)
+        if same is not None and same.name.casefold() == part.name.casefold():
+            mapping[part.id] = same
+        elif part.name.casefold() in by_name:
+            mapping[part.id] = by_name[part.name.casefold()]
+        else:
+            new = part.model_copy(update={"id": unique_id(prefix, part.name, ids)})
+            ids.append(new.id)
+            by_name[new.name.casefold()] = new
+            mapping[part.id] = new
+    return mapping

@@ -1,0 +1,57 @@
+"""The clipboard's touchpoints: lines of text, and touchpoints copied between maps."""
+
+import pytest
+from factories import small_map
+
+from cxmapper.model.problems import MapError
+from cxmapper.model.templates import load_template
+from cxmapper.model.transfer import copied, listed_lines, pasted
+
+
+def test_pasted_lines_lose_their_list_markers_and_blank_lines():
+    text = "- Sees an ad\n\n* Reads reviews\n• Asks a friend\n1. Visits the shop\n2) Buys\n  Pays\t online  \n"
+    assert listed_lines(text) == [
+        "Sees an ad",
+        "Reads reviews",
+        "Asks a friend",
+        "Visits the shop",
+        "Buys",
+        "Pays online",
+    ]
+    assert listed_lines("-5 degrees outside") == ["-5 degrees outside"]  # not a marker
+
+
+def test_touchpoints_paste_into_another_map_with_what_they_need():
+    source = small_map()
+    target = load_template("product-lifecycle")
+    plan = pasted(target, copied(source, ["t2", "t1"]), "stage-usage")
+    assert [t.title for t in plan.touchpoints] == ["Compares offers", "Monthly bill"]  # in time
+    ids = {t.id for t in target.touchpoints}
+    assert not ids & {t.id for t in plan.touchpoints}  # never an id of the target
+    assert {d.name for d in plan.departments} == set()  # Sales and Billing exist by name
+    billing = next(d for d in target.departments if d.name == "Billing")
+    assert plan.touchpoints[1].department_id == billing.id
+    bill = plan.touchpoints[1]
+    assert bill.pain_points == ["Charged for a week before install"] and bill.moment_of_truth
+    assert all(t.stage_id == "stage-usage" for t in plan.touchpoints)
+    # into a map without those departments and channels: they are made
+    bare = load_template("product-lifecycle").model_copy(update={"departments": [], "channels": []})
+    bare.touchpoints = []
+    plan = pasted(bare, copied(source, ["t1", "t2"]), "stage-usage")
+    assert [d.name for d in plan.departments] == ["Sales", "Billing"]
+    assert {c.name for c in plan.channels} == {"Web", "Mail"}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"not json",
+        b'{"format": "other"}',
+        b'{"format": "cxmapper-touchpoints", "version": 1, '
+        b'"touchpoints": [{"id": "x", "title": ""}]}',
+    ],
+)
+def test_foreign_or_broken_clipboard_data_is_refused_in_words(raw):
+    with pytest.raises(MapError) as refused:
+        pasted(small_map(), raw, "s-sales")
+    assert "the clipboard" in str(refused.value)
