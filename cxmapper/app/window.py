@@ -23,6 +23,7 @@ from cxmapper.app.export_actions import ExportActions
 from cxmapper.app.file_actions import FileActions, file_name_for  # noqa: F401 - re-exported
 from cxmapper.app.recovery import Autosave
 from cxmapper.app.rows_menu import RowsMenu
+from cxmapper.app.workshop import WorkshopMode
 from cxmapper.canvas.scene import JourneyScene
 from cxmapper.canvas.view import JourneyView
 from cxmapper.document.document import JourneyDocument
@@ -247,6 +248,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         )
         view.addSeparator()
         self.rows_menu = RowsMenu(self, view.addMenu("&Rows Under the Lanes"))
+        self.workshop = WorkshopMode(self, view)
         view.addSeparator()
         for dock in (self.palette_dock, self.structure_dock, self.inspector_dock):
             view.addAction(dock.toggleViewAction())
@@ -309,6 +311,8 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.view.show()  # now, so that it can take the keyboard at once
         self.view.addAction(self.delete_action)
         self.clipboard.attach(self.view)
+        self.view.escaped.connect(lambda: self.workshop.set_on(False))
+        self.view.stage_shown.connect(self._say_stage)
         self.autosave = Autosave(
             document, editor().recovery, settings.autosave_delay_ms(), self._journey_as_typed
         )
@@ -437,6 +441,17 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
                 "Autosave is off",
                 f"{text}\n\nEditing goes on, but unsaved changes cannot be recovered after a "
                 "crash. Save often, or fix the folder and restart cxmapper.",
+            )
+
+    def dock_widgets(self) -> list:
+        return [self.palette_dock, self.inspector_dock, self.structure_dock]
+
+    def _say_stage(self, stage_id: str) -> None:
+        stage = self.document.journey.stage(stage_id) if self.document else None
+        if stage is not None:
+            n = [s.id for s in self.document.journey.stages].index(stage_id) + 1
+            self.statusBar().showMessage(
+                f"Stage {n} of {len(self.document.journey.stages)}: {stage.name}", 6000
             )
 
     def _show_problem(self, text: str) -> None:

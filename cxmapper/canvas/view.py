@@ -14,6 +14,7 @@ from cxmapper.canvas.interactions import CardDrag, FeelingDrag, HeaderDrag
 from cxmapper.canvas.items import CardItem, FeelingPointItem
 from cxmapper.canvas.palette_drops import PaletteDrops
 from cxmapper.canvas.scene import JourneyScene
+from cxmapper.canvas.sticky import draw_sticky
 from cxmapper.canvas.title_editor import TitleEditor
 from cxmapper.canvas.tooltips import department_tip, stage_tip, touchpoint_tip
 from cxmapper.layout.drop import lane_label_at, stage_header_at
@@ -23,6 +24,8 @@ MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.1, 6.0, 1.25
 
 class JourneyView(PaletteDrops, QGraphicsView):
     zoom_changed = Signal(float)
+    escaped = Signal()  # Esc with nothing to cancel or deselect
+    stage_shown = Signal(str)  # Page Down / Page Up brought this stage to the left
     # kind ("touchpoint", "stage", "department", "canvas"), id, scene point, screen point
     context_menu_requested = Signal(str, object, QPointF, QPoint)
 
@@ -66,6 +69,41 @@ class JourneyView(PaletteDrops, QGraphicsView):
         return self.journey_scene.document
 
     # --- zoom and pan --------------------------------------------------------------------------
+    def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802 - Qt's name
+        super().drawForeground(painter, rect)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        draw_sticky(painter, self.journey_scene.layout, visible)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
+        super().scrollContentsBy(dx, dy)
+        self.viewport().update()  # the headers kept in view are drawn anew, not scrolled
+
+    def current_stage(self) -> int:
+        """The stage at the left of the window (the one being talked about)."""
+        stages = self.journey_scene.layout.stages
+        gutter = self.journey_scene.layout.style.lane_label_width
+        left = self.mapToScene(self.viewport().rect().topLeft()).x() + gutter
+        for i, stage in enumerate(stages):
+            if stage.column.right > left + 2:
+                return i
+        return max(0, len(stages) - 1)
+
+    def show_stage(self, index: int) -> None:
+        """Page Down / Page Up: the stage at the left edge, just after the lane names, with as
+        much of it and the ones after as the window holds."""
+        lay = self.journey_scene.layout
+        if not lay.stages:
+            return
+        stage = lay.stages[max(0, min(len(lay.stages) - 1, index))]
+        bar = self.horizontalScrollBar()
+        gutter = lay.style.lane_label_width * self.zoom()
+        x = self.mapFromScene(QPointF(stage.column.x, stage.column.y)).x()
+        bar.setValue(bar.value() + round(x - gutter))
+        self.select_and_show_stage(stage.stage_id)
+
+    def select_and_show_stage(self, stage_id: str) -> None:
+        self.stage_shown.emit(stage_id)
+
     def zoom(self) -> float:
         return self.transform().m11()
 
@@ -291,8 +329,14 @@ class JourneyView(PaletteDrops, QGraphicsView):
         if key == Qt.Key.Key_Escape:
             if self.gesture is not None:
                 self.cancel_gesture()
-            else:
+            elif self.journey_scene.selected_ids():
                 self.journey_scene.clearSelection()
+            else:
+                self.escaped.emit()  # nothing else to leave: workshop mode, if on
+            return
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and not event.modifiers():
+            step = 1 if key == Qt.Key.Key_PageDown else -1
+            self.show_stage(self.current_stage() + step)
             return
         if key == Qt.Key.Key_Delete and not event.modifiers():
             self.delete_selection()

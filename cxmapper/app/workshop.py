@@ -1,0 +1,74 @@
+"""View > Workshop Mode (F11): the map full screen for a room to read from the back.
+
+Full screen, the docks out of the way (Ctrl+Enter still captures; the name editor is on the
+map), card titles at 24 px or more, the stage headers and lane names kept in view; Page Down and
+Page Up walk the room through the journey a stage at a time; Esc or F11 leaves, and the window
+comes back as it was.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+WORKSHOP_TITLE_PX = 24.0  # card titles at least this tall on the projected screen
+
+
+class WorkshopMode:
+    def __init__(self, window, menu) -> None:
+        self.window = window
+        self.action = QAction("&Workshop Mode", window)
+        self.action.setCheckable(True)
+        self.action.setShortcut(QKeySequence("F11"))  # by name: X11 has no standard key for it
+        self.action.setStatusTip("Full screen, large, for a room: Page Down for the next stage")
+        self.action.toggled.connect(self.set_on)
+        menu.addAction(self.action)
+        self._before: tuple | None = None
+
+    @property
+    def on(self) -> bool:
+        return self._before is not None
+
+    def set_on(self, on: bool) -> None:
+        w = self.window
+        if on == self.on or w.view is None:
+            self.action.setChecked(self.on)
+            return
+        if on:
+            docks = [d for d in w.dock_widgets() if d.isVisible()]
+            self._before = (
+                w.saveGeometry(),
+                w.isMaximized(),
+                docks,
+                w.view.zoom(),
+                w.view.horizontalScrollBar().value(),
+                w.view.verticalScrollBar().value(),
+            )
+            for dock in docks:
+                dock.hide()
+            w.showFullScreen()
+            zoom = WORKSHOP_TITLE_PX / w.scene.layout.style.card_title_size
+            w.view.zoom_by(zoom / w.view.zoom(), anchor=w.view.viewport().rect().topLeft())
+            w.view.show_stage(w.view.current_stage())
+            lay = w.scene.layout
+            if (
+                lay.stages
+            ):  # the stage headers at the top: the room reads the journey, not its title
+                top = w.view.mapFromScene(0, lay.stages[0].header.y).y()
+                bar = w.view.verticalScrollBar()
+                bar.setValue(bar.value() + top)
+        else:
+            geometry, maximised, docks, zoom, x, y = self._before
+            self._before = None
+            w.showNormal()
+            if maximised:
+                w.showMaximized()
+            else:
+                w.restoreGeometry(geometry)
+            for dock in docks:
+                dock.show()
+            w.view.zoom_by(zoom / w.view.zoom())
+            w.view.horizontalScrollBar().setValue(x)
+            w.view.verticalScrollBar().setValue(y)
+        self.action.setChecked(on)
+        w.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,54 @@
+"""Stage headers and lane names that stay in view: when the map is scrolled so that the stage
+headers leave the top of the window, they are drawn again along its top edge; when the lane
+names leave its left edge, along that edge. Drawn with the same code as the map itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter
+
+from cxmapper.canvas.painting import QtPainter
+from cxmapper.layout.boxes import MapLayout
+from cxmapper.layout.drawing import draw_lane, draw_row_label, draw_stage_header
+from cxmapper.layout.geometry import Point, Rect
+from cxmapper.layout.style import PAPER
+
+EDGE = "#8c959f"
+
+
+def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF) -> None:
+    """Over the map, in scene units: what of the headers and labels scrolled out of `visible`."""
+    if not lay.stages:
+        return
+    s = lay.style
+    top, left = visible.top(), visible.left()
+    header_y = lay.stages[0].header.y
+    p = QtPainter(painter)
+    gutter = s.margin + s.lane_label_width
+    headers = top > header_y + 1 and top < lay.timeline.bottom
+    labels = left > s.margin + 1 and left < lay.timeline.right
+    if labels:
+        for i, lane in enumerate(lay.lanes):
+            if lane.rect.bottom > top and lane.rect.y < visible.bottom():
+                p.rect(Rect(left, lane.rect.y, s.lane_label_width, lane.rect.h), PAPER)
+                draw_lane(lay, p, i, Rect(left, lane.rect.y, s.lane_label_width, lane.rect.h))
+        for i, row in enumerate(lay.rows):
+            if row.rect.bottom > top and row.rect.y < visible.bottom():
+                box = Rect(left, row.rect.y, s.lane_label_width, row.rect.h)
+                p.rect(box, PAPER)
+                draw_row_label(lay, p, i, box)
+        x = left + s.lane_label_width
+        bottom = min(visible.bottom(), lay.timeline.bottom)
+        p.line(Point(x, max(top, lay.emotion.y)), Point(x, bottom), EDGE)
+    if headers:
+        for i, stage in enumerate(lay.stages):
+            if stage.header.right > left and stage.header.x < visible.right():
+                draw_stage_header(
+                    lay, p, i, Rect(stage.header.x, top, stage.header.w, stage.header.h)
+                )
+        bottom = top + lay.stages[0].header.h
+        p.line(Point(left, bottom), Point(visible.right(), bottom), EDGE)
+    if headers and labels:  # the corner both cover
+        painter.fillRect(
+            QRectF(left, top, gutter - s.margin, lay.stages[0].header.h), QColor(PAPER)
+        )

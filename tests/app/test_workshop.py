@@ -1,0 +1,55 @@
+"""Workshop mode (F11) for the projector, stages walked with Page Down, headers kept in view."""
+
+import pytest
+from factories import close_quietly
+from PySide6.QtCore import Qt
+
+from cxmapper.app.window import MainWindow
+from cxmapper.layout.drawing import STAGE_HEADER_TINTS
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    w.show_sample()
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    w.view.setFocus()
+    yield w
+    close_quietly(w)
+
+
+def test_workshop_mode_goes_full_screen_large_and_comes_back(window, qtbot):
+    zoom = window.view.zoom()
+    qtbot.keyClick(window.view, Qt.Key.Key_F11)
+    assert window.workshop.on and window.isFullScreen()
+    assert window.view.zoom() * window.scene.layout.style.card_title_size >= 24
+    assert not window.palette_dock.isVisible() and not window.inspector_dock.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
+    assert window.view.current_stage() == 1
+    assert "Stage 2 of 8: Purchase" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(window.view, Qt.Key.Key_PageUp)
+    assert window.view.current_stage() == 1
+    window.scene.clearSelection()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.workshop.on and not window.isFullScreen()
+    assert window.palette_dock.isVisible() and window.inspector_dock.isVisible()
+    assert window.view.zoom() == pytest.approx(zoom)
+
+
+def test_stage_headers_stay_in_view_when_the_map_scrolls_down(window, qtbot):
+    view = window.view
+    view.actual_size()
+    lay = window.scene.layout
+    stage = lay.stages[0]
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the headers' own place is far above the window now
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum())
+    qtbot.wait(10)
+    image = view.viewport().grab().toImage()
+    at = view.mapFromScene(stage.header.right - 6, 0)  # right of the name: the header's tint
+    top_colour = image.pixelColor(at.x(), 3).name()
+    assert top_colour == STAGE_HEADER_TINTS[0]
