@@ -9,7 +9,12 @@ from PySide6.QtGui import QColor, QPainter
 
 from cxmapper.canvas.painting import QtPainter
 from cxmapper.layout.boxes import MapLayout
-from cxmapper.layout.drawing import draw_lane, draw_row_label, draw_stage_header
+from cxmapper.layout.drawing import (
+    draw_feeling_labels,
+    draw_lane,
+    draw_row_label,
+    draw_stage_header,
+)
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import PAPER
 
@@ -28,6 +33,8 @@ def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF) -> None:
     headers = top > header_y + 1 and top < lay.timeline.bottom
     labels = left > s.margin + 1 and left < lay.timeline.right
     if labels:
+        if lay.emotion.bottom > top and lay.emotion.y < visible.bottom():
+            draw_feeling_labels(lay, p, left - lay.emotion.x)
         for i, lane in enumerate(lay.lanes):
             if lane.rect.bottom > top and lane.rect.y < visible.bottom():
                 p.rect(Rect(left, lane.rect.y, s.lane_label_width, lane.rect.h), PAPER)

@@ -60,7 +60,7 @@ class TitleEditor(QLineEdit):
         self.target = (kind, part_id)
         self.run, self.fresh = run, fresh
         name = getattr(self.view.document.part(kind, part_id), FIELD[kind])
-        self.setPlaceholderText(f"{name}: type its name" if fresh else "")
+        self.setPlaceholderText("Type a name" if fresh else "")
         self.setText("" if fresh else name if typed is None else typed)
         self.follow()
         self.show()
@@ -77,7 +77,7 @@ class TitleEditor(QLineEdit):
                 return None
             content = box.content
             area = qrect(content.title).translated(box.rect.x, box.rect.y)
-            area.setHeight(content.title_size * 2.2)
+            area.setHeight(content.title.h)  # all of the title's lines, nothing showing under
             return area, content.title_size
         if kind == "stage":
             stage = next((st for st in lay.stages if st.stage_id == part_id), None)

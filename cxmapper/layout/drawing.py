@@ -167,10 +167,8 @@ def draw_stage_header(
 
 
 def draw_emotion_lane(lay: MapLayout, p: Painter) -> None:
-    s, band = lay.style, lay.emotion
-    p.rect(Rect(band.x, band.y, s.lane_label_width, band.h), "#f0f3f6")
-    text_lines(p, lay.emotion_label_lines, lay.emotion_label, s.lane_label_size - 2, 16, True)
-    for feeling, word, box in lay.level_labels:
+    band = lay.emotion
+    for feeling, _word, _box in lay.level_labels:
         y = lay.level_y[feeling]
         p.line(
             Point(lay.timeline.x, y),
@@ -178,11 +176,33 @@ def draw_emotion_lane(lay: MapLayout, p: Painter) -> None:
             "#9aa5b1" if feeling == 0 else "#d0d7de",
             dashed=feeling != 0,
         )
-        draw_shapes(p, glyphs.face(Rect(box.x, y - 7, 14, 14), feeling), 14)
-        p.text(
-            word, Rect(box.x + 19, box.y, box.w - 19, box.h), s.level_label_size, colour=MUTED_INK
-        )
+    draw_feeling_labels(lay, p)
     p.line(Point(band.x, band.bottom), Point(band.right, band.bottom), "#8c959f", width=1.5)
+
+
+def draw_feeling_labels(lay: MapLayout, p: Painter, dx: float = 0.0) -> None:
+    """The feeling lane's name and its five levels (face and word) in the gutter, `dx` to the
+    right of their place (kept in view when the map scrolls sideways)."""
+    s, band = lay.style, lay.emotion
+    p.rect(Rect(band.x + dx, band.y, s.lane_label_width, band.h), "#f0f3f6")
+    name = lay.emotion_label
+    text_lines(
+        p,
+        lay.emotion_label_lines,
+        Rect(name.x + dx, name.y, name.w, name.h),
+        s.lane_label_size - 2,
+        16,
+        True,
+    )
+    for feeling, word, box in lay.level_labels:
+        y = lay.level_y[feeling]
+        draw_shapes(p, glyphs.face(Rect(box.x + dx, y - 7, 14, 14), feeling), 14)
+        p.text(
+            word,
+            Rect(box.x + dx + 19, box.y, box.w - 19, box.h),
+            s.level_label_size,
+            colour=MUTED_INK,
+        )
 
 
 def draw_lane(lay: MapLayout, p: Painter, index: int, label: Rect | None = None) -> None:
