@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QToolBar,
     QWidget,
 )
 
@@ -21,6 +22,7 @@ from cxmapper.app.context_menus import ContextMenus
 from cxmapper.app.editor import editor
 from cxmapper.app.export_actions import ExportActions
 from cxmapper.app.file_actions import FileActions, file_name_for  # noqa: F401 - re-exported
+from cxmapper.app.find_bar import FindBar
 from cxmapper.app.recovery import Autosave
 from cxmapper.app.rows_menu import RowsMenu
 from cxmapper.app.workshop import WorkshopMode
@@ -199,6 +201,19 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         edit.addSeparator()
         self.clipboard = ClipboardActions(self, edit)
         edit.addSeparator()
+        self.find_bar = FindBar(self)
+        self.find_toolbar = QToolBar("Find", self)
+        self.find_toolbar.setObjectName("find")
+        self.find_toolbar.setMovable(False)
+        self.find_toolbar.addWidget(self.find_bar)
+        self.find_toolbar.hide()
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_toolbar)
+        self._action(edit, "&Find…", self.find, [keys.Find, "Ctrl+F"])
+        self._action(edit, "Find &Next", lambda: self.find_step(1), [keys.FindNext, "F3"])
+        self._action(
+            edit, "Find &Previous", lambda: self.find_step(-1), [keys.FindPrevious, "Shift+F3"]
+        )
+        edit.addSeparator()
         self._action(edit, "&Rename touchpoint", self.rename_selection, ["F2"])
         # Delete only: the X11 standard Delete keys include Ctrl+D (Duplicate).
         self.delete_action = self._action(edit, "&Delete", self.delete_selection, ["Delete"])
@@ -332,6 +347,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         document.file_changed.connect(self._update_title)
         document.changed.connect(self._update_status)
         document.changed.connect(self._follow_channels)
+        document.changed.connect(self.find_bar.refresh)
         self.view.context_menu_requested.connect(self.context_menus.show)
         self.inspector.set_document(document, self.scene)
         self.structure.set_document(document)
@@ -442,6 +458,15 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
                 f"{text}\n\nEditing goes on, but unsaved changes cannot be recovered after a "
                 "crash. Save often, or fix the folder and restart cxmapper.",
             )
+
+    def find(self) -> None:
+        self.find_bar.open_bar()
+
+    def find_step(self, by: int) -> None:
+        if self.find_bar.isVisible() and self.find_bar.matches:
+            self.find_bar.step(by)
+        else:
+            self.find()
 
     def dock_widgets(self) -> list:
         return [self.palette_dock, self.inspector_dock, self.structure_dock]
