@@ -320,6 +320,16 @@ def main() -> int:
     for n, times in canvas:
         print(f"{n:>11} " + " ".join(f"{times[k]:>16.2f}" for k in names))
     print()
+    from workshop import workshop_costs
+
+    workshop = [(n, workshop_costs(map_with(n))) for n in SIZES]
+    names = list(workshop[0][1])
+    print("in an editor window, events processed and painted (targets at 2,000: select all 100,")
+    print("a frame 16.7, drop or undo 200, paste 50 lines 100 ms)")
+    print(f"{'touchpoints':>11} " + " ".join(f"{n + ' ms':>16}" for n in names))
+    for n, times in workshop:
+        print(f"{n:>11} " + " ".join(f"{times[k]:>16.1f}" for k in names))
+    print()
     print(open_big_map())
     return 0
 

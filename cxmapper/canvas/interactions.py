@@ -4,10 +4,13 @@ one document command when the button is released (Escape cancels and puts everyt
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QGraphicsScene
 
 from cxmapper.canvas.items import Z_CARD, Z_DRAGGED, CardItem, FeelingPointItem
 from cxmapper.canvas.scene import JourneyScene
 from cxmapper.layout.drop import DropTarget, drop_target, feeling_at
+
+MANY_MOVING = 100  # cards dragged at once beyond which the scene's index is set aside
 
 
 class CardDrag:
@@ -20,6 +23,11 @@ class CardDrag:
         self.items = [i for i in scene.selectedItems() if isinstance(i, CardItem)] or [grabbed]
         self.origins = {item.touchpoint_id: item.pos() for item in self.items}
         self.target: DropTarget | None = None
+        # Many cards moving together: the scene's spatial index would be rebuilt for each of
+        # them on every step; without it a frame stays a frame (restored when the drag ends).
+        self.unindexed = len(self.items) > MANY_MOVING
+        if self.unindexed:
+            scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         for item in self.items:
             item.setZValue(Z_DRAGGED)
             item.dragged = True
@@ -76,6 +84,9 @@ class CardDrag:
 
     def _end(self, restore: bool) -> None:
         self.scene.indicator.show_at(None)
+        if self.unindexed:
+            self.unindexed = False
+            self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         for item in self.items:
             item.setZValue(Z_CARD)
             if item.scene() is None:

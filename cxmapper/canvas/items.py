@@ -50,11 +50,22 @@ class CardItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_CARD)
         self.setPos(box.rect.x, box.rect.y)
+        self._bounds = self._bounds_of(box)
+        # Drawn once into a picture at the screen's resolution and reused while it only moves
+        # (a drag of hundreds of cards repaints them every frame).
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    @staticmethod
+    def _bounds_of(box: CardBox) -> QRectF:
+        return QRectF(-3, -3, box.rect.w + 6, box.rect.h + 6)
 
     def set_box(self, box: CardBox) -> None:
         self.dragged = False
         changed = box.content is not self.box.content
+        if (box.rect.w, box.rect.h) != (self.box.rect.w, self.box.rect.h):
+            self.prepareGeometryChange()
+            self._bounds = self._bounds_of(box)
         self.box = box
         if changed:
             self.update()
@@ -62,7 +73,7 @@ class CardItem(QGraphicsItem):
             self.setPos(box.rect.x, box.rect.y)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-3, -3, self.box.rect.w + 6, self.box.rect.h + 6)
+        return self._bounds  # asked for on every frame of a drag: made once
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -98,6 +109,8 @@ class FeelingPointItem(QGraphicsItem):
     def set_point(self, point: FeelingPoint) -> None:
         self.prepareGeometryChange()
         self.point = point
+        r = max(point.radius, FACE_RADIUS) + 5
+        self._bounds = QRectF(-r, -r, 2 * r, 2 * r)  # asked for on every frame: made once
         self.shown_feeling = point.feeling
         self.setPos(point.center.x, point.center.y)
         self.update()
@@ -115,8 +128,7 @@ class FeelingPointItem(QGraphicsItem):
             self.update()
 
     def boundingRect(self) -> QRectF:
-        r = max(self.point.radius, FACE_RADIUS) + 5
-        return QRectF(-r, -r, 2 * r, 2 * r)
+        return self._bounds
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         draw_feeling(

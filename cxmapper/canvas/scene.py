@@ -43,7 +43,7 @@ class JourneyScene(QGraphicsScene):
 
     def _highlight_faces(self) -> None:
         """A selected card's face in the emotion lane is ringed too: which face is whose."""
-        chosen = set(self.selected_ids())
+        chosen = {item.touchpoint_id for item in self.selectedItems() if isinstance(item, CardItem)}
         for tid, item in self.points.items():
             item.set_highlighted(tid in chosen)
 
@@ -133,7 +133,14 @@ class JourneyScene(QGraphicsScene):
         return [t for t in self.layout.time_order if t in chosen]
 
     def select_ids(self, ids: list[str]) -> None:
-        self.clearSelection()
-        for tid in ids:
-            if tid in self.cards:
-                self.cards[tid].setSelected(True)
+        """Select these cards, announcing the new selection once (not once per card: the
+        inspector and the faces would follow thousands of times on a big Select All)."""
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for tid in ids:
+                if tid in self.cards:
+                    self.cards[tid].setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()

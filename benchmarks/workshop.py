@@ -1,0 +1,89 @@
+"""Workshop-scale costs in a real editor window: Select All, a drag step of every selected card
+(one frame), dropping them, undoing that, and pasting a list of 50 lines. Each is timed from the
+action until Qt has processed its events and painted the window."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+
+def _settled() -> None:
+    QApplication.processEvents()
+    for window in QApplication.topLevelWidgets():
+        if window.isVisible():
+            window.repaint()
+    QApplication.processEvents()
+
+
+def _timed(fn, repeat: int = 3, before=None):
+    from run import Timing
+
+    runs = []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+            _settled()
+        start = time.perf_counter()
+        fn()
+        _settled()
+        runs.append((time.perf_counter() - start) * 1000)
+    return Timing(runs)
+
+
+def workshop_costs(journey) -> dict[str, float]:
+    from factories_bench import close
+
+    from cxmapper.app.window import MainWindow
+    from cxmapper.canvas.interactions import CardDrag
+    from cxmapper.document.document import JourneyDocument
+
+    window = MainWindow()
+    window.set_document(JourneyDocument(journey.model_copy(deep=True), None))
+    window.resize(1400, 900)
+    window.show()
+    _settled()
+    scene, doc = window.scene, window.document
+    select_all = _timed(window.select_all, before=scene.clearSelection)
+    window.select_all()
+    _settled()
+    lay = scene.layout
+    tid = lay.time_order[len(lay.time_order) // 2]
+    start = lay.cards[tid].rect.center
+    drag = CardDrag(scene, scene.cards[tid], QPointF(start.x, start.y))
+    frames = []
+    for k in range(1, 21):
+        began = time.perf_counter()
+        drag.move(QPointF(start.x + 3 * k, start.y))
+        _settled()
+        frames.append((time.perf_counter() - began) * 1000)
+    drag.cancel()
+    _settled()
+    from run import Timing
+
+    lane = lay.lanes[-1].department_id
+    ids = list(lay.time_order)
+
+    def drop_all() -> None:  # what releasing them in another lane pushes
+        doc.move_touchpoints({i: (*doc.place_of(i)[:2], lane) for i in ids})
+
+    drop = _timed(drop_all, repeat=1)
+    undo = _timed(doc.undo, repeat=1)
+    lines = "\n".join(f"- Called out in the room {k}" for k in range(50))
+
+    def paste() -> None:
+        window.clipboard._paste_lines(lines)
+
+    QGuiApplication.clipboard().setText(lines)
+    paste_ms = _timed(paste, repeat=3, before=lambda: None)
+    close(window)
+    return {
+        "select all": select_all,
+        "drag all frame": Timing(frames),
+        "drop all": drop,
+        "undo it": undo,
+        "paste 50 lines": paste_ms,
+    }
