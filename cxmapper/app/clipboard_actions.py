@@ -12,7 +12,15 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
 from cxmapper.model.fields import EditRefused
 from cxmapper.model.problems import MapError
-from cxmapper.model.transfer import MIME, as_text, copied, listed_lines, pasted
+from cxmapper.model.transfer import (
+    MIME,
+    as_text,
+    copied,
+    is_table,
+    listed_lines,
+    pasted,
+    tabled,
+)
 
 # By name: on X11 Qt's standard Delete keys include Ctrl+D, which is Duplicate here.
 KEYS = {"Cu&t": "Ctrl+X", "&Copy": "Ctrl+C", "&Paste": "Ctrl+V", "D&uplicate": "Ctrl+D"}
@@ -97,6 +105,13 @@ class ClipboardActions:
             self.window._show_problem(f"Nothing was pasted: {exc}")
 
     def _paste_lines(self, text: str) -> None:
+        if is_table(text):  # columns copied from a spreadsheet, under a header row
+            try:
+                plan = tabled(self.window.document.journey, text)
+                self._show(self.window.document.paste_touchpoints(plan, None))
+            except (MapError, EditRefused) as exc:
+                self.window._show_problem(f"Nothing was pasted: {exc}")
+            return
         titles = listed_lines(text)
         if not titles:
             return

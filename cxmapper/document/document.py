@@ -374,19 +374,22 @@ class JourneyDocument(StructureEdits, QObject):
     def _insert_after(self, pasted: Pasted, after, text: str, initiator, keep_lane: bool):
         if not pasted.touchpoints:
             return []
-        if not self.journey.stages:
-            raise EditRefused("the map has no stages yet: a touchpoint needs a stage")
-        stage_id, position, department_id = place_after(self.journey, after)
-        base = position - 0.5
-        n = len(pasted.touchpoints)
-        moves = {
-            tp.id: (
-                stage_id,
-                base + (i + 1) / (n + 1),
-                tp.department_id if keep_lane else department_id,
-            )
-            for i, tp in enumerate(pasted.touchpoints)
-        }
+        if pasted.in_place:  # a table's rows: each at the end of its own stage
+            moves = {t.id: (t.stage_id, t.position, t.department_id) for t in pasted.touchpoints}
+        else:
+            if not self.journey.stages:
+                raise EditRefused("the map has no stages yet: a touchpoint needs a stage")
+            stage_id, position, department_id = place_after(self.journey, after)
+            base = position - 0.5
+            n = len(pasted.touchpoints)
+            moves = {
+                tp.id: (
+                    stage_id,
+                    base + (i + 1) / (n + 1),
+                    tp.department_id if keep_lane else department_id,
+                )
+                for i, tp in enumerate(pasted.touchpoints)
+            }
         shifts = place_touchpoints(self.journey, moves)
         placed = []
         for tp in pasted.touchpoints:
@@ -399,7 +402,11 @@ class JourneyDocument(StructureEdits, QObject):
             for tid, (s, p, d) in shifts.items()
         }
         with self.macro(text, initiator):
-            for kind, parts in (("department", pasted.departments), ("channel", pasted.channels)):
+            for kind, parts in (
+                ("stage", pasted.stages),
+                ("department", pasted.departments),
+                ("channel", pasted.channels),
+            ):
                 if parts:
                     start = len(self.parts(kind))
                     items = [(start + i, part) for i, part in enumerate(parts)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from cxmapper.model.csv_format import REQUIRED, column_key
 from cxmapper.model.defaults import unique_id
 from cxmapper.model.journey import (
     MAX_NAME,
@@ -22,6 +23,7 @@ from cxmapper.model.journey import (
     Channel,
     Department,
     JourneyMap,
+    Stage,
     Touchpoint,
 )
 from cxmapper.model.problems import MapError, user_message
@@ -71,12 +73,58 @@ def as_text(journey: JourneyMap, ids: list[str]) -> str:
 
 @dataclass
 class Pasted:
-    """What a paste adds: new departments and channels first, then the touchpoints (new ids,
-    references resolved in the target map; their stage and time are chosen where they land)."""
+    """What a paste adds: new stages, departments and channels first, then the touchpoints (new
+    ids, references resolved in the target map). `in_place`: they keep the stage and time they
+    have (a table pasted with a stage column); otherwise they land after the selection."""
 
     departments: list[Department] = field(default_factory=list)
     channels: list[Channel] = field(default_factory=list)
     touchpoints: list[Touchpoint] = field(default_factory=list)
+    stages: list[Stage] = field(default_factory=list)
+    in_place: bool = False
+
+
+def is_table(text: str) -> bool:
+    """Tab-separated columns under a header row naming at least a stage and a touchpoint
+    column, as a spreadsheet copies them."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    if "\t" not in first:
+        return False
+    names = {column_key(cell) for cell in first.rstrip("\r").split("\t")}
+    return all(column in names for column in REQUIRED)
+
+
+def tabled(journey: JourneyMap, text: str) -> Pasted:
+    """A table pasted from a spreadsheet, read like a CSV import: each row a touchpoint at the
+    end of its stage (found by name, or added after the last), its department and channel found
+    by name or added; MapError naming the row and column of anything wrong."""
+    from cxmapper.model.spreadsheet import import_csv
+
+    try:
+        sheet = import_csv(text.encode("utf-8"), "Pasted").journey
+    except MapError as exc:
+        raise MapError(exc.problems, "the pasted table") from None
+    result = pasted(journey, copied(sheet, [t.id for t in sheet.touchpoints]), "")
+    by_name = {s.name.casefold(): s.id for s in journey.stages}
+    stage_ids = [s.id for s in journey.stages]
+    stage_of: dict[str, str] = {}
+    for stage in sheet.stages:
+        if stage.name.casefold() not in by_name:
+            new = stage.model_copy(update={"id": unique_id("stage", stage.name, stage_ids)})
+            stage_ids.append(new.id)
+            by_name[stage.name.casefold()] = new.id
+            result.stages.append(new)
+        stage_of[stage.id] = by_name[stage.name.casefold()]
+    last = {sid: -1.0 for sid in stage_ids}
+    for tp in journey.touchpoints:
+        last[tp.stage_id] = max(last[tp.stage_id], tp.position)
+    in_time = sheet.touchpoints_in_time_order()
+    for new, old in zip(result.touchpoints, in_time, strict=True):
+        stage = stage_of[old.stage_id]
+        new.stage_id = stage
+        new.position = last[stage] + 1 + old.position
+    result.in_place = True
+    return result
 
 
 def _parts(data: dict, key: str, model):

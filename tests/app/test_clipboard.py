@@ -92,3 +92,19 @@ def test_a_clipboard_that_is_not_touchpoints_says_so_and_changes_nothing(window,
     window.clipboard.paste()
     assert window.document.undo_stack.count() == count
     assert "Nothing was pasted" in window.statusBar().currentMessage()
+
+
+def test_a_pasted_table_lands_in_its_stages_in_one_step(window, qtbot):
+    QGuiApplication.clipboard().setText(
+        "Stage\tTouchpoint\tDepartment\nUsage\tAsks in the forum\tProduct & app\n"
+        "Aftercare\tGets a survey\tMarketing\n"
+    )
+    steps = window.document.undo_stack.count()
+    window.clipboard.paste()
+    journey = window.document.journey
+    forum = next(t for t in journey.touchpoints if t.title == "Asks in the forum")
+    assert forum.stage_id == "stage-usage" and forum.department_id == "dept-product"
+    assert journey.stages[-1].name == "Aftercare"
+    assert window.document.undo_stack.count() == steps + 1
+    window.document.undo()
+    assert [s.name for s in window.document.journey.stages][-1] != "Aftercare"

@@ -55,3 +55,25 @@ def test_foreign_or_broken_clipboard_data_is_refused_in_words(raw):
     with pytest.raises(MapError) as refused:
         pasted(small_map(), raw, "s-sales")
     assert "the clipboard" in str(refused.value)
+
+
+def test_a_table_from_a_spreadsheet_is_read_like_the_csv_import():
+    from cxmapper.model.transfer import is_table, tabled
+
+    text = (
+        "Stage\tTouchpoint\tDepartment\tFeeling\tPain points\n"
+        "Awareness\tHears on the radio\tMarketing\t1\t\n"
+        "Aftercare\tGets a survey\tCustomer success\t-1\tToo long\n"
+    )
+    assert is_table(text) and not is_table("just\ta line\nof text")
+    journey = load_template("product-lifecycle")
+    plan = tabled(journey, text)
+    first, second = plan.touchpoints
+    assert first.stage_id == "stage-awareness" and first.department_id == "dept-marketing"
+    assert first.feeling == 1
+    assert [s.name for s in plan.stages] == ["Aftercare"]  # a stage it lacks is added
+    assert second.stage_id == plan.stages[0].id and second.pain_points == ["Too long"]
+    assert [d.name for d in plan.departments] == ["Customer success"]
+    with pytest.raises(MapError) as refused:
+        tabled(journey, "Stage\tTouchpoint\tFeeling\nUsage\tCalls\tvery cross\n")
+    assert "row 2" in str(refused.value) and "feeling" in str(refused.value)
