@@ -222,6 +222,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self._action(edit, "Select &All", self.select_all, [keys.SelectAll])
 
         journey_menu = self.menuBar().addMenu("&Map")
+        self.move_actions: list[QAction] = []
         self._action(
             journey_menu,
             "Edit the &Map…",
@@ -236,6 +237,17 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             ["Ctrl+Return", ENTER_ON_KEYPAD, "Ctrl+T"],
             "A touchpoint after the selected one (or the last): type its name, Enter for the next",
         )
+        for text, by, keys_ in (
+            ("Move to &Next Stage", (1, 0), "Alt+Right"),
+            ("Move to &Previous Stage", (-1, 0), "Alt+Left"),
+            ("Move to the Lane &Above", (0, -1), "Alt+Up"),
+            ("Move to the Lane &Below", (0, 1), "Alt+Down"),
+        ):
+            action = self._action(
+                journey_menu, text, lambda _c=False, b=by: self.move_selection(*b), [keys_]
+            )
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.move_actions.append(action)
         journey_menu.addSeparator()
         self._action(journey_menu, "Add &Stage", self.add_stage, ["Ctrl+Shift+T"])
         self._action(journey_menu, "Add &Department", self.add_department, ["Ctrl+Shift+L"])
@@ -326,6 +338,8 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.view.show()  # now, so that it can take the keyboard at once
         self.view.addAction(self.delete_action)
         self.clipboard.attach(self.view)
+        for action in self.move_actions:
+            self.view.addAction(action)
         self.view.escaped.connect(lambda: self.workshop.set_on(False))
         self.view.stage_shown.connect(self._say_stage)
         self.autosave = Autosave(
@@ -512,6 +526,34 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         ids = self.scene.selected_ids()
         place = place_after(self.document.journey, ids[-1] if ids else None)
         self._add_touchpoint(place, kind, run)
+
+    def move_selection(self, stages: int, lanes: int) -> None:
+        """Alt+arrows: the selected cards to the next or previous stage (at its end, in their
+        lanes and order), or to the lane above or below, one undo step; they stay selected."""
+        ids = self.scene.selected_ids() if self.scene else []
+        if not ids:
+            return
+        journey = self.document.journey
+        if stages:
+            order = [s.id for s in journey.stages]
+            here = order.index(self.document.touchpoint(ids[0]).stage_id)
+            there = here + stages
+            if 0 <= there < len(order):
+                self._refused(lambda: self.document.move_to_stage(ids, order[there]))
+        else:
+            lanes_now = [d.id for d in journey.departments] + [None]
+            moves = {}
+            for tid in ids:
+                stage, position, lane = self.document.place_of(tid)
+                k = lanes_now.index(lane) + lanes
+                if 0 <= k < len(lanes_now) - 1 or (k == len(lanes_now) - 1 and lane is None):
+                    moves[tid] = (stage, position, lanes_now[k])
+            if moves:
+                self._refused(lambda: self.document.move_touchpoints(moves))
+        self.scene.select_ids(ids)
+        item = self.scene.cards.get(ids[0])
+        if item is not None:
+            self.view.ensureVisible(item, 40, 40)
 
     def capture(self) -> None:
         """Ctrl+Enter: a capture run. A new touchpoint after the selected one (or after the

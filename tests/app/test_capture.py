@@ -81,3 +81,19 @@ def test_typing_on_a_selected_card_renames_it_from_that_letter(window, qtbot):
     assert window.document.touchpoint("tp-sees-ad").title == "Spots a banner"
     qtbot.keyClick(window.view, Qt.Key.Key_Backspace)  # never deletes the card
     assert window.document.has_touchpoint("tp-sees-ad")
+
+
+def test_alt_arrows_move_the_selected_cards_between_stages_and_lanes(window, qtbot):
+    doc = window.document
+    window.scene.select_ids(["tp-sees-ad"])
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(window.view, Qt.Key.Key_Right, alt)
+    assert doc.touchpoint("tp-sees-ad").stage_id == "stage-purchase"
+    qtbot.keyClick(window.view, Qt.Key.Key_Down, alt)
+    assert doc.touchpoint("tp-sees-ad").department_id == "dept-sales"
+    assert window.scene.selected_ids() == ["tp-sees-ad"]  # still the one being moved
+    qtbot.keyClick(window.view, Qt.Key.Key_Left, alt)
+    qtbot.keyClick(window.view, Qt.Key.Key_Left, alt)  # no stage before the first: stays
+    assert doc.touchpoint("tp-sees-ad").stage_id == "stage-awareness"
+    doc.undo()
+    assert doc.touchpoint("tp-sees-ad").stage_id == "stage-purchase"
