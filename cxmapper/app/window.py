@@ -368,6 +368,8 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.title_editor.problem.connect(self._show_problem)
         self.view.title_editor.next_wanted.connect(self._capture_next)
+        self.view.title_editor.closed.connect(self._capture_closed)
+        self._run_previous: str | None = None
         undo = document.undo_stack
         undo.canUndoChanged.connect(self.undo_action.setEnabled)
         undo.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -564,6 +566,14 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
     def _capture_next(self, touchpoint_id: str) -> None:
         place = place_after(self.document.journey, touchpoint_id)
         self._add_touchpoint(place, "", run=True)
+        self._run_previous = touchpoint_id
+
+    def _capture_closed(self) -> None:
+        """A run ended on an empty new card: the last one named is selected again, so
+        Alt+Right or Ctrl+Enter go on from it."""
+        previous, self._run_previous = self._run_previous, None
+        if previous and self.document.has_touchpoint(previous) and not self.scene.selected_ids():
+            self.view.select_and_show(previous)
 
     def add_touchpoint_at(self, target) -> None:
         self._add_touchpoint((target.stage_id, target.position, target.department_id), "")

@@ -55,7 +55,6 @@ def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF) -> None:
                 )
         bottom = top + lay.stages[0].header.h
         p.line(Point(left, bottom), Point(visible.right(), bottom), EDGE)
-    if headers and labels:  # the corner both cover
-        painter.fillRect(
-            QRectF(left, top, gutter - s.margin, lay.stages[0].header.h), QColor(PAPER)
-        )
+    if headers:  # the corner left of the headers: blank, not the map scrolling under it
+        width = gutter - s.margin if labels else max(0.0, lay.stages[0].header.x - left)
+        painter.fillRect(QRectF(left, top, width, lay.stages[0].header.h), QColor(PAPER))

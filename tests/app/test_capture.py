@@ -37,6 +37,7 @@ def test_ctrl_enter_captures_one_touchpoint_after_another(window, qtbot):
     qtbot.keyClicks(editor, "Reads a review")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClick(editor, Qt.Key.Key_Escape)  # ends the run: the empty third card goes
+    assert [doc.touchpoint(i).title for i in window.scene.selected_ids()] == ["Reads a review"]
     order = in_time(window)
     at = order.index("Sees a social media ad")
     assert order[at + 1 : at + 3] == ["Hears of it from a friend", "Reads a review"]
