@@ -10,10 +10,17 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectIte
 from cxmapper.canvas.painting import QtPainter, qrect
 from cxmapper.layout import glyphs
 from cxmapper.layout.boxes import CardBox, FeelingPoint, MapLayout
-from cxmapper.layout.drawing import FACE_RADIUS, SELECTION, draw_backdrop, draw_card, draw_feeling
+from cxmapper.layout.drawing import FACE_RADIUS, draw_backdrop, draw_card, draw_feeling
 from cxmapper.layout.geometry import Point, Rect
+from cxmapper.layout.style import LIGHT, Theme
 
 Z_BACKDROP, Z_CURVE, Z_CARD, Z_POINT, Z_DRAGGED, Z_INDICATOR = 0, 1, 2, 3, 5, 6
+
+
+def theme_of(item: QGraphicsItem) -> Theme:
+    """The colours of the scene an item is in (the screen's theme), LIGHT outside one."""
+    scene = item.scene()
+    return getattr(scene, "theme", LIGHT) if scene is not None else LIGHT
 
 
 class BackdropItem(QGraphicsItem):
@@ -35,7 +42,8 @@ class BackdropItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         e = option.exposedRect
-        draw_backdrop(self.layout, QtPainter(painter), Rect(e.x(), e.y(), e.width(), e.height()))
+        painter_ = QtPainter(painter, theme_of(self))
+        draw_backdrop(self.layout, painter_, Rect(e.x(), e.y(), e.width(), e.height()))
 
 
 class CardItem(QGraphicsItem):
@@ -84,7 +92,7 @@ class CardItem(QGraphicsItem):
         s = self.style
         draw_card(
             self.box.content,
-            QtPainter(painter),
+            QtPainter(painter, theme_of(self)),
             s.line_height(s.card_title_size),
             s.card_note_size,
             selected=self.isSelected(),
@@ -132,7 +140,11 @@ class FeelingPointItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         draw_feeling(
-            self.point, QtPainter(painter), self.shown_feeling, Point(0, 0), self.highlighted
+            self.point,
+            QtPainter(painter, theme_of(self)),
+            self.shown_feeling,
+            Point(0, 0),
+            self.highlighted,
         )
 
 
@@ -141,10 +153,13 @@ class CurveItem(QGraphicsPathItem):
 
     def __init__(self) -> None:
         super().__init__()
-        pen = QPen(QColor("#57606a"), 3)
+        self.set_theme(LIGHT)
+        self.setZValue(Z_CURVE)
+
+    def set_theme(self, theme: Theme) -> None:
+        pen = QPen(QColor(theme.curve), 3)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
-        self.setZValue(Z_CURVE)
 
     def set_points(self, points: list[Point]) -> None:
         path = QPainterPath()
@@ -161,11 +176,14 @@ class DropIndicator(QGraphicsRectItem):
     def __init__(self) -> None:
         super().__init__()
         self.setZValue(Z_INDICATOR)
-        self.setPen(QPen(QColor(SELECTION), 2))
-        colour = QColor(SELECTION)
+        self.set_theme(LIGHT)
+        self.hide()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.setPen(QPen(QColor(theme.selection), 2))
+        colour = QColor(theme.selection)
         colour.setAlpha(70)
         self.setBrush(colour)
-        self.hide()
 
     def show_at(self, rect: Rect | None) -> None:
         if rect is None:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from cxmapper.canvas.fonts import map_font
 from cxmapper.layout.geometry import Rect
-from cxmapper.layout.style import INK
+from cxmapper.layout.style import INK, LIGHT, Theme
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -37,8 +37,9 @@ def draw_lines(
 class QtPainter:
     """The layout's Painter protocol (layout/drawing.py) on a QPainter."""
 
-    def __init__(self, painter: QPainter) -> None:
+    def __init__(self, painter: QPainter, theme: Theme = LIGHT) -> None:
         self.p = painter
+        self.theme = theme
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
 
     def rect(

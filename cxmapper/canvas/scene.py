@@ -7,6 +7,7 @@ a moved card moves, a renamed card repaints, the rest of the scene is left alone
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QGraphicsScene
 
 from cxmapper.canvas.fonts import QtTextMetrics
@@ -15,8 +16,17 @@ from cxmapper.document.document import Changes, JourneyDocument
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.geometry import Point
 from cxmapper.layout.journey_layout import layout_map
+from cxmapper.layout.style import DARK, LIGHT, Theme
 from cxmapper.layout.text import TextFitter
 from cxmapper.model.bulk import building_many
+
+
+def theme_for_palette() -> Theme:
+    """DARK when the system's windows are dark (their background darker than mid-grey)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return LIGHT
+    return DARK if app.palette().window().color().lightness() < 128 else LIGHT
 
 
 class JourneyScene(QGraphicsScene):
@@ -24,6 +34,7 @@ class JourneyScene(QGraphicsScene):
         super().__init__(parent or document)
         self.document = document
         self.fitter = TextFitter(QtTextMetrics())
+        self.theme: Theme = theme_for_palette()
         with building_many():  # the layout and an item per card and face
             self.layout: MapLayout = layout_map(document.journey, self.fitter)
             # each state's stage widths, by its place in the undo stack (see _widths_here)
@@ -38,8 +49,22 @@ class JourneyScene(QGraphicsScene):
             self.cards: dict[str, CardItem] = {}
             self.points: dict[str, FeelingPointItem] = {}
             self._sync(self.layout)
+        self.curve.set_theme(self.theme)
+        self.indicator.set_theme(self.theme)
+        self.setBackgroundBrush(QColor(self.theme.paper))
         document.changed.connect(self.on_document_changed)
         self.selectionChanged.connect(self._highlight_faces)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Draw the map in other colours (the system switched to dark, or back)."""
+        if theme == self.theme:
+            return
+        self.theme = theme
+        self.curve.set_theme(theme)
+        self.indicator.set_theme(theme)
+        self.setBackgroundBrush(QColor(theme.paper))
+        for item in self.items():
+            item.update()
 
     def _highlight_faces(self) -> None:
         """A selected card's face in the emotion lane is ringed too: which face is whose."""

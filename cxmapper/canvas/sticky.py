@@ -16,19 +16,17 @@ from cxmapper.layout.drawing import (
     draw_stage_header,
 )
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import PAPER
-
-EDGE = "#8c959f"
+from cxmapper.layout.style import LIGHT, Theme
 
 
-def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF) -> None:
+def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF, theme: Theme = LIGHT) -> None:
     """Over the map, in scene units: what of the headers and labels scrolled out of `visible`."""
     if not lay.stages:
         return
     s = lay.style
     top, left = visible.top(), visible.left()
     header_y = lay.stages[0].header.y
-    p = QtPainter(painter)
+    p = QtPainter(painter, theme)
     gutter = s.margin + s.lane_label_width
     headers = top > header_y + 1 and top < lay.timeline.bottom
     labels = left > s.margin + 1 and left < lay.timeline.right
@@ -37,16 +35,16 @@ def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF) -> None:
             draw_feeling_labels(lay, p, left - lay.emotion.x)
         for i, lane in enumerate(lay.lanes):
             if lane.rect.bottom > top and lane.rect.y < visible.bottom():
-                p.rect(Rect(left, lane.rect.y, s.lane_label_width, lane.rect.h), PAPER)
+                p.rect(Rect(left, lane.rect.y, s.lane_label_width, lane.rect.h), theme.paper)
                 draw_lane(lay, p, i, Rect(left, lane.rect.y, s.lane_label_width, lane.rect.h))
         for i, row in enumerate(lay.rows):
             if row.rect.bottom > top and row.rect.y < visible.bottom():
                 box = Rect(left, row.rect.y, s.lane_label_width, row.rect.h)
-                p.rect(box, PAPER)
+                p.rect(box, theme.paper)
                 draw_row_label(lay, p, i, box)
         x = left + s.lane_label_width
         bottom = min(visible.bottom(), lay.timeline.bottom)
-        p.line(Point(x, max(top, lay.emotion.y)), Point(x, bottom), EDGE)
+        p.line(Point(x, max(top, lay.emotion.y)), Point(x, bottom), theme.rule)
     if headers:
         for i, stage in enumerate(lay.stages):
             if stage.header.right > left and stage.header.x < visible.right():
@@ -54,7 +52,7 @@ def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF) -> None:
                     lay, p, i, Rect(stage.header.x, top, stage.header.w, stage.header.h)
                 )
         bottom = top + lay.stages[0].header.h
-        p.line(Point(left, bottom), Point(visible.right(), bottom), EDGE)
+        p.line(Point(left, bottom), Point(visible.right(), bottom), theme.rule)
     if headers:  # the corner left of the headers: blank, not the map scrolling under it
         width = gutter - s.margin if labels else max(0.0, lay.stages[0].header.x - left)
-        painter.fillRect(QRectF(left, top, width, lay.stages[0].header.h), QColor(PAPER))
+        painter.fillRect(QRectF(left, top, width, lay.stages[0].header.h), QColor(theme.paper))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 from cxmapper.canvas.interactions import CardDrag, FeelingDrag, HeaderDrag
 from cxmapper.canvas.items import CardItem, FeelingPointItem
 from cxmapper.canvas.palette_drops import PaletteDrops
-from cxmapper.canvas.scene import JourneyScene
+from cxmapper.canvas.scene import JourneyScene, theme_for_palette
 from cxmapper.canvas.sticky import draw_sticky
 from cxmapper.canvas.title_editor import TitleEditor
 from cxmapper.canvas.tooltips import department_tip, stage_tip, touchpoint_tip
@@ -72,7 +72,13 @@ class JourneyView(PaletteDrops, QGraphicsView):
     def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802 - Qt's name
         super().drawForeground(painter, rect)
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        draw_sticky(painter, self.journey_scene.layout, visible)
+        draw_sticky(painter, self.journey_scene.layout, visible, self.journey_scene.theme)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.journey_scene.set_theme(theme_for_palette())
+            self.viewport().update()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
         super().scrollContentsBy(dx, dy)

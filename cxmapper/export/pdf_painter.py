@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cxmapper.export.fonts import FALLBACKS, runs
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import INK
+from cxmapper.layout.style import INK, LIGHT
 
 ASCENT, DESCENT = 0.928, 0.236  # DejaVu Sans, as fractions of the font size
 KAPPA = 0.5522847498  # a quarter circle's Bezier control points, as a fraction of the radius
@@ -57,6 +57,8 @@ def draw_runs(c: Canvas, line, text: str, size: float, bold: bool, colour: str) 
 
 
 class PdfPainter:
+    theme = LIGHT  # paper is always light
+
     def __init__(self, canvas: Canvas) -> None:
         self.c = canvas
 

@@ -15,7 +15,7 @@ from cxmapper.export.pdf_painter import ASCENT, DESCENT
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.drawing import draw_map
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import INK
+from cxmapper.layout.style import INK, LIGHT
 from cxmapper.model.journey import JourneyMap
 
 FONT_FAMILY = "'DejaVu Sans', 'Droid Sans Fallback', 'NanumGothic', Verdana, sans-serif"
@@ -42,6 +42,8 @@ def _n(value: float) -> str:
 
 class SvgPainter:
     """The layout's Painter protocol writing SVG elements."""
+
+    theme = LIGHT  # paper is always light
 
     def __init__(self) -> None:
         self.parts: list[str] = []

@@ -9,16 +9,18 @@ from typing import Protocol
 from cxmapper.layout import glyphs
 from cxmapper.layout.boxes import CardContent, FeelingPoint, MapLayout
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import INK, MUTED_INK, PAPER, STAGE_TINTS, Style
+from cxmapper.layout.style import INK, LIGHT, PAPER, Style, Theme
 
-CARD_BORDER = "#afb8c1"
-SELECTION = "#0969da"
-GRID = "#c4cdd6"
+CARD_BORDER = LIGHT.card_border
+SELECTION = LIGHT.selection
+GRID = LIGHT.grid
 FACE_RADIUS = Style().face_size / 2
-STAGE_HEADER_TINTS = ("#dde4ec", "#e6ebf1")
+STAGE_HEADER_TINTS = LIGHT.header_tints
 
 
 class Painter(Protocol):
+    theme: Theme  # the colours to draw in (LIGHT on paper; the screen follows the system)
+
     def rect(
         self,
         r: Rect,
@@ -109,22 +111,22 @@ def text_lines(
 
 def draw_backdrop(lay: MapLayout, p: Painter, visible: Rect | None = None) -> None:
     """Everything that does not move on its own: header, stages, emotion lane, lanes, legend."""
-    s = lay.style
-    p.rect(Rect(0, 0, lay.width, lay.height), PAPER)
+    s, th = lay.style, p.theme
+    p.rect(Rect(0, 0, lay.width, lay.height), th.paper)
     h = lay.header
-    p.text(h.title, h.title_box, s.title_size, bold=True)
+    p.text(h.title, h.title_box, s.title_size, bold=True, colour=th.ink)
     for text, box in h.lines:
-        p.text(text, box, s.subtitle_size, colour=MUTED_INK)
+        p.text(text, box, s.subtitle_size, colour=th.muted)
 
     for i, stage in enumerate(lay.stages):
         if visible is not None and not stage.column.overlaps(visible):
             continue
-        p.rect(stage.column, STAGE_TINTS[i % 2])
+        p.rect(stage.column, th.stage_tints[i % 2])
         draw_stage_header(lay, p, i)
         p.line(
             Point(stage.column.right, stage.column.y),
             Point(stage.column.right, stage.column.bottom),
-            GRID,
+            th.grid,
         )
 
     draw_emotion_lane(lay, p)
@@ -149,10 +151,11 @@ def draw_stage_header(
     s, stage = lay.style, lay.stages[index]
     head = head or stage.header
     name_lines, goal_lines, size = lines or (stage.name_lines, stage.goal_lines, 0.0)
-    p.rect(head, STAGE_HEADER_TINTS[index % 2])
+    p.rect(head, p.theme.header_tints[index % 2])
     size = size or stage.name_size or s.stage_name_size
     lh = s.line_height(size)
-    text_lines(p, name_lines, Rect(head.x + 8, head.y + 8, head.w - 16, lh * 2), size, lh, True)
+    name_box = Rect(head.x + 8, head.y + 8, head.w - 16, lh * 2)
+    text_lines(p, name_lines, name_box, size, lh, True, p.theme.ink)
     if goal_lines:
         gh = s.line_height(s.stage_goal_size)
         n = len(goal_lines)
@@ -162,7 +165,7 @@ def draw_stage_header(
             Rect(head.x + 8, head.bottom - 8 - n * gh, head.w - 16, n * gh),
             s.stage_goal_size,
             gh,
-            colour=MUTED_INK,
+            colour=p.theme.muted,
         )
 
 
@@ -173,18 +176,18 @@ def draw_emotion_lane(lay: MapLayout, p: Painter) -> None:
         p.line(
             Point(lay.timeline.x, y),
             Point(lay.timeline.right, y),
-            "#9aa5b1" if feeling == 0 else "#d0d7de",
+            p.theme.neutral_line if feeling == 0 else p.theme.level_line,
             dashed=feeling != 0,
         )
     draw_feeling_labels(lay, p)
-    p.line(Point(band.x, band.bottom), Point(band.right, band.bottom), "#8c959f", width=1.5)
+    p.line(Point(band.x, band.bottom), Point(band.right, band.bottom), p.theme.rule, width=1.5)
 
 
 def draw_feeling_labels(lay: MapLayout, p: Painter, dx: float = 0.0) -> None:
     """The feeling lane's name and its five levels (face and word) in the gutter, `dx` to the
     right of their place (kept in view when the map scrolls sideways)."""
     s, band = lay.style, lay.emotion
-    p.rect(Rect(band.x + dx, band.y, s.lane_label_width, band.h), "#f0f3f6")
+    p.rect(Rect(band.x + dx, band.y, s.lane_label_width, band.h), p.theme.feeling_band)
     name = lay.emotion_label
     text_lines(
         p,
@@ -193,6 +196,7 @@ def draw_feeling_labels(lay: MapLayout, p: Painter, dx: float = 0.0) -> None:
         s.lane_label_size - 2,
         16,
         True,
+        p.theme.ink,
     )
     for feeling, word, box in lay.level_labels:
         y = lay.level_y[feeling]
@@ -201,7 +205,7 @@ def draw_feeling_labels(lay: MapLayout, p: Painter, dx: float = 0.0) -> None:
             word,
             Rect(box.x + dx + 19, box.y, box.w - 19, box.h),
             s.level_label_size,
-            colour=MUTED_INK,
+            colour=p.theme.muted,
         )
 
 
@@ -220,9 +224,11 @@ def draw_lane(lay: MapLayout, p: Painter, index: int, label: Rect | None = None)
         s.lane_label_size,
         lh,
         bold=True,
+        colour=p.theme.ink,
     )
     if label is None:
-        p.line(Point(lane.rect.x, lane.rect.bottom), Point(lane.rect.right, lane.rect.bottom), GRID)
+        rule = p.theme.grid
+        p.line(Point(lane.rect.x, lane.rect.bottom), Point(lane.rect.right, lane.rect.bottom), rule)
 
 
 def draw_row_label(lay: MapLayout, p: Painter, index: int, label: Rect | None = None) -> None:
@@ -235,7 +241,7 @@ def draw_row_label(lay: MapLayout, p: Painter, index: int, label: Rect | None = 
     n = len(row.label_lines)
     top = box.y + min(box.h / 2 - lh * n / 2, 10)  # near the top of a tall row
     inner = Rect(box.x + 12, top, box.w - 16, lh * n)
-    text_lines(p, row.label_lines, inner, s.row_label_size, lh, bold=True)
+    text_lines(p, row.label_lines, inner, s.row_label_size, lh, bold=True, colour=p.theme.ink)
 
 
 def draw_row(lay: MapLayout, p: Painter, index: int) -> None:
@@ -247,8 +253,9 @@ def draw_row(lay: MapLayout, p: Painter, index: int) -> None:
         p.rect(note.rect, row.colour, alpha=0.08, radius=4)
         p.rect(Rect(note.rect.x, note.rect.y, 3, note.rect.h), row.colour)
         inner = Rect(note.rect.x + 5, note.rect.y + 5, note.rect.w - 10, note.rect.h - 10)
-        text_lines(p, note.lines, inner, s.row_note_size, lh)
-    p.line(Point(row.rect.x, row.rect.bottom), Point(row.rect.right, row.rect.bottom), GRID)
+        text_lines(p, note.lines, inner, s.row_note_size, lh, colour=p.theme.ink)
+    rule = p.theme.grid
+    p.line(Point(row.rect.x, row.rect.bottom), Point(row.rect.right, row.rect.bottom), rule)
 
 
 def draw_legend(lay: MapLayout, p: Painter) -> None:
@@ -262,7 +269,7 @@ def draw_legend(lay: MapLayout, p: Painter) -> None:
             elif entry.kind == "department":
                 p.rect(sw, colours.get(entry.key, "#999999"))
             elif entry.kind == "channel":
-                draw_shapes(p, glyphs.channel_icon(sw, entry.key), sw.w)
+                draw_shapes(p, glyphs.channel_icon(sw, entry.key), sw.w, p.theme.ink)
             elif entry.kind == "badge":
                 draw_shapes(p, glyphs.badge(sw, entry.key), sw.w)
         heading = entry.kind == "heading"
@@ -271,7 +278,7 @@ def draw_legend(lay: MapLayout, p: Painter) -> None:
             entry.text,
             s.legend_size,
             bold=heading,
-            colour=INK if heading else MUTED_INK,
+            colour=p.theme.ink if heading else p.theme.muted,
         )
 
 
@@ -281,19 +288,22 @@ def draw_card(
     """A card in its own coordinates (0, 0 at its top-left corner)."""
     outline = Rect(0, 0, c.width, c.height)
     band = c.stripe
-    p.rect(outline, PAPER, radius=8)
+    th = p.theme
+    p.rect(outline, th.card, radius=8)
     p.rect(band, c.colour, radius=8)  # the owner's band, rounded on top...
     p.rect(Rect(0, band.h / 2, band.w, band.h / 2), c.colour)  # ...and square below
-    p.rect(outline, None, SELECTION if selected else CARD_BORDER, 3 if selected else 1, radius=8)
+    p.rect(
+        outline, None, th.selection if selected else th.card_border, 3 if selected else 1, radius=8
+    )
     if c.channel_icon:  # on a white disc, to read on any owner's colour
         centre, r = c.icon.center, c.icon.w / 2 + 1.5
-        p.circle(centre, r, PAPER, None, 0)
+        p.circle(centre, r, PAPER, None, 0)  # white on any theme: the icon is drawn in ink
         draw_shapes(p, glyphs.channel_icon(_inset(c.icon, 1.5), c.channel_icon), c.icon.w - 3)
-    text_lines(p, c.title_lines, c.title, c.title_size, line_height, bold=True)
+    text_lines(p, c.title_lines, c.title, c.title_size, line_height, bold=True, colour=th.ink)
     if c.face is not None and c.feeling is not None:
         draw_shapes(p, glyphs.face(c.face, c.feeling), c.face.w)
     if c.emotion_line:
-        p.text(c.emotion_line, c.emotion, c.emotion_size or note_size, colour=MUTED_INK)
+        p.text(c.emotion_line, c.emotion, c.emotion_size or note_size, colour=th.muted)
     for kind, rect in c.badges:  # (outlined in ink: they read on any owner's colour)
         draw_shapes(p, glyphs.badge(rect, kind), rect.w, "#ffffff")
 
@@ -317,7 +327,7 @@ def draw_feeling(
         p.rect(
             Rect(centre.x - r - 3, centre.y - r - 3, 2 * r + 6, 2 * r + 6),
             None,
-            SELECTION,
+            p.theme.selection,
             3,
             radius=r + 3,
         )
@@ -342,10 +352,10 @@ def draw_map(
         left, right = visible.x - FACE_RADIUS, visible.right + FACE_RADIUS
         for i, segment in enumerate(segments):
             if centres[i].x <= right and centres[i + 1].x >= left:
-                p.curve(centres[i], [segment], "#57606a", 3)
+                p.curve(centres[i], [segment], p.theme.curve, 3)
         points = [pt for pt in points if left <= pt.center.x <= right]
     elif segments:
-        p.curve(centres[0], segments, "#57606a", 3)
+        p.curve(centres[0], segments, p.theme.curve, 3)
     for card in lay.cards.values():
         if visible is not None and not card.rect.overlaps(visible):
             continue

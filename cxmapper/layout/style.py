@@ -21,6 +21,65 @@ STAGE_TINTS = ("#f6f8fa", "#eef2f6")
 
 
 @dataclass(frozen=True)
+class Theme:
+    """The colours a map is drawn in, by what they mean. Paper is always LIGHT; the screen
+    follows the system: LIGHT or DARK. Feelings, flags and department colours stay the same
+    in both (they carry meaning), drawn on the theme's paper and cards."""
+
+    name: str
+    paper: str
+    ink: str
+    muted: str
+    card: str
+    card_border: str
+    grid: str
+    selection: str
+    stage_tints: tuple[str, str]
+    header_tints: tuple[str, str]
+    feeling_band: str
+    neutral_line: str
+    level_line: str
+    rule: str
+    curve: str
+
+
+LIGHT = Theme(
+    name="light",
+    paper=PAPER,
+    ink=INK,
+    muted=MUTED_INK,
+    card=PAPER,
+    card_border="#afb8c1",
+    grid="#c4cdd6",
+    selection="#0969da",
+    stage_tints=STAGE_TINTS,
+    header_tints=("#dde4ec", "#e6ebf1"),
+    feeling_band="#f0f3f6",
+    neutral_line="#9aa5b1",
+    level_line="#d0d7de",
+    rule="#8c959f",
+    curve="#57606a",
+)
+DARK = Theme(
+    name="dark",
+    paper="#1c2128",
+    ink="#e6edf3",
+    muted="#a6b0bb",
+    card="#2d333b",
+    card_border="#636e7b",
+    grid="#444c56",
+    selection="#4493f8",
+    stage_tints=("#22272e", "#262c34"),
+    header_tints=("#2d333b", "#333a44"),
+    feeling_band="#262c34",
+    neutral_line="#8b949e",
+    level_line="#444c56",
+    rule="#8b949e",
+    curve="#c9d1d9",
+)
+
+
+@dataclass(frozen=True)
 class Style:
     """Every size of a drawn map, in map units. The card title is the text a reader must read
     from afar, so everything else is sized against it: a card is under eight title sizes wide

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -17,6 +17,7 @@ from cxmapper.canvas.painting import QtPainter
 from cxmapper.layout import glyphs
 from cxmapper.layout.drawing import draw_shapes
 from cxmapper.layout.geometry import Rect
+from cxmapper.layout.style import INK
 from cxmapper.model.journey import Channel
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,13 +25,13 @@ ICON_SIZE = 24
 ENTRY = QSize(140, 32)  # each entry's cell: entries flow in rows, two or more to a row
 
 
-def glyph_icon(shapes_for, size: int = ICON_SIZE) -> QIcon:
+def glyph_icon(shapes_for, size: int = ICON_SIZE, ink: str = INK) -> QIcon:
     pixmap = QPixmap(size * 2, size * 2)
     pixmap.setDevicePixelRatio(2.0)
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
     box = Rect(2, 2, size - 4, size - 4)
-    draw_shapes(QtPainter(painter), shapes_for(box), box.w)
+    draw_shapes(QtPainter(painter), shapes_for(box), box.w, ink)
     painter.end()
     return QIcon(pixmap)
 
@@ -43,6 +44,7 @@ class Palette(QListWidget):
 
     def __init__(self, channels: list[Channel], parent=None) -> None:
         super().__init__(parent)
+        self._channels: list[Channel] | None = None
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -62,9 +64,11 @@ class Palette(QListWidget):
         self.set_channels(channels)
 
     def set_channels(self, channels: list[Channel]) -> None:
+        self._channels = list(channels)
         self.clear()
         blank = QListWidgetItem(
-            glyph_icon(lambda box: glyphs.channel_icon(box, "other")), "Blank touchpoint"
+            glyph_icon(lambda box: glyphs.channel_icon(box, "other"), ink=self._ink()),
+            "Blank touchpoint",
         )
         blank.setData(KIND_ROLE, "")
         blank.setSizeHint(ENTRY)
@@ -72,14 +76,27 @@ class Palette(QListWidget):
         self.addItem(blank)
         for channel in channels:
             item = QListWidgetItem(
-                glyph_icon(lambda box, icon=channel.icon: glyphs.channel_icon(box, icon)),
+                glyph_icon(
+                    lambda box, icon=channel.icon: glyphs.channel_icon(box, icon), ink=self._ink()
+                ),
                 channel.name,
             )
             item.setData(KIND_ROLE, channel.id)
             item.setSizeHint(ENTRY)
             item.setToolTip(f"Drag onto the map to add a {channel.name} touchpoint")
             self.addItem(item)
-        self.updateGeometry()  # a channel more or less: the palette's height follows
+        # a channel more or less: the palette's height follows (all entries in two columns)
+        self.setMinimumHeight(self.height_for(2 * ENTRY.width() + 12))
+        self.updateGeometry()
+
+    def _ink(self) -> str:
+        """Icons in the palette's own text colour: they read on a light or a dark system."""
+        return self.palette().color(QPalette.ColorRole.Text).name()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._channels is not None:
+            self.set_channels(self._channels)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         width = max(self.width(), 2 * ENTRY.width() + 12)

@@ -233,7 +233,11 @@ def test_every_poster_sheet_the_curve_crosses_draws_it():
         tp.feeling = None  # only the first and last are rated: the curve spans the whole map
     lay = layout_map(journey, PdfTextMetrics())
 
+    from cxmapper.layout.style import LIGHT
+
     class Counter:
+        theme = LIGHT
+
         def __init__(self):
             self.curves = 0
 
