@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 ELLIPSIS = "…"
+FIT_MARGIN = 0.25  # units a line stays inside its box (word widths summed, not the line's)
 
 
 def _letters(pair: str) -> bool:
@@ -32,9 +33,17 @@ class TextFitter:
     def __init__(self, metrics: TextMetrics) -> None:
         self.metrics = metrics
         self._cache: dict[tuple[str, float, float, bool, int, bool], list[str]] = {}
+        self._widths: dict[tuple[str, float, bool], float] = {}
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        return self.metrics.text_width(text, size, bold)
+        """How wide text is, remembered (the same words come back on card after card)."""
+        key = (text, size, bold)
+        found = self._widths.get(key)
+        if found is None:
+            if len(self._widths) > 50_000:
+                self._widths.clear()
+            found = self._widths[key] = self.metrics.text_width(text, size, bold)
+        return found
 
     def wrap(
         self,
@@ -64,17 +73,20 @@ class TextFitter:
     ) -> list[str]:
         words = " ".join(text.split()).split(" ")
         lines: list[str] = []
-        current = ""
+        current, used = "", 0.0  # the line so far, and its width
+        space = self.width(" ", size, bold)
         index = 0
         while index < len(words):
             word = words[index]
-            candidate = f"{current} {word}" if current else word
-            if self._fits(candidate, width, size, bold):
-                current, index = candidate, index + 1
+            # A line is as wide as its words and spaces: each word measured once, remembered.
+            grown = used + (space if current else 0.0) + self.width(word, size, bold)
+            if grown <= width - FIT_MARGIN:
+                current = f"{current} {word}" if current else word
+                used, index = grown, index + 1
                 continue
             if current:
                 lines.append(current)
-                current = ""
+                current, used = "", 0.0
             else:  # a single word wider than the box: break it, after a hyphen if it has one
                 piece, rest = self._break(word, width, size, bold, hyphens)
                 lines.append(piece)
