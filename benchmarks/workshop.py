@@ -61,6 +61,7 @@ def workshop_costs(journey) -> dict[str, float]:
         _settled()
         frames.append((time.perf_counter() - began) * 1000)
     drag.cancel()
+    del drag
     _settled()
     from run import Timing
 

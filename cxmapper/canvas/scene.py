@@ -6,6 +6,9 @@ a moved card moves, a renamed card repaints, the rest of the scene is left alone
 
 from __future__ import annotations
 
+import weakref
+
+import shiboken6
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QGraphicsScene
@@ -19,6 +22,12 @@ from cxmapper.layout.journey_layout import layout_map
 from cxmapper.layout.style import DARK, LIGHT, Theme
 from cxmapper.layout.text import TextFitter
 from cxmapper.model.bulk import building_many
+
+
+def _call(alive: weakref.ref, method: str) -> None:
+    scene = alive()
+    if scene is not None and shiboken6.isValid(scene):
+        getattr(scene, method)()
 
 
 def theme_for_palette() -> Theme:
@@ -53,7 +62,10 @@ class JourneyScene(QGraphicsScene):
         self.indicator.set_theme(self.theme)
         self.setBackgroundBrush(QColor(self.theme.paper))
         document.changed.connect(self.on_document_changed)
-        self.selectionChanged.connect(self._highlight_faces)
+        # Through a weak reference: a scene being destroyed (its items going) announces a last
+        # selection change, which must not reach a half-destroyed Python object.
+        alive = weakref.ref(self)
+        self.selectionChanged.connect(lambda: _call(alive, "_highlight_faces"))
 
     def set_theme(self, theme: Theme) -> None:
         """Draw the map in other colours (the system switched to dark, or back)."""
