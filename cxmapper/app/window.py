@@ -234,7 +234,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             journey_menu,
             "Add &Touchpoint",
             self.capture,
-            ["Ctrl+Return", ENTER_ON_KEYPAD, "Ctrl+T"],
+            ["Ctrl+Return", "Ctrl+Enter", ENTER_ON_KEYPAD, "Ctrl+T"],
             "A touchpoint after the selected one (or the last): type its name, Enter for the next",
         )
         for text, by, keys_ in (
@@ -536,12 +536,23 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         if not ids:
             return
         journey = self.document.journey
-        if stages:
+        if stages:  # each card one stage on from its own
             order = [s.id for s in journey.stages]
-            here = order.index(self.document.touchpoint(ids[0]).stage_id)
-            there = here + stages
-            if 0 <= there < len(order):
-                self._refused(lambda: self.document.move_to_stage(ids, order[there]))
+            groups: dict[str, list[str]] = {}
+            for tid in ids:
+                k = order.index(self.document.touchpoint(tid).stage_id) + stages
+                if 0 <= k < len(order):
+                    groups.setdefault(order[k], []).append(tid)
+            if groups:
+                n = len(ids)
+                text = "Move " + ("a touchpoint" if n == 1 else f"{n} touchpoints") + " a stage"
+
+                def move() -> None:
+                    with self.document.macro(text):
+                        for stage_id, moving in groups.items():
+                            self.document.move_to_stage(moving, stage_id)
+
+                self._refused(move)
         else:
             lanes_now = [d.id for d in journey.departments] + [None]
             moves = {}

@@ -31,6 +31,11 @@ def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF, theme: Theme
     headers = top > header_y + 1 and top < lay.timeline.bottom
     labels = left > s.margin + 1 and left < lay.timeline.right
     if labels:
+        above = max(top, header_y)  # the header row beside the gutter: blank, not a stage
+        if above < lay.emotion.y:
+            painter.fillRect(
+                QRectF(left, above, s.lane_label_width, lay.emotion.y - above), QColor(theme.paper)
+            )
         if lay.emotion.bottom > top and lay.emotion.y < visible.bottom():
             draw_feeling_labels(lay, p, left - lay.emotion.x)
         for i, lane in enumerate(lay.lanes):

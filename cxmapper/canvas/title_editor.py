@@ -109,7 +109,9 @@ class TitleEditor(QLineEdit):
         self.setFont(map_font(size, bold=True))
         width = max(rect.width() + 8, 180)  # room to type, over a neighbour or two at most
         height = max(rect.height(), round(size * 2))
-        self.setGeometry(rect.x() - 4, rect.y() - 2, width, height)
+        port = self.view.viewport().width()
+        x = max(0, min(rect.x() - 4, port - width))  # inside the map's window, not past its edge
+        self.setGeometry(x, rect.y() - 2, width, height)
 
     def commit(self) -> None:
         if self.target is None:
@@ -160,7 +162,10 @@ class TitleEditor(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            self.cancel()
+            if self.fresh and one_line(self.text()):
+                self.commit()  # a capture run ends, and the name just typed is kept
+            else:
+                self.cancel()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             target, run = self.target, self.run and bool(one_line(self.text()))
             self.commit()

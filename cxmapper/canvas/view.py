@@ -87,6 +87,9 @@ class JourneyView(PaletteDrops, QGraphicsView):
     def current_stage(self) -> int:
         """The stage at the left of the window (the one being talked about)."""
         stages = self.journey_scene.layout.stages
+        shown = getattr(self, "_stage_shown", None)
+        if shown is not None and shown[1] == self.horizontalScrollBar().value():
+            return min(shown[0], max(0, len(stages) - 1))  # the last stages end at the right edge
         gutter = self.journey_scene.layout.style.lane_label_width
         left = self.mapToScene(self.viewport().rect().topLeft()).x() + gutter
         for i, stage in enumerate(stages):
@@ -105,6 +108,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
         gutter = lay.style.lane_label_width * self.zoom()
         x = self.mapFromScene(QPointF(stage.column.x, stage.column.y)).x()
         bar.setValue(bar.value() + round(x - gutter))
+        self._stage_shown = (lay.stages.index(stage), bar.value())
         self.select_and_show_stage(stage.stage_id)
 
     def select_and_show_stage(self, stage_id: str) -> None:
@@ -175,6 +179,11 @@ class JourneyView(PaletteDrops, QGraphicsView):
             steps = event.angleDelta().y() / 120
             if steps:
                 self.zoom_by(ZOOM_STEP**steps, event.position().toPoint())
+            event.accept()
+        elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier and event.angleDelta().y():
+            bar = self.horizontalScrollBar()  # Shift+wheel: along the journey
+            bar.setValue(bar.value() - round(event.angleDelta().y() / 120 * bar.singleStep() * 3))
+            self.title_editor.follow()
             event.accept()
         else:
             super().wheelEvent(event)
@@ -335,10 +344,9 @@ class JourneyView(PaletteDrops, QGraphicsView):
         if key == Qt.Key.Key_Escape:
             if self.gesture is not None:
                 self.cancel_gesture()
-            elif self.journey_scene.selected_ids():
-                self.journey_scene.clearSelection()
             else:
-                self.escaped.emit()  # nothing else to leave: workshop mode, if on
+                self.journey_scene.clearSelection()
+                self.escaped.emit()  # and out of workshop mode, if on
             return
         if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and not event.modifiers():
             step = 1 if key == Qt.Key.Key_PageDown else -1

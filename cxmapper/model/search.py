@@ -59,22 +59,29 @@ def _texts(journey: JourneyMap, tp: Touchpoint) -> list[str]:
         *tp.opportunities,
         *tp.quotes,
         stage.name if stage else "",
-        stage.customer_goal if stage else "",
         department.name if department else "",
         channel.name if channel else "",
     ]
 
 
+def _plain(text: str) -> str:
+    """Text as search compares it: any case, hyphens and dots as nothing ("Wi-Fi" is "wifi")."""
+    return " ".join(text.casefold().replace("-", "").replace(".", "").split())
+
+
 def found(journey: JourneyMap, text: str, keep: Filter | None = None) -> list[str]:
-    """The touchpoints (ids, in time order) whose words hold `text` (any case; "" holds every
-    one), and that the filter keeps: in their own texts, or in their stage, owner or channel."""
-    needle = " ".join(text.split()).casefold()
+    """The touchpoints (ids, in time order) that hold every word of `text` (in any order and
+    case; "" holds every one) and that the filter keeps: in their own texts, or in their
+    stage's, owner's or channel's name."""
+    words = _plain(text).split()
     keep = keep or Filter()
-    return [
-        tp.id
-        for tp in journey.touchpoints_in_time_order()
-        if keep.keeps(tp)
-        and (
-            not needle or any(needle in " ".join(t.split()).casefold() for t in _texts(journey, tp))
-        )
-    ]
+    hits = []
+    for tp in journey.touchpoints_in_time_order():
+        if not keep.keeps(tp):
+            continue
+        if words:
+            held = _plain(" ".join(_texts(journey, tp)))
+            if not all(word in held for word in words):
+                continue
+        hits.append(tp.id)
+    return hits

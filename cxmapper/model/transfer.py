@@ -174,7 +174,7 @@ def pasted(journey: JourneyMap, raw: bytes, stage_id: str) -> Pasted:
                 new_parts.append(part)
     used = {t.id for t in journey.touchpoints}
     for tp in touchpoints:
-        new_id = unique_id("tp", tp.title, used)
+        new_id = tp.id if tp.id not in used else unique_id("tp", tp.title, used)  # (cut, paste)
         used.add(new_id)
         dept = departments.get(tp.department_id)
         channel = channels.get(tp.channel_id)

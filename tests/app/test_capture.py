@@ -98,3 +98,32 @@ def test_alt_arrows_move_the_selected_cards_between_stages_and_lanes(window, qtb
     assert doc.touchpoint("tp-sees-ad").stage_id == "stage-awareness"
     doc.undo()
     assert doc.touchpoint("tp-sees-ad").stage_id == "stage-purchase"
+
+
+def test_escape_keeps_a_name_already_typed_and_ends_the_run(window, qtbot):
+    window.scene.select_ids(["tp-sees-ad"])
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClicks(window.view.title_editor, "Left with escape")
+    qtbot.keyClick(window.view.title_editor, Qt.Key.Key_Escape)
+    assert not window.view.title_editor.isVisible()
+    assert "Left with escape" in in_time(window)
+
+
+def test_ctrl_enter_is_bound_for_both_enter_keys(window):
+    add = next(
+        a for a in window.findChildren(type(window.undo_action)) if a.text() == "Add &Touchpoint"
+    )
+    keys = [k.toString() for k in add.shortcuts()]
+    assert "Ctrl+Return" in keys and "Ctrl+Enter" in keys
+
+
+def test_alt_right_moves_each_selected_card_one_stage_on_from_its_own(window, qtbot):
+    doc = window.document
+    window.scene.select_ids(["tp-sees-ad", "tp-chooses-pack"])
+    before = {i: doc.touchpoint(i).stage_id for i in window.scene.selected_ids()}
+    steps = doc.undo_stack.count()
+    qtbot.keyClick(window.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    order = [s.id for s in doc.journey.stages]
+    for tid, stage in before.items():
+        assert order.index(doc.touchpoint(tid).stage_id) == order.index(stage) + 1
+    assert doc.undo_stack.count() == steps + 1

@@ -20,6 +20,10 @@ def test_find_looks_in_every_text_of_a_touchpoint_and_its_places():
     assert set(found(journey, "billing")) >= {
         t.id for t in journey.touchpoints if t.department_id == "dept-billing"
     }  # the owner's name
+    calls = next(t.id for t in journey.touchpoints if t.title == "Calls support")
+    assert calls in found(journey, "support calls")  # every word, in any order
+    wifi = {t.id for t in journey.touchpoints if any("Wi-Fi" in q for q in t.quotes)}
+    assert wifi and wifi <= set(found(journey, "wifi"))  # "Wi-Fi" is "wifi"
     pains = found(journey, "", Filter("pain_points"))
     assert pains == [t.id for t in journey.touchpoints_in_time_order() if t.pain_points]
 

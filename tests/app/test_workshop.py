@@ -33,6 +33,12 @@ def test_workshop_mode_goes_full_screen_large_and_comes_back(window, qtbot):
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
     qtbot.keyClick(window.view, Qt.Key.Key_PageUp)
     assert window.view.current_stage() == 1
+    for _ in range(10):  # to the last stage, though the view stops at the map's right edge
+        qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
+    assert window.view.current_stage() == 7
+    assert "Stage 8 of 8" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.view, Qt.Key.Key_PageUp)
+    assert window.view.current_stage() == 6
     window.scene.clearSelection()
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert not window.workshop.on and not window.isFullScreen()
