@@ -342,6 +342,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             self.view.addAction(action)
         self.view.escaped.connect(lambda: self.workshop.set_on(False))
         self.view.stage_shown.connect(self._say_stage)
+        self.view.horizontalScrollBar().valueChanged.connect(self._follow_stage)
         self.autosave = Autosave(
             document, editor().recovery, settings.autosave_delay_ms(), self._journey_as_typed
         )
@@ -487,7 +488,16 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
     def dock_widgets(self) -> list:
         return [self.palette_dock, self.inspector_dock, self.structure_dock]
 
+    def _follow_stage(self, _value: int) -> None:
+        """In workshop mode the status bar names the stage at the left as the map scrolls."""
+        if self.workshop.on and self.document and self.document.journey.stages:
+            index = self.view.current_stage()
+            stage = self.document.journey.stages[index]
+            if getattr(self, "_stage_said", None) != stage.id:
+                self._say_stage(stage.id)
+
     def _say_stage(self, stage_id: str) -> None:
+        self._stage_said = stage_id
         stage = self.document.journey.stage(stage_id) if self.document else None
         if stage is not None:
             n = [s.id for s in self.document.journey.stages].index(stage_id) + 1
