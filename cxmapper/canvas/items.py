@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectIte
 from cxmapper.canvas.painting import QtPainter, qrect
 from cxmapper.layout import glyphs
 from cxmapper.layout.boxes import CardBox, FeelingPoint, MapLayout
-from cxmapper.layout.drawing import FACE_RADIUS, draw_backdrop, draw_card, draw_feeling
+from cxmapper.layout.drawing import CARD_RADIUS, FACE_RADIUS, draw_backdrop, draw_card, draw_feeling
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import LIGHT, Theme
 
@@ -85,7 +85,9 @@ class CardItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRoundedRect(QRectF(0, 0, self.box.rect.w, self.box.rect.h), 8, 8)
+        path.addRoundedRect(
+            QRectF(0, 0, self.box.rect.w, self.box.rect.h), CARD_RADIUS, CARD_RADIUS
+        )
         return path
 
     def paint(self, painter: QPainter, option, widget=None) -> None:

@@ -15,6 +15,7 @@ CARD_BORDER = LIGHT.card_border
 SELECTION = LIGHT.selection
 GRID = LIGHT.grid
 FACE_RADIUS = Style().face_size / 2
+CARD_RADIUS = Style().card_radius  # (a card is drawn from its content, without the style)
 STAGE_HEADER_TINTS = LIGHT.header_tints
 
 
@@ -154,7 +155,8 @@ def draw_stage_header(
     p.rect(head, p.theme.header_tints[index % 2])
     size = size or stage.name_size or s.stage_name_size
     lh = s.line_height(size)
-    name_box = Rect(head.x + 8, head.y + 8, head.w - 16, lh * 2)
+    i8 = s.label_inset
+    name_box = Rect(head.x + i8, head.y + i8, head.w - 2 * i8, lh * 2)
     text_lines(p, name_lines, name_box, size, lh, True, p.theme.ink)
     if goal_lines:
         gh = s.line_height(s.stage_goal_size)
@@ -162,7 +164,7 @@ def draw_stage_header(
         text_lines(
             p,
             goal_lines,
-            Rect(head.x + 8, head.bottom - 8 - n * gh, head.w - 16, n * gh),
+            Rect(head.x + i8, head.bottom - i8 - n * gh, head.w - 2 * i8, n * gh),
             s.stage_goal_size,
             gh,
             colour=p.theme.muted,
@@ -200,7 +202,8 @@ def draw_feeling_labels(lay: MapLayout, p: Painter, dx: float = 0.0) -> None:
     )
     for feeling, word, box in lay.level_labels:
         y = lay.level_y[feeling]
-        draw_shapes(p, glyphs.face(Rect(box.x + dx, y - 7, 14, 14), feeling), 14)
+        k = s.level_face_size
+        draw_shapes(p, glyphs.face(Rect(box.x + dx, y - k / 2, k, k), feeling), k)
         p.text(
             word,
             Rect(box.x + dx + 19, box.y, box.w - 19, box.h),
@@ -214,7 +217,7 @@ def draw_lane(lay: MapLayout, p: Painter, index: int, label: Rect | None = None)
     s, lane = lay.style, lay.lanes[index]
     box = label or lane.label
     p.rect(box, lane.colour, alpha=0.13)
-    p.rect(Rect(box.x, box.y, 8, box.h), lane.colour)
+    p.rect(Rect(box.x, box.y, s.label_bar, box.h), lane.colour)
     lh = s.line_height(s.lane_label_size)
     n = len(lane.label_lines)
     text_lines(
@@ -236,7 +239,7 @@ def draw_row_label(lay: MapLayout, p: Painter, index: int, label: Rect | None = 
     s, row = lay.style, lay.rows[index]
     box = label or row.label
     p.rect(box, row.colour, alpha=0.10)
-    p.rect(Rect(box.x, box.y, 8, box.h), row.colour, alpha=0.6)
+    p.rect(Rect(box.x, box.y, s.label_bar, box.h), row.colour, alpha=0.6)
     lh = s.line_height(s.row_label_size)
     n = len(row.label_lines)
     top = box.y + min(box.h / 2 - lh * n / 2, 10)  # near the top of a tall row
@@ -289,11 +292,15 @@ def draw_card(
     outline = Rect(0, 0, c.width, c.height)
     band = c.stripe
     th = p.theme
-    p.rect(outline, th.card, radius=8)
-    p.rect(band, c.colour, radius=8)  # the owner's band, rounded on top...
+    p.rect(outline, th.card, radius=CARD_RADIUS)
+    p.rect(band, c.colour, radius=CARD_RADIUS)  # the owner's band, rounded on top...
     p.rect(Rect(0, band.h / 2, band.w, band.h / 2), c.colour)  # ...and square below
     p.rect(
-        outline, None, th.selection if selected else th.card_border, 3 if selected else 1, radius=8
+        outline,
+        None,
+        th.selection if selected else th.card_border,
+        3 if selected else 1,
+        radius=CARD_RADIUS,
     )
     if c.channel_icon:  # on a white disc, to read on any owner's colour
         centre, r = c.icon.center, c.icon.w / 2 + 1.5
@@ -352,10 +359,10 @@ def draw_map(
         left, right = visible.x - FACE_RADIUS, visible.right + FACE_RADIUS
         for i, segment in enumerate(segments):
             if centres[i].x <= right and centres[i + 1].x >= left:
-                p.curve(centres[i], [segment], p.theme.curve, 3)
+                p.curve(centres[i], [segment], p.theme.curve, s.curve_width)
         points = [pt for pt in points if left <= pt.center.x <= right]
     elif segments:
-        p.curve(centres[0], segments, p.theme.curve, 3)
+        p.curve(centres[0], segments, p.theme.curve, s.curve_width)
     for card in lay.cards.values():
         if visible is not None and not card.rect.overlaps(visible):
             continue

@@ -7,7 +7,6 @@ from collections import defaultdict
 from cxmapper.layout.boxes import (
     BADGE_KINDS,
     BADGE_LABELS,
-    BADGE_SIZE,
     CardBox,
     CardContent,
     FeelingPoint,
@@ -45,11 +44,12 @@ def card_content(
     """A card: the owner's colour band across the top with the channel's icon at its left and
     the flags at its right; the title below it, the whole card wide; the face and the emotion
     word at the foot."""
-    pad, w, h, band = 6, s.card_width, s.card_height, s.card_band
-    mark = band - 6  # icons and flags in the band
+    pad, w, h, band = s.card_pad, s.card_width, s.card_height, s.card_band
+    mark = s.card_mark_size  # icons and flags in the band
     icon = Rect(pad - 1, (band - mark) / 2, mark, mark)
-    # 4 units from the edges: a long word ("confirmation") fits a line at the title's size
-    title = Rect(4, band + 3, w - 8, s.line_height(s.card_title_size) * s.card_title_lines)
+    inset = s.card_title_inset  # a long word ("confirmation") fits a line at the title's size
+    lines_h = s.line_height(s.card_title_size) * s.card_title_lines
+    title = Rect(inset, band + 3, w - 2 * inset, lines_h)
     # A long word ("Troubleshoots") is set a little smaller (down to 7/8) before it is broken.
     size = s.card_title_size
     longest = max((fitter.width(w, size, True) for w in tp.title.split()), default=0.0)
@@ -63,10 +63,11 @@ def card_content(
     badges = tuple(
         (kind, Rect(first_badge + i * step, icon.y, mark, mark)) for i, kind in enumerate(flags)
     )
-    bottom_row = h - pad - BADGE_SIZE
-    face = Rect(pad, bottom_row, BADGE_SIZE, BADGE_SIZE) if tp.feeling is not None else None
+    row = s.card_face_size
+    bottom_row = h - pad - row
+    face = Rect(pad, bottom_row, row, row) if tp.feeling is not None else None
     text_left = (face.right + 5) if face else pad
-    emotion = Rect(text_left, bottom_row, max(0.0, w - pad - text_left), BADGE_SIZE)
+    emotion = Rect(text_left, bottom_row, max(0.0, w - pad - text_left), row)
     emotion_line, emotion_size = "", s.card_note_size
     if tp.emotion and emotion.w > 20:
         # A long word ("exasperated") is set smaller, down to 3/4 of the size, before it is cut.

@@ -100,6 +100,11 @@ class Style:
     card_width: float = 124
     card_height: float = 110
     card_band: float = 18  # the owner's colour across the top, holding the channel and flags
+    card_pad: float = 6  # a card's face, emotion word and band marks from its edges
+    card_title_inset: float = 4  # its title from its sides: a long word fits at full size
+    card_radius: float = 8
+    card_mark_size: float = 12  # the channel icon and the flags in the band
+    card_face_size: float = 18  # the face and emotion word's row at the card's foot
     card_title_size: float = 16
     card_title_lines: int = 3
     card_note_size: float = 12
@@ -108,6 +113,10 @@ class Style:
     stage_padding: float = 6
     min_stage_width: float = 140
     lane_padding: float = 8
+    label_inset: float = 8  # text in stage headers and the gutter from their edges
+    label_bar: float = 8  # the department's colour bar at the left of its name
+    level_face_size: float = 14  # the five faces beside the feeling levels
+    curve_width: float = 3
     face_size: float = 26
     row_label_size: float = 12  # "Opportunities" fits the gutter
     row_note_size: float = 11  # the notes in the rows under the lanes
