@@ -42,6 +42,7 @@ def _lane_ids(journey: JourneyMap) -> list[str | None]:
     return lanes
 
 
+HEADER_KEY = " header"  # kept with the stage widths (no stage id has a space): its height
 MOST_FILL = 0.6  # a map is stretched to its page's shape by at most this much of its size
 
 
@@ -136,6 +137,11 @@ def _layout(
             for _, goal, size in stage_text.values()
         ]
     )
+    # While editing, the header row keeps its height unless it must grow or two lines of it go
+    # unused: a name wrapping anew in a stage that changed width does not shift every lane.
+    kept_head = (kept or {}).get(HEADER_KEY)
+    if kept_head is not None and head_h <= kept_head < head_h + 2 * goal_lh:
+        head_h = kept_head
 
     # Rows, top to bottom.
     header_rect = Rect(s.margin, s.margin, width - 2 * s.margin, s.header_height)
@@ -271,6 +277,6 @@ def _layout(
         lanes_area=lanes_area,
         time_order=time_order,
         card_keys=card_keys,
-        stage_widths=columns.widths(),
+        stage_widths={**columns.widths(), HEADER_KEY: head_h},
         rows=rows,
     )

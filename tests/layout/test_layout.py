@@ -325,3 +325,17 @@ def test_a_stage_goal_wraps_instead_of_being_cut():
     assert " ".join(stage.goal_lines) == goal  # every word, no "…"
     assert all(b.header.h == stage.header.h for b in lay.stages)  # headers line up
     assert lay.emotion.y == stage.header.bottom
+
+
+def test_while_editing_the_lanes_do_not_shift_when_a_stage_goal_wraps_anew():
+    goal = "Know what the bill will say"
+    journey = small_map()
+    journey.stages[0].customer_goal = goal
+    first = layout_map(journey, METRICS)
+    wide = _in_sales_stage(small_map(), ("d-billing", 1), (None, 2), ("d-billing", 3))
+    wide.stages[0].customer_goal = goal
+    fresh = layout_map(wide, METRICS)
+    assert len(fresh.stages[0].goal_lines) < len(first.stages[0].goal_lines)  # fewer lines
+    assert fresh.lanes[0].rect.y < first.lanes[0].rect.y
+    edited = layout_map(wide, METRICS, previous=first)
+    assert edited.lanes[0].rect.y == first.lanes[0].rect.y  # while editing, the lanes stay put
