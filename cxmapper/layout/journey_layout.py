@@ -133,7 +133,7 @@ def _layout(
     head_h = max(
         [s.stage_header_height]
         + [
-            8 + 2 * s.line_height(size) + 4 + len(goal) * goal_lh + 8
+            2 * s.label_inset + 2 * s.line_height(size) + 4 + len(goal) * goal_lh
             for _, goal, size in stage_text.values()
         ]
     )

@@ -31,7 +31,7 @@ def header_box(journey: JourneyMap, rect: Rect, fitter: TextFitter, s: Style) ->
         if text.strip():
             line = fitter.single_line(f"{label}: {text}", rect.w, s.subtitle_size)
             lines.append((line, Rect(rect.x, y, rect.w, s.subtitle_size * 1.4)))
-            y += s.subtitle_size * 1.6
+            y += s.subtitle_size * s.subtitle_spacing
     if persona.goals and y + s.subtitle_size * 1.4 <= rect.bottom:
         line = fitter.single_line("Goals: " + "; ".join(persona.goals), rect.w, s.subtitle_size)
         lines.append((line, Rect(rect.x, y, rect.w, s.subtitle_size * 1.4)))
@@ -119,14 +119,14 @@ def legend_entries(
     journey: JourneyMap, area: Rect, fitter: TextFitter, s: Style
 ) -> tuple[list[LegendEntry], float]:
     """Flow the legend's entries left to right, wrapping to new rows; returns entries and bottom."""
-    size, swatch, gap = s.legend_size, 16.0, 18.0
-    row_h = 24.0
+    size, swatch, gap = s.legend_size, s.legend_swatch, s.legend_gap
+    row_h = s.legend_row
     entries: list[LegendEntry] = []
     x, y = area.x, area.y
 
     def place(kind: str, key: str, label: str, with_swatch: bool = True) -> None:
         nonlocal x, y
-        text_w = min(fitter.width(label, size, kind == "heading") + 2, 260)
+        text_w = min(fitter.width(label, size, kind == "heading") + 2, s.legend_most_width)
         w = (swatch + 6 if with_swatch else 0) + text_w
         if x + w > area.right and x > area.x:
             x, y = area.x, y + row_h

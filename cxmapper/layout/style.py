@@ -90,6 +90,7 @@ class Style:
     header_height: float = 118
     title_size: float = 28
     subtitle_size: float = 15
+    subtitle_spacing: float = 1.6  # the header's persona, scenario and goals lines, apart
     lane_label_width: float = 110
     lane_label_size: float = 14
     stage_header_height: float = 72
@@ -123,6 +124,10 @@ class Style:
     row_note_lines: int = 8
     legend_height: float = 96
     legend_size: float = 13
+    legend_swatch: float = 16
+    legend_gap: float = 18  # between one entry and the next
+    legend_row: float = 24
+    legend_most_width: float = 260  # an entry's text, at most
     level_label_size: float = 11
     line_spacing: float = 1.3  # line height as a multiple of the font size
 
