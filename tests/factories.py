@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from hypothesis import strategies as st
 
+from cxmapper.model.defaults import department_colour
 from cxmapper.model.journey import (
     CHANNEL_ICONS,
     EXPECTATIONS,
@@ -103,35 +104,20 @@ def stress_map() -> JourneyMap:
             ]
         )
     ]
+    names = [
+        "Marketing",
+        "Sales",
+        "Logistics partners",
+        "Product & app",
+        "Customer support",
+        "Billing",
+        "IT operations",
+        "خدمة العملاء",
+        "法务",
+    ]
     departments = [
-        Department(id=f"d{i}", name=name, colour=colour)
-        for i, (name, colour) in enumerate(
-            zip(
-                [
-                    "Marketing",
-                    "Sales",
-                    "Logistics partners",
-                    "Product & app",
-                    "Customer support",
-                    "Billing",
-                    "IT operations",
-                    "خدمة العملاء",
-                    "法务",
-                ],
-                [
-                    "#0072b2",
-                    "#e69f00",
-                    "#009e73",
-                    "#cc79a7",
-                    "#56b4e9",
-                    "#d55e00",
-                    "#59636e",
-                    "#8e6c8a",
-                    "#4f7942",
-                ],
-                strict=True,
-            )
-        )
+        Department(id=f"d{i}", name=name, colour=department_colour(i))
+        for i, name in enumerate(names)
     ]
     touchpoints = []
     for n in range(60):

@@ -1,23 +1,8 @@
 """Capture at the speed of sticky notes: Ctrl+Enter runs, typing on a card, Enter for the next."""
 
-import pytest
-from factories import close_quietly
 from PySide6.QtCore import Qt
 
-from cxmapper.app.window import MainWindow
-
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    w.show_sample()
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    yield w
-    close_quietly(w)
 
 
 def in_time(window):

@@ -3,7 +3,6 @@ Import CSV, drops, exports, Close and Quit; Preferences and Help; the window on 
 
 import csv
 
-import pytest
 from factories import close_quietly, small_map
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QKeySequence
@@ -13,17 +12,6 @@ from cxmapper.app import settings
 from cxmapper.app.editor import editor
 from cxmapper.app.window import MainWindow
 from cxmapper.model.fileformat import load_map, save_map
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    w.show_sample()
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    for other in list(editor().windows):
-        close_quietly(other)
 
 
 def menu_items(window, title):

@@ -1,10 +1,7 @@
 """Edit > Find (Ctrl+F) and its filter: matches bright, the rest dimmed, Enter to the next."""
 
-import pytest
-from factories import close_quietly
 from PySide6.QtCore import Qt
 
-from cxmapper.app.window import MainWindow
 from cxmapper.model.search import Filter, found
 from cxmapper.model.templates import load_template
 
@@ -26,18 +23,6 @@ def test_find_looks_in_every_text_of_a_touchpoint_and_its_places():
     assert wifi and wifi <= set(found(journey, "wifi"))  # "Wi-Fi" is "wifi"
     pains = found(journey, "", Filter("pain_points"))
     assert pains == [t.id for t in journey.touchpoints_in_time_order() if t.pain_points]
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    w.show_sample()
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    w.view.setFocus()
-    yield w
-    close_quietly(w)
 
 
 def test_ctrl_f_dims_what_does_not_match_and_enter_goes_to_each_match(window, qtbot):

@@ -1,24 +1,15 @@
 """Workshop mode (F11) for the projector, stages walked with Page Down, headers kept in view."""
 
 import pytest
-from factories import close_quietly
 from PySide6.QtCore import Qt
 
-from cxmapper.app.window import MainWindow
 from cxmapper.layout.drawing import STAGE_HEADER_TINTS
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    w.show_sample()
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    w.view.setFocus()
-    yield w
-    close_quietly(w)
+def window(window):
+    window.resize(1280, 720)  # a projector's screen
+    return window
 
 
 def test_workshop_mode_goes_full_screen_large_and_comes_back(window, qtbot):
