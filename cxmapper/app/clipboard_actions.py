@@ -88,11 +88,9 @@ class ClipboardActions:
             self._paste_copied(copied(journey, ids), after=ids[-1])
 
     def _after(self) -> str | None:
-        ids = self._selected()
-        order = self.window.document.journey.touchpoints_in_time_order()
-        chosen = set(ids)
-        last = [t.id for t in order if t.id in chosen]
-        return last[-1] if last else None
+        """Where a paste goes: after the last selected touchpoint in time (or the map's last)."""
+        ids = self._selected()  # (in time order)
+        return ids[-1] if ids else None
 
     def _paste_copied(self, raw: bytes, after: str | None = None) -> None:
         doc = self.window.document

@@ -564,13 +564,13 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
 
                 self._refused(move)
         else:
-            lanes_now = [d.id for d in journey.departments] + [None]
+            departments = [d.id for d in journey.departments]
             moves = {}
-            for tid in ids:
+            for tid in ids:  # among the departments (an unassigned card moves up into the last)
                 stage, position, lane = self.document.place_of(tid)
-                k = lanes_now.index(lane) + lanes
-                if 0 <= k < len(lanes_now) - 1 or (k == len(lanes_now) - 1 and lane is None):
-                    moves[tid] = (stage, position, lanes_now[k])
+                k = (departments.index(lane) if lane in departments else len(departments)) + lanes
+                if 0 <= k < len(departments):
+                    moves[tid] = (stage, position, departments[k])
             if moves:
                 self._refused(lambda: self.document.move_touchpoints(moves))
         self.scene.select_ids(ids)

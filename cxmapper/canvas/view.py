@@ -109,10 +109,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
         x = self.mapFromScene(QPointF(stage.column.x, stage.column.y)).x()
         bar.setValue(bar.value() + round(x - gutter))
         self._stage_shown = (lay.stages.index(stage), bar.value())
-        self.select_and_show_stage(stage.stage_id)
-
-    def select_and_show_stage(self, stage_id: str) -> None:
-        self.stage_shown.emit(stage_id)
+        self.stage_shown.emit(stage.stage_id)
 
     def zoom(self) -> float:
         return self.transform().m11()

@@ -347,20 +347,19 @@ class JourneyDocument(StructureEdits, QObject):
         """Touchpoints named by pasted lines, one after another after `after` (or after the
         map's last touchpoint), in its stage and lane: one undo step; their ids."""
         stage_id, _, department_id = place_after(self.journey, after)
-        made = []
+        made: list[Touchpoint] = []
+        taken: set[str] = set()
         for title in titles:
             clean = clean_value(self.journey, "touchpoint", None, "title", title)
             made.append(
                 Touchpoint(
-                    id=self.new_touchpoint_id(),
+                    id=self.new_touchpoint_id(taken),
                     title=clean,
                     stage_id=stage_id,
                     department_id=department_id,
                 )
             )
-            self._by_id[made[-1].id] = made[-1]  # reserved: the next id differs
-        for tp in made:
-            self._by_id.pop(tp.id)
+            taken.add(made[-1].id)
         text = f"Paste {len(made)} touchpoint" + ("s" if len(made) != 1 else "")
         return self._insert_after(Pasted(touchpoints=made), after, text, initiator, keep_lane=False)
 
@@ -443,10 +442,11 @@ class JourneyDocument(StructureEdits, QObject):
         self.push(RemoveParts(self, "touchpoint", ids, text), initiator)
         return True
 
-    def new_touchpoint_id(self) -> str:
+    def new_touchpoint_id(self, taken: set[str] = frozenset()) -> str:
+        """An id no touchpoint of the map (nor any in `taken`, about to be added) has."""
         while True:
             candidate = f"tp-{uuid.uuid4().hex[:8]}"
-            if candidate not in self._by_id:
+            if candidate not in self._by_id and candidate not in taken:
                 return candidate
 
     # --- what commands call: change the model by id and say so -------------------------------

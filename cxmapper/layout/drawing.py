@@ -9,14 +9,10 @@ from typing import Protocol
 from cxmapper.layout import glyphs
 from cxmapper.layout.boxes import CardContent, FeelingPoint, MapLayout
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import INK, LIGHT, PAPER, Style, Theme
+from cxmapper.layout.style import INK, PAPER, Style, Theme
 
-CARD_BORDER = LIGHT.card_border
-SELECTION = LIGHT.selection
-GRID = LIGHT.grid
 FACE_RADIUS = Style().face_size / 2
 CARD_RADIUS = Style().card_radius  # (a card is drawn from its content, without the style)
-STAGE_HEADER_TINTS = LIGHT.header_tints
 
 
 class Painter(Protocol):

@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from cxmapper.layout.drawing import STAGE_HEADER_TINTS
+from cxmapper.layout.style import LIGHT
 
 
 @pytest.fixture
@@ -51,4 +51,4 @@ def test_stage_headers_stay_in_view_when_the_map_scrolls_down(window, qtbot):
     image = view.viewport().grab().toImage()
     at = view.mapFromScene(stage.header.right - 6, 0)  # right of the name: the header's tint
     top_colour = image.pixelColor(at.x(), 3).name()
-    assert top_colour == STAGE_HEADER_TINTS[0]
+    assert top_colour == LIGHT.header_tints[0]
