@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectIte
 from cxmapper.canvas.painting import QtPainter, qrect
 from cxmapper.layout import glyphs
 from cxmapper.layout.boxes import CardBox, FeelingPoint, MapLayout
-from cxmapper.layout.drawing import CARD_RADIUS, FACE_RADIUS, draw_backdrop, draw_card, draw_feeling
+from cxmapper.layout.drawing import draw_backdrop, draw_card, draw_feeling
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import LIGHT, Theme
+from cxmapper.layout.style import LIGHT, Style, Theme
 
 Z_BACKDROP, Z_CURVE, Z_CARD, Z_POINT, Z_DRAGGED, Z_INDICATOR = 0, 1, 2, 3, 5, 6
 
@@ -49,7 +49,7 @@ class BackdropItem(QGraphicsItem):
 class CardItem(QGraphicsItem):
     """A touchpoint card: owner stripe, channel icon, title, face and flags."""
 
-    def __init__(self, box: CardBox, style) -> None:
+    def __init__(self, box: CardBox, style: Style) -> None:
         super().__init__()
         self.touchpoint_id = box.touchpoint_id
         self.style = style
@@ -58,23 +58,25 @@ class CardItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_CARD)
         self.setPos(box.rect.x, box.rect.y)
-        self._bounds = self._bounds_of(box)
+        self._bounds = self._bounds_of(box, style)
         # Drawn once into a picture at the screen's resolution and reused while it only moves
         # (a drag of hundreds of cards repaints them every frame).
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
 
     @staticmethod
-    def _bounds_of(box: CardBox) -> QRectF:
-        return QRectF(-3, -3, box.rect.w + 6, box.rect.h + 6)
+    def _bounds_of(box: CardBox, style: Style) -> QRectF:
+        out = style.selection_width  # a selected card's outline, half outside it
+        return QRectF(-out, -out, box.rect.w + 2 * out, box.rect.h + 2 * out)
 
-    def set_box(self, box: CardBox) -> None:
+    def set_box(self, box: CardBox, style: Style | None = None) -> None:
         self.dragged = False
-        changed = box.content is not self.box.content
-        if (box.rect.w, box.rect.h) != (self.box.rect.w, self.box.rect.h):
+        style = style or self.style
+        changed = box.content is not self.box.content or style != self.style
+        if (box.rect.w, box.rect.h) != (self.box.rect.w, self.box.rect.h) or changed:
             self.prepareGeometryChange()
-            self._bounds = self._bounds_of(box)
-        self.box = box
+            self._bounds = self._bounds_of(box, style)
+        self.box, self.style = box, style
         if changed:
             self.update()
         if self.x() != box.rect.x or self.y() != box.rect.y:
@@ -85,30 +87,24 @@ class CardItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRoundedRect(
-            QRectF(0, 0, self.box.rect.w, self.box.rect.h), CARD_RADIUS, CARD_RADIUS
-        )
+        corner = self.style.card_radius
+        path.addRoundedRect(QRectF(0, 0, self.box.rect.w, self.box.rect.h), corner, corner)
         return path
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        s = self.style
-        draw_card(
-            self.box.content,
-            QtPainter(painter, theme_of(self)),
-            s.line_height(s.card_title_size),
-            s.card_note_size,
-            selected=self.isSelected(),
-        )
+        painter_ = QtPainter(painter, theme_of(self))
+        draw_card(self.box.content, painter_, self.style, selected=self.isSelected())
 
 
 class FeelingPointItem(QGraphicsItem):
     """A face on the emotion curve; drag it up or down to change the feeling. A touchpoint not
     rated yet shows a small "?" on the neutral line, dragged the same way."""
 
-    def __init__(self, point: FeelingPoint) -> None:
+    def __init__(self, point: FeelingPoint, style: Style) -> None:
         super().__init__()
         self.touchpoint_id = point.touchpoint_id
         self.point = point
+        self.style = style
         self.shown_feeling = point.feeling
         self.setZValue(Z_POINT)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
@@ -116,10 +112,12 @@ class FeelingPointItem(QGraphicsItem):
         self.highlighted = False
         self.set_point(point)
 
-    def set_point(self, point: FeelingPoint) -> None:
+    def set_point(self, point: FeelingPoint, style: Style | None = None) -> None:
         self.prepareGeometryChange()
         self.point = point
-        r = max(point.radius, FACE_RADIUS) + 5
+        self.style = style or self.style
+        s = self.style
+        r = max(point.radius, s.face_size / 2) + s.mark_gap + s.selection_width  # and its ring
         self._bounds = QRectF(-r, -r, 2 * r, 2 * r)  # asked for on every frame: made once
         self.shown_feeling = point.feeling
         self.setPos(point.center.x, point.center.y)
@@ -144,6 +142,7 @@ class FeelingPointItem(QGraphicsItem):
         draw_feeling(
             self.point,
             QtPainter(painter, theme_of(self)),
+            self.style,
             self.shown_feeling,
             Point(0, 0),
             self.highlighted,
@@ -155,11 +154,11 @@ class CurveItem(QGraphicsPathItem):
 
     def __init__(self) -> None:
         super().__init__()
-        self.set_theme(LIGHT)
+        self.set_look(LIGHT, Style())
         self.setZValue(Z_CURVE)
 
-    def set_theme(self, theme: Theme) -> None:
-        pen = QPen(QColor(theme.curve), 3)
+    def set_look(self, theme: Theme, style: Style) -> None:
+        pen = QPen(QColor(theme.curve), style.curve_width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
 

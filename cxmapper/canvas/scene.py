@@ -19,7 +19,7 @@ from cxmapper.document.document import Changes, JourneyDocument
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.geometry import Point
 from cxmapper.layout.journey_layout import layout_map
-from cxmapper.layout.style import DARK, LIGHT, Theme
+from cxmapper.layout.style import DARK, LIGHT, Style, Theme
 from cxmapper.layout.text import TextFitter
 from cxmapper.model.bulk import building_many
 
@@ -44,8 +44,9 @@ class JourneyScene(QGraphicsScene):
         self.document = document
         self.fitter = TextFitter(QtTextMetrics())
         self.theme: Theme = theme_for_palette()
+        self.style = Style()  # (workshop mode draws the map in a bigger one: set_style)
         with building_many():  # the layout and an item per card and face
-            self.layout: MapLayout = layout_map(document.journey, self.fitter)
+            self.layout: MapLayout = layout_map(document.journey, self.fitter, self.style)
             # each state's stage widths, by its place in the undo stack (see _widths_here)
             self._widths_at = {document.undo_stack.index(): self.layout.stage_widths}
             self._count_seen = document.undo_stack.count()
@@ -58,7 +59,7 @@ class JourneyScene(QGraphicsScene):
             self.cards: dict[str, CardItem] = {}
             self.points: dict[str, FeelingPointItem] = {}
             self._sync(self.layout)
-        self.curve.set_theme(self.theme)
+        self.curve.set_look(self.theme, self.style)
         self.indicator.set_theme(self.theme)
         self.setBackgroundBrush(QColor(self.theme.paper))
         document.changed.connect(self.on_document_changed)
@@ -72,11 +73,26 @@ class JourneyScene(QGraphicsScene):
         if theme == self.theme:
             return
         self.theme = theme
-        self.curve.set_theme(theme)
+        self.curve.set_look(theme, self.style)
         self.indicator.set_theme(theme)
         self.setBackgroundBrush(QColor(theme.paper))
         for item in self.items():
             item.update()
+
+    def set_style(self, style: Style) -> None:
+        """Draw the map in other sizes (workshop mode: every size half as big again), laid out
+        afresh in them: tight, as when a map is opened."""
+        if style == self.style:
+            return
+        self.style = style
+        with building_many():
+            new = layout_map(self.document.journey, self.fitter, style)
+            self._widths_at = {self.document.undo_stack.index(): new.stage_widths}
+            self.layout = new
+            self.backdrop.set_layout(new)
+            self._sync(new)
+        self.curve.set_look(self.theme, style)
+        self._highlight_faces()
 
     def _highlight_faces(self) -> None:
         """A selected card's face in the emotion lane is ringed too: which face is whose."""
@@ -109,7 +125,9 @@ class JourneyScene(QGraphicsScene):
 
     def _relayout(self) -> None:
         widths = self._widths_here()
-        new = layout_map(self.document.journey, self.fitter, previous=self.layout, widths=widths)
+        new = layout_map(
+            self.document.journey, self.fitter, self.style, previous=self.layout, widths=widths
+        )
         self._widths_at[self.document.undo_stack.index()] = new.stage_widths
         old, self.layout = self.layout, new
         if (
@@ -134,8 +152,8 @@ class JourneyScene(QGraphicsScene):
             if item is None:
                 item = self.cards[tid] = CardItem(box, lay.style)
                 self.addItem(item)
-            elif item.box is not box or item.dragged:
-                item.set_box(box)
+            elif item.box is not box or item.dragged or item.style is not lay.style:
+                item.set_box(box, lay.style)
         wanted = {p.touchpoint_id: p for p in lay.points}
         wanted.update({p.touchpoint_id: p for p in lay.unrated})
         for tid in [t for t in self.points if t not in wanted]:
@@ -143,14 +161,15 @@ class JourneyScene(QGraphicsScene):
         for tid, point in wanted.items():
             item = self.points.get(tid)
             if item is None:
-                self.points[tid] = FeelingPointItem(point)
+                self.points[tid] = FeelingPointItem(point, lay.style)
                 self.addItem(self.points[tid])
             elif (
                 item.point != point
                 or item.shown_feeling != point.feeling
                 or item.pos().y() != point.center.y
+                or item.style is not lay.style
             ):
-                item.set_point(point)
+                item.set_point(point, lay.style)
         self.update_curve()
 
     def update_curve(self, overrides: dict[str, float] | None = None) -> None:

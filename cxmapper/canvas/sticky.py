@@ -28,8 +28,8 @@ def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF, theme: Theme
     header_y = lay.stages[0].header.y
     p = QtPainter(painter, theme)
     gutter = s.margin + s.lane_label_width
-    headers = top > header_y + 1 and top < lay.timeline.bottom
-    labels = left > s.margin + 1 and left < lay.timeline.right
+    headers = top > header_y + s.hair and top < lay.timeline.bottom
+    labels = left > s.margin + s.hair and left < lay.timeline.right
     if labels:
         above = max(top, header_y)  # the header row beside the gutter: blank, not a stage
         if above < lay.emotion.y:
@@ -49,7 +49,7 @@ def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF, theme: Theme
                 draw_row_label(lay, p, i, box)
         x = left + s.lane_label_width
         bottom = min(visible.bottom(), lay.timeline.bottom)
-        p.line(Point(x, max(top, lay.emotion.y)), Point(x, bottom), theme.rule)
+        p.line(Point(x, max(top, lay.emotion.y)), Point(x, bottom), theme.rule, s.hair)
     if headers:
         for i, stage in enumerate(lay.stages):
             if stage.header.right > left and stage.header.x < visible.right():
@@ -57,7 +57,7 @@ def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF, theme: Theme
                     lay, p, i, Rect(stage.header.x, top, stage.header.w, stage.header.h)
                 )
         bottom = top + lay.stages[0].header.h
-        p.line(Point(left, bottom), Point(visible.right(), bottom), theme.rule)
+        p.line(Point(left, bottom), Point(visible.right(), bottom), theme.rule, s.hair)
     if headers:  # the corner left of the headers: blank, not the map scrolling under it
         width = gutter - s.margin if labels else max(0.0, lay.stages[0].header.x - left)
         painter.fillRect(QRectF(left, top, width, lay.stages[0].header.h), QColor(theme.paper))

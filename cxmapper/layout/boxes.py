@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import Style
 
-BADGE_SIZE = 18
 BADGE_KINDS = ("pain", "opportunity", "moment_of_truth", "partner")
 BADGE_LABELS = {
     "pain": "Pain points",

@@ -29,7 +29,7 @@ class Columns:
 
 def face_spread(s: Style) -> float:
     """How far apart the faces of touchpoints at the same moment sit in the emotion lane."""
-    return s.face_size + 2
+    return s.face_size + s.face_gap
 
 
 def _slot_contents(journey: JourneyMap) -> dict[str, dict[float, tuple[set, int]]]:

@@ -11,9 +11,6 @@ from cxmapper.layout.boxes import CardContent, FeelingPoint, MapLayout
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import INK, PAPER, Style, Theme
 
-FACE_RADIUS = Style().face_size / 2
-CARD_RADIUS = Style().card_radius  # (a card is drawn from its content, without the style)
-
 
 class Painter(Protocol):
     theme: Theme  # the colours to draw in (LIGHT on paper; the screen follows the system)
@@ -58,12 +55,15 @@ class Painter(Protocol):
     def translate(self, dx: float, dy: float) -> None: ...
 
 
-def draw_shapes(p: Painter, shapes: list[tuple], size: float, ink: str = INK) -> None:
+def draw_shapes(
+    p: Painter, shapes: list[tuple], size: float, ink: str = INK, hair: float = 1.0
+) -> None:
     """A glyph (layout.glyphs: a face, an icon, a flag) as the painter's primitives, drawn the
-    same by every painter: strokes in the ink colour, as wide as the glyph is big; filled
-    circles big enough to need it get a dark outline; labels are bold, 80% of the size."""
-    stroke_width = max(1.0, size / 12)
-    outline_width = max(0.8, size / 16)
+    same by every painter: strokes in the ink colour, as wide as the glyph is big (a hair at
+    least); filled circles big enough to need it get a dark outline; labels are bold, 80% of
+    the size."""
+    stroke_width = max(hair, size / 12)
+    outline_width = max(0.8 * hair, size / 16)
     text_colour = "#ffffff"
     for shape in shapes:
         kind = shape[0]
@@ -124,6 +124,7 @@ def draw_backdrop(lay: MapLayout, p: Painter, visible: Rect | None = None) -> No
             Point(stage.column.right, stage.column.y),
             Point(stage.column.right, stage.column.bottom),
             th.grid,
+            s.hair,
         )
 
     draw_emotion_lane(lay, p)
@@ -168,17 +169,18 @@ def draw_stage_header(
 
 
 def draw_emotion_lane(lay: MapLayout, p: Painter) -> None:
-    band = lay.emotion
+    s, band = lay.style, lay.emotion
     for feeling, _word, _box in lay.level_labels:
         y = lay.level_y[feeling]
         p.line(
             Point(lay.timeline.x, y),
             Point(lay.timeline.right, y),
             p.theme.neutral_line if feeling == 0 else p.theme.level_line,
+            s.hair,
             dashed=feeling != 0,
         )
     draw_feeling_labels(lay, p)
-    p.line(Point(band.x, band.bottom), Point(band.right, band.bottom), p.theme.rule, width=1.5)
+    p.line(Point(band.x, band.bottom), Point(band.right, band.bottom), p.theme.rule, s.rule_width)
 
 
 def draw_feeling_labels(lay: MapLayout, p: Painter, dx: float = 0.0) -> None:
@@ -191,18 +193,19 @@ def draw_feeling_labels(lay: MapLayout, p: Painter, dx: float = 0.0) -> None:
         p,
         lay.emotion_label_lines,
         Rect(name.x + dx, name.y, name.w, name.h),
-        s.lane_label_size - 2,
-        16,
+        s.feeling_name_size,
+        s.feeling_name_line,
         True,
         p.theme.ink,
     )
     for feeling, word, box in lay.level_labels:
         y = lay.level_y[feeling]
         k = s.level_face_size
-        draw_shapes(p, glyphs.face(Rect(box.x + dx, y - k / 2, k, k), feeling), k)
+        draw_shapes(p, glyphs.face(Rect(box.x + dx, y - k / 2, k, k), feeling), k, hair=s.hair)
+        to_word = k + s.note_pad
         p.text(
             word,
-            Rect(box.x + dx + 19, box.y, box.w - 19, box.h),
+            Rect(box.x + dx + to_word, box.y, box.w - to_word, box.h),
             s.level_label_size,
             colour=p.theme.muted,
         )
@@ -219,7 +222,7 @@ def draw_lane(lay: MapLayout, p: Painter, index: int, label: Rect | None = None)
     text_lines(
         p,
         lane.label_lines,
-        Rect(box.x + 14, box.center.y - lh * n / 2, box.w - 20, lh * n),
+        Rect(box.x + s.lane_text_left, box.center.y - lh * n / 2, s.lane_text_width, lh * n),
         s.lane_label_size,
         lh,
         bold=True,
@@ -227,7 +230,8 @@ def draw_lane(lay: MapLayout, p: Painter, index: int, label: Rect | None = None)
     )
     if label is None:
         rule = p.theme.grid
-        p.line(Point(lane.rect.x, lane.rect.bottom), Point(lane.rect.right, lane.rect.bottom), rule)
+        bottom = lane.rect.bottom
+        p.line(Point(lane.rect.x, bottom), Point(lane.rect.right, bottom), rule, s.hair)
 
 
 def draw_row_label(lay: MapLayout, p: Painter, index: int, label: Rect | None = None) -> None:
@@ -238,8 +242,8 @@ def draw_row_label(lay: MapLayout, p: Painter, index: int, label: Rect | None = 
     p.rect(Rect(box.x, box.y, s.label_bar, box.h), row.colour, alpha=0.6)
     lh = s.line_height(s.row_label_size)
     n = len(row.label_lines)
-    top = box.y + min(box.h / 2 - lh * n / 2, 10)  # near the top of a tall row
-    inner = Rect(box.x + 12, top, box.w - 16, lh * n)
+    top = box.y + min(box.h / 2 - lh * n / 2, s.label_inset)  # near the top of a tall row
+    inner = Rect(box.x + s.label_bar + s.row_label_inset, top, s.row_text_width, lh * n)
     text_lines(p, row.label_lines, inner, s.row_label_size, lh, bold=True, colour=p.theme.ink)
 
 
@@ -249,12 +253,12 @@ def draw_row(lay: MapLayout, p: Painter, index: int) -> None:
     draw_row_label(lay, p, index)
     lh = s.line_height(s.row_note_size)
     for note in row.notes:
-        p.rect(note.rect, row.colour, alpha=0.08, radius=4)
-        p.rect(Rect(note.rect.x, note.rect.y, 3, note.rect.h), row.colour)
-        inner = Rect(note.rect.x + 5, note.rect.y + 5, note.rect.w - 10, note.rect.h - 10)
+        p.rect(note.rect, row.colour, alpha=0.08, radius=s.note_radius)
+        p.rect(Rect(note.rect.x, note.rect.y, s.note_bar, note.rect.h), row.colour)
+        inner = _inset(note.rect, s.note_pad)
         text_lines(p, note.lines, inner, s.row_note_size, lh, colour=p.theme.ink)
     rule = p.theme.grid
-    p.line(Point(row.rect.x, row.rect.bottom), Point(row.rect.right, row.rect.bottom), rule)
+    p.line(Point(row.rect.x, row.rect.bottom), Point(row.rect.right, row.rect.bottom), rule, s.hair)
 
 
 def draw_legend(lay: MapLayout, p: Painter) -> None:
@@ -264,13 +268,13 @@ def draw_legend(lay: MapLayout, p: Painter) -> None:
         sw = entry.swatch
         if sw is not None:
             if entry.kind == "feeling":
-                draw_shapes(p, glyphs.face(sw, int(entry.key)), sw.w)
+                draw_shapes(p, glyphs.face(sw, int(entry.key)), sw.w, hair=s.hair)
             elif entry.kind == "department":
                 p.rect(sw, colours.get(entry.key, "#999999"))
             elif entry.kind == "channel":
-                draw_shapes(p, glyphs.channel_icon(sw, entry.key), sw.w, p.theme.ink)
+                draw_shapes(p, glyphs.channel_icon(sw, entry.key), sw.w, p.theme.ink, s.hair)
             elif entry.kind == "badge":
-                draw_shapes(p, glyphs.badge(sw, entry.key), sw.w)
+                draw_shapes(p, glyphs.badge(sw, entry.key), sw.w, hair=s.hair)
         heading = entry.kind == "heading"
         p.text(
             entry.label,
@@ -281,34 +285,36 @@ def draw_legend(lay: MapLayout, p: Painter) -> None:
         )
 
 
-def draw_card(
-    c: CardContent, p: Painter, line_height: float, note_size: float, selected: bool = False
-) -> None:
+def draw_card(c: CardContent, p: Painter, s: Style, selected: bool = False) -> None:
     """A card in its own coordinates (0, 0 at its top-left corner)."""
     outline = Rect(0, 0, c.width, c.height)
     band = c.stripe
     th = p.theme
-    p.rect(outline, th.card, radius=CARD_RADIUS)
-    p.rect(band, c.colour, radius=CARD_RADIUS)  # the owner's band, rounded on top...
+    corner = s.card_radius
+    p.rect(outline, th.card, radius=corner)
+    p.rect(band, c.colour, radius=corner)  # the owner's band, rounded on top...
     p.rect(Rect(0, band.h / 2, band.w, band.h / 2), c.colour)  # ...and square below
     p.rect(
         outline,
         None,
         th.selection if selected else th.card_border,
-        3 if selected else 1,
-        radius=CARD_RADIUS,
+        s.selection_width if selected else s.hair,
+        radius=corner,
     )
     if c.channel_icon:  # on a white disc, to read on any owner's colour
-        centre, r = c.icon.center, c.icon.w / 2 + 1.5
+        rim = s.mark_gap / 2
+        centre, r = c.icon.center, c.icon.w / 2 + rim
         p.circle(centre, r, PAPER, None, 0)  # white on any theme: the icon is drawn in ink
-        draw_shapes(p, glyphs.channel_icon(_inset(c.icon, 1.5), c.channel_icon), c.icon.w - 3)
+        icon = glyphs.channel_icon(_inset(c.icon, rim), c.channel_icon)
+        draw_shapes(p, icon, c.icon.w - 2 * rim, hair=s.hair)
+    line_height = s.line_height(s.card_title_size)
     text_lines(p, c.title_lines, c.title, c.title_size, line_height, bold=True, colour=th.ink)
     if c.face is not None and c.feeling is not None:
-        draw_shapes(p, glyphs.face(c.face, c.feeling), c.face.w)
+        draw_shapes(p, glyphs.face(c.face, c.feeling), c.face.w, hair=s.hair)
     if c.emotion_line:
-        p.text(c.emotion_line, c.emotion, c.emotion_size or note_size, colour=th.muted)
+        p.text(c.emotion_line, c.emotion, c.emotion_size or s.card_note_size, colour=th.muted)
     for kind, rect in c.badges:  # (outlined in ink: they read on any owner's colour)
-        draw_shapes(p, glyphs.badge(rect, kind), rect.w, "#ffffff")
+        draw_shapes(p, glyphs.badge(rect, kind), rect.w, "#ffffff", s.hair)
 
 
 def _inset(r: Rect, by: float) -> Rect:
@@ -318,6 +324,7 @@ def _inset(r: Rect, by: float) -> Rect:
 def draw_feeling(
     point: FeelingPoint,
     p: Painter,
+    s: Style,
     feeling: int | None = None,
     at: Point | None = None,
     highlighted: bool = False,
@@ -325,17 +332,19 @@ def draw_feeling(
     """A face (or the "?" of a touchpoint not rated yet) centred on `at` (default: its point)."""
     centre = at or point.center
     feeling = point.feeling if feeling is None and at is None else feeling
-    r = point.radius if feeling is None else FACE_RADIUS
+    r = point.radius if feeling is None else s.face_size / 2
     if highlighted:
+        ring = r + s.mark_gap
         p.rect(
-            Rect(centre.x - r - 3, centre.y - r - 3, 2 * r + 6, 2 * r + 6),
+            Rect(centre.x - ring, centre.y - ring, 2 * ring, 2 * ring),
             None,
             p.theme.selection,
-            3,
-            radius=r + 3,
+            s.selection_width,
+            radius=ring,
         )
     box = Rect(centre.x - r, centre.y - r, 2 * r, 2 * r)
-    draw_shapes(p, glyphs.unrated(box) if feeling is None else glyphs.face(box, feeling), 2 * r)
+    shapes = glyphs.unrated(box) if feeling is None else glyphs.face(box, feeling)
+    draw_shapes(p, shapes, 2 * r, hair=s.hair)
 
 
 def draw_map(
@@ -352,7 +361,7 @@ def draw_map(
     segments = curve if curve is not None else glyphs.smooth_curve(centres)
     points = lay.points
     if visible is not None:  # a poster sheet: the pieces of the one curve that cross it
-        left, right = visible.x - FACE_RADIUS, visible.right + FACE_RADIUS
+        left, right = visible.x - s.face_size / 2, visible.right + s.face_size / 2
         for i, segment in enumerate(segments):
             if centres[i].x <= right and centres[i + 1].x >= left:
                 p.curve(centres[i], [segment], p.theme.curve, s.curve_width)
@@ -363,7 +372,7 @@ def draw_map(
         if visible is not None and not card.rect.overlaps(visible):
             continue
         p.translate(card.rect.x, card.rect.y)
-        draw_card(card.content, p, s.line_height(s.card_title_size), s.card_note_size)
+        draw_card(card.content, p, s)
         p.translate(-card.rect.x, -card.rect.y)
     for point in points:
-        draw_feeling(point, p)
+        draw_feeling(point, p, s)

@@ -21,8 +21,6 @@ from cxmapper.layout.style import UNASSIGNED_COLOUR, Style
 from cxmapper.layout.text import TextFitter, TextMetrics
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
 
-MOST_TITLE_WIDTH = 1200.0  # a map is widened to fit its title up to this wide
-
 
 def name_size(name: str, width: float, fitter: TextFitter, s: Style, least: float = 0.75) -> float:
     """A stage name's size: the style's, or smaller (down to 3/4) until its longest word fits
@@ -97,7 +95,9 @@ def _layout(
     kept = widths if widths is not None else kept
     columns = pack_columns(journey, s, left, kept)
     # A map holding little is still as wide as its title (up to a point): no title cut short.
-    title_w = min(fitter.width(journey.title, s.title_size, True) + 8, MOST_TITLE_WIDTH)
+    title_w = min(
+        fitter.width(journey.title, s.title_size, True) + s.label_inset, s.most_title_width
+    )
     columns = widened(
         columns, max(left + s.min_stage_width, s.margin + title_w, min_width - s.margin)
     )
@@ -121,7 +121,7 @@ def _layout(
     goal_lh = s.line_height(s.stage_goal_size)
     stage_text = {}
     for stage in journey.stages:
-        text_w = stage_x[stage.id][1] - 16
+        text_w = stage_x[stage.id][1] - 2 * s.label_inset
         size = name_size(stage.name, text_w, fitter, s)
         name = fitter.wrap(stage.name, text_w, size, 2, bold=True)
         goal = (
@@ -133,7 +133,7 @@ def _layout(
     head_h = max(
         [s.stage_header_height]
         + [
-            2 * s.label_inset + 2 * s.line_height(size) + 4 + len(goal) * goal_lh
+            2 * s.label_inset + 2 * s.line_height(size) + s.goal_gap + len(goal) * goal_lh
             for _, goal, size in stage_text.values()
         ]
     )
@@ -160,7 +160,7 @@ def _layout(
         dept = journey.department(lane_id) if lane_id else None
         name = dept.name if dept else "Unassigned"
         label = Rect(s.margin, y, s.lane_label_width, height)
-        lines = fitter.wrap(name, s.lane_label_width - 20, s.lane_label_size, 3, bold=True)
+        lines = fitter.wrap(name, s.lane_text_width, s.lane_label_size, 3, bold=True)
         colour = dept.colour if dept else UNASSIGNED_COLOUR
         lanes.append(
             LaneBox(
@@ -233,10 +233,14 @@ def _layout(
         stages.append(StageBox(stage.id, head, column, name, goal, slots, size))
 
     # The emotion lane: five levels, one face per rated touchpoint.
-    plot_top, plot_bottom = emotion.y + 34 + s.face_size / 2, emotion.bottom - s.face_size * 0.75
+    plot_top = emotion.y + s.feeling_top + s.face_size / 2
+    plot_bottom = emotion.bottom - s.face_size * 0.75
     level_y = {f: plot_bottom - (f + 2) * (plot_bottom - plot_top) / 4 for f in range(-2, 3)}
+    # the feeling lane's texts in the gutter: its name and its levels' words
+    gutter_x, gutter_w = s.margin + s.label_gap, s.lane_label_width - 2 * s.label_gap
+    level_h = s.feeling_level_height
     level_labels = [
-        (f, FEELING_WORDS[f], Rect(s.margin + 6, level_y[f] - 8, s.lane_label_width - 10, 16))
+        (f, FEELING_WORDS[f], Rect(gutter_x, level_y[f] - level_h / 2, gutter_w, level_h))
         for f in range(2, -3, -1)
     ]
     points = feeling_points(order, cards, level_y, s)
@@ -247,7 +251,7 @@ def _layout(
         if tp.feeling is None
     ]
 
-    legend_top = rows_bottom + 18
+    legend_top = rows_bottom + s.legend_space
     legend, legend_bottom = legend_entries(
         journey, Rect(s.margin, legend_top, width - 2 * s.margin, 0), fitter, s
     )
@@ -263,9 +267,11 @@ def _layout(
         lanes=lanes,
         cards=cards,
         emotion=emotion,
-        emotion_label=Rect(s.margin + 6, emotion.y + 4, s.lane_label_width - 10, 32),
+        emotion_label=Rect(
+            gutter_x, emotion.y + s.feeling_name_top, gutter_w, s.feeling_name_height
+        ),
         emotion_label_lines=fitter.wrap(
-            s.emotion_label, s.lane_label_width - 10, s.lane_label_size - 2, 2, bold=True
+            s.emotion_label, gutter_w, s.feeling_name_size, 2, bold=True
         ),
         level_y=level_y,
         level_labels=level_labels,

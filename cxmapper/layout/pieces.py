@@ -22,9 +22,9 @@ from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
 
 def header_box(journey: JourneyMap, rect: Rect, fitter: TextFitter, s: Style) -> Header:
     title = fitter.single_line(journey.title, rect.w, s.title_size, bold=True)
-    title_box = Rect(rect.x, rect.y, rect.w, s.title_size * 1.3)
+    title_box = Rect(rect.x, rect.y, rect.w, s.line_height(s.title_size))
     lines = []
-    y = title_box.bottom + 10
+    y = title_box.bottom + s.title_gap
     persona = journey.persona
     who = persona.name + (f" — {persona.description}" if persona.description else "")
     for label, text in (("Persona", who), ("Scenario", journey.scenario)):
@@ -46,10 +46,10 @@ def card_content(
     word at the foot."""
     pad, w, h, band = s.card_pad, s.card_width, s.card_height, s.card_band
     mark = s.card_mark_size  # icons and flags in the band
-    icon = Rect(pad - 1, (band - mark) / 2, mark, mark)
+    icon = Rect(pad - s.hair, (band - mark) / 2, mark, mark)
     inset = s.card_title_inset  # a long word ("confirmation") fits a line at the title's size
     lines_h = s.line_height(s.card_title_size) * s.card_title_lines
-    title = Rect(inset, band + 3, w - 2 * inset, lines_h)
+    title = Rect(inset, band + s.mark_gap, w - 2 * inset, lines_h)
     # A long word ("Troubleshoots") is set a little smaller (down to 7/8) before it is broken.
     size = s.card_title_size
     longest = max((fitter.width(w, size, True) for w in tp.title.split()), default=0.0)
@@ -58,18 +58,18 @@ def card_content(
     lines = fitter.wrap(tp.title, title.w, size, s.card_title_lines, bold=True, hyphens=True)
     on = (bool(tp.pain_points), bool(tp.opportunities), tp.moment_of_truth, tp.partner_owned)
     flags = [kind for kind, flag in zip(BADGE_KINDS, on, strict=True) if flag]
-    step = mark + 3
-    first_badge = w - pad + 1 - len(flags) * step + 3
+    step = mark + s.mark_gap
+    first_badge = w - pad + s.hair - len(flags) * step + s.mark_gap
     badges = tuple(
         (kind, Rect(first_badge + i * step, icon.y, mark, mark)) for i, kind in enumerate(flags)
     )
     row = s.card_face_size
     bottom_row = h - pad - row
     face = Rect(pad, bottom_row, row, row) if tp.feeling is not None else None
-    text_left = (face.right + 5) if face else pad
+    text_left = (face.right + s.note_pad) if face else pad
     emotion = Rect(text_left, bottom_row, max(0.0, w - pad - text_left), row)
     emotion_line, emotion_size = "", s.card_note_size
-    if tp.emotion and emotion.w > 20:
+    if tp.emotion and emotion.w > 2 * row:
         # A long word ("exasperated") is set smaller, down to 3/4 of the size, before it is cut.
         natural = fitter.width(tp.emotion, emotion_size)
         if natural > emotion.w:
@@ -120,20 +120,21 @@ def legend_entries(
 ) -> tuple[list[LegendEntry], float]:
     """Flow the legend's entries left to right, wrapping to new rows; returns entries and bottom."""
     size, swatch, gap = s.legend_size, s.legend_swatch, s.legend_gap
-    row_h = s.legend_row
+    row_h, nudge = s.legend_row, 2 * s.hair
+    to_text = swatch + s.label_gap
     entries: list[LegendEntry] = []
     x, y = area.x, area.y
 
     def place(kind: str, key: str, label: str, with_swatch: bool = True) -> None:
         nonlocal x, y
-        text_w = min(fitter.width(label, size, kind == "heading") + 2, s.legend_most_width)
-        w = (swatch + 6 if with_swatch else 0) + text_w
+        text_w = min(fitter.width(label, size, kind == "heading") + nudge, s.legend_most_width)
+        w = (to_text if with_swatch else 0) + text_w
         if x + w > area.right and x > area.x:
             x, y = area.x, y + row_h
-        sw = Rect(x, y + (row_h - swatch) / 2 - 2, swatch, swatch) if with_swatch else None
-        tx = x + (swatch + 6 if with_swatch else 0)
+        sw = Rect(x, y + (row_h - swatch) / 2 - nudge, swatch, swatch) if with_swatch else None
+        tx = x + (to_text if with_swatch else 0)
         shown = fitter.single_line(label, text_w, size, kind == "heading")
-        entries.append(LegendEntry(kind, key, shown, sw, Rect(tx, y, text_w, row_h - 4)))
+        entries.append(LegendEntry(kind, key, shown, sw, Rect(tx, y, text_w, row_h - 2 * nudge)))
         x += w + gap
 
     place("heading", "feelings", "Feelings:", with_swatch=False)

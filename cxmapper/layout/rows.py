@@ -15,7 +15,6 @@ from cxmapper.layout.text import TextFitter
 from cxmapper.model.journey import ROW_NAMES, ROWS, JourneyMap, Touchpoint
 
 ROW_COLOURS = {"pain_points": "#d55e00", "opportunities": "#009e73", "quotes": "#59636e"}
-NOTE_PAD = 5
 
 
 def _note_lines(items: list[str], kind: str, width: float, fitter: TextFitter, s: Style):
@@ -57,9 +56,9 @@ def notes_rows(
             if not items:
                 continue
             card = cards[tp.id]
-            x = max(left + 2, card.slot_x - s.card_width / 2)
-            lines = _note_lines(items, kind, s.card_width - 2 * NOTE_PAD, fitter, s)
-            height = len(lines) * lh + 2 * NOTE_PAD
+            x = max(left + 2 * s.hair, card.slot_x - s.card_width / 2)
+            lines = _note_lines(items, kind, s.card_width - 2 * s.note_pad, fitter, s)
+            height = len(lines) * lh + 2 * s.note_pad
             level = next(
                 (i for i, end in enumerate(level_right) if end + s.card_gap <= x),
                 len(level_right),
@@ -80,7 +79,7 @@ def notes_rows(
             for level, r, lines, tid in placed
         ]
         label = Rect(s.margin, y, s.lane_label_width, height)
-        name = fitter.wrap(ROW_NAMES[kind], s.lane_label_width - 16, s.row_label_size, 2, True)
+        name = fitter.wrap(ROW_NAMES[kind], s.row_text_width, s.row_label_size, 2, True)
         rows.append(
             RowBox(
                 kind,

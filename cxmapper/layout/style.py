@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 # Feelings: position AND face AND colour (orange for bad, blue for good: safe for the common
 # colour-vision deficiencies), so colour is never the only cue.
@@ -79,6 +79,9 @@ DARK = Theme(
 )
 
 
+RATIOS = ("subtitle_spacing", "line_spacing")  # multiples of a size: the same at any scale
+
+
 @dataclass(frozen=True)
 class Style:
     """Every size of a drawn map, in map units. The card title is the text a reader must read
@@ -96,6 +99,7 @@ class Style:
     stage_header_height: float = 72
     stage_name_size: float = 18
     stage_goal_size: float = 12
+    goal_gap: float = 4  # a stage's name to its customer's goal
     emotion_height: float = 196
     emotion_label: str = "Customer feeling"
     card_width: float = 124
@@ -122,6 +126,7 @@ class Style:
     row_label_size: float = 12  # "Opportunities" fits the gutter
     row_note_size: float = 11  # the notes in the rows under the lanes
     row_note_lines: int = 8
+    row_label_inset: float = 4  # a row's name from its bar and the gutter's edge
     legend_height: float = 96
     legend_size: float = 13
     legend_swatch: float = 16
@@ -129,10 +134,58 @@ class Style:
     legend_row: float = 24
     legend_most_width: float = 260  # an entry's text, at most
     level_label_size: float = 11
+    most_title_width: float = 1200  # a map holding little is widened to fit its title, up to
+    title_gap: float = 10  # the map's title to the persona line under it
+    feeling_top: float = 34  # the feeling lane's top to its highest level, less half a face
+    feeling_name_top: float = 4  # "Customer feeling" from the feeling lane's top
+    feeling_name_height: float = 32  # "Customer feeling", two lines of it, in the gutter
+    feeling_name_line: float = 16
+    feeling_level_height: float = 16  # a level's face and word in the gutter
+    face_gap: float = 2  # between the faces of touchpoints in one moment
+    label_gap: float = 6  # a swatch, bar or face to its text; the gutter's texts from its edge
+    mark_gap: float = 3  # between the band's marks; the band to the title; a ring to its face
+    note_pad: float = 5  # a note's text from its box; a card's face to its emotion word
+    note_radius: float = 4
+    note_bar: float = 3
+    legend_space: float = 18  # the lanes (or rows) to the legend
+    hair: float = 1  # the thinnest line: grid rules, outlines, a glyph's least stroke
+    rule_width: float = 1.5  # the rule under the feeling lane
+    selection_width: float = 3  # a selected card's outline; a chosen face's ring
     line_spacing: float = 1.3  # line height as a multiple of the font size
 
     def line_height(self, size: float) -> float:
         return size * self.line_spacing
+
+    def scaled(self, k: float) -> Style:
+        """The same map k times as big: every size times k; the counts (lines), the ratios
+        (spacings) and the words stay. Workshop mode draws the map in this at 100%."""
+        return replace(
+            self,
+            **{
+                f.name: getattr(self, f.name) * k
+                for f in fields(self)
+                if f.type == "float" and f.name not in RATIOS
+            },
+        )
+
+    @property
+    def lane_text_left(self) -> float:
+        """A lane's name from the gutter's left edge: past its colour bar."""
+        return self.label_bar + self.label_gap
+
+    @property
+    def lane_text_width(self) -> float:
+        return self.lane_label_width - self.label_bar - 2 * self.label_gap
+
+    @property
+    def row_text_width(self) -> float:
+        """A row's name in the gutter: "Opportunities" just fits."""
+        return self.lane_label_width - self.label_bar - 2 * self.row_label_inset
+
+    @property
+    def feeling_name_size(self) -> float:
+        """ "Customer feeling" in the gutter: a little smaller than a lane's name."""
+        return self.lane_label_size * 6 / 7
 
     @property
     def slot_width(self) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 ELLIPSIS = "…"
-FIT_MARGIN = 0.25  # units a line stays inside its box (word widths summed, not the line's)
+FIT_MARGIN = 1 / 44  # of its size, a line stays inside its box (word widths summed, not its)
 
 
 def _letters(pair: str) -> bool:
@@ -80,7 +80,7 @@ class TextFitter:
             word = words[index]
             # A line is as wide as its words and spaces: each word measured once, remembered.
             grown = used + (space if current else 0.0) + self.width(word, size, bold)
-            if grown <= width - FIT_MARGIN:
+            if grown <= width - FIT_MARGIN * size:
                 current = f"{current} {word}" if current else word
                 used, index = grown, index + 1
                 continue
