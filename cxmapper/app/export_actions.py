@@ -71,7 +71,7 @@ class ExportActions:
             return False
         from cxmapper.app.image_dialog import PngExportDialog
 
-        dialog = PngExportDialog((self.scene.layout.width, self.scene.layout.height), self)
+        dialog = PngExportDialog(self.scene.plain_size(), self)
         if dialog.exec() != PngExportDialog.DialogCode.Accepted:
             return False
         dialog.remember()

@@ -1,15 +1,17 @@
 """View > Workshop Mode (F11): the map full screen for a room to read from the back.
 
 Full screen, the docks out of the way (Ctrl+Enter still captures; the name editor is on the
-map), card titles at 24 px or more, the stage headers and lane names kept in view; Page Down and
-Page Up walk the room through the journey a stage at a time; Esc or F11 leaves, and the window
-comes back as it was.
+map), the map drawn in its style scaled up so that card titles are 24 px at 100%, the stage
+headers and lane names kept in view; Page Down and Page Up walk the room through the journey a
+stage at a time; Esc or F11 leaves, and the window comes back as it was.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+
+from cxmapper.layout.style import Style
 
 WORKSHOP_TITLE_PX = 24.0  # card titles at least this tall on the projected screen
 
@@ -34,28 +36,31 @@ class WorkshopMode:
         if on == self.on or w.view is None:
             self.action.setChecked(self.on)
             return
+        view, scene = w.view, w.scene
+        stage = view.current_stage()
         if on:
             docks = [d for d in w.dock_widgets() if d.isVisible()]
             self._before = (
                 w.saveGeometry(),
                 w.isMaximized(),
                 docks,
-                w.view.zoom(),
-                w.view.horizontalScrollBar().value(),
-                w.view.verticalScrollBar().value(),
+                view.zoom(),
+                view.horizontalScrollBar().value(),
+                view.verticalScrollBar().value(),
             )
             for dock in docks:
                 dock.hide()
             w.showFullScreen()
-            zoom = WORKSHOP_TITLE_PX / w.scene.layout.style.card_title_size
-            w.view.zoom_by(zoom / w.view.zoom(), anchor=w.view.viewport().rect().topLeft())
-            w.view.show_stage(w.view.current_stage())
-            lay = w.scene.layout
+            # The map drawn in a style half as big again (every size of it), shown at 100%.
+            scene.set_style(Style().scaled(WORKSHOP_TITLE_PX / Style().card_title_size))
+            view.zoom_by(1.0 / view.zoom(), anchor=view.viewport().rect().topLeft())
+            view.show_stage(stage)
+            lay = scene.layout
             if (
                 lay.stages
             ):  # the stage headers at the top: the room reads the journey, not its title
-                top = w.view.mapFromScene(0, lay.stages[0].header.y).y()
-                bar = w.view.verticalScrollBar()
+                top = view.mapFromScene(0, lay.stages[0].header.y).y()
+                bar = view.verticalScrollBar()
                 bar.setValue(bar.value() + top)
         else:
             geometry, maximised, docks, zoom, x, y = self._before
@@ -67,8 +72,9 @@ class WorkshopMode:
                 w.restoreGeometry(geometry)
             for dock in docks:
                 dock.show()
-            w.view.zoom_by(zoom / w.view.zoom())
-            w.view.horizontalScrollBar().setValue(x)
-            w.view.verticalScrollBar().setValue(y)
+            scene.set_style(Style())
+            view.zoom_by(zoom / view.zoom())
+            view.horizontalScrollBar().setValue(x)
+            view.verticalScrollBar().setValue(y)
         self.action.setChecked(on)
-        w.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -94,6 +94,11 @@ class JourneyScene(QGraphicsScene):
         self.curve.set_look(self.theme, style)
         self._highlight_faces()
 
+    def plain_size(self) -> tuple[float, float]:
+        """The map's size in the plain style (what an exported picture is), in any mode."""
+        k = Style().card_width / self.style.card_width
+        return self.layout.width * k, self.layout.height * k
+
     def _highlight_faces(self) -> None:
         """A selected card's face in the emotion lane is ringed too: which face is whose."""
         chosen = {item.touchpoint_id for item in self.selectedItems() if isinstance(item, CardItem)}

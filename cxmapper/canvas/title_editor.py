@@ -84,13 +84,18 @@ class TitleEditor(QLineEdit):
             if stage is None:
                 return None
             head, size = stage.header, stage.name_size or s.stage_name_size
-            return QRectF(head.x + 4, head.y + 6, head.w - 8, size * 2), size
+            inset = s.label_inset / 2
+            return QRectF(head.x + inset, head.y + s.label_gap, head.w - 2 * inset, size * 2), size
         lane = next((ln for ln in lay.lanes if ln.department_id == part_id), None)
         if lane is None or part_id is None:
             return None
         label = lane.label
+        left = s.label_bar + s.row_label_inset
         area = QRectF(
-            label.x + 12, label.center.y - s.lane_label_size, label.w - 16, s.lane_label_size * 2
+            label.x + left,
+            label.center.y - s.lane_label_size,
+            label.w - left - s.row_label_inset,
+            s.lane_label_size * 2,
         )
         return area, s.lane_label_size
 

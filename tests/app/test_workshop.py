@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from cxmapper.layout.style import LIGHT
+from cxmapper.layout.style import LIGHT, Style
 
 
 @pytest.fixture
@@ -17,6 +17,11 @@ def test_workshop_mode_goes_full_screen_large_and_comes_back(window, qtbot):
     qtbot.keyClick(window.view, Qt.Key.Key_F11)
     assert window.workshop.on and window.isFullScreen()
     assert window.view.zoom() * window.scene.layout.style.card_title_size >= 24
+    # the map is drawn in its style scaled up, at 100%: every size of it, not a zoom
+    assert window.view.zoom() == pytest.approx(1.0)
+    assert window.scene.layout.style == Style().scaled(1.5)
+    card = next(iter(window.scene.cards.values()))
+    assert card.boundingRect().width() > 1.5 * Style().card_width
     assert not window.palette_dock.isVisible() and not window.inspector_dock.isVisible()
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
     assert window.view.current_stage() == 1
@@ -37,6 +42,8 @@ def test_workshop_mode_goes_full_screen_large_and_comes_back(window, qtbot):
     assert not window.workshop.on and not window.isFullScreen()
     assert window.palette_dock.isVisible() and window.inspector_dock.isVisible()
     assert window.view.zoom() == pytest.approx(zoom)
+    assert window.scene.layout.style == Style()
+    assert card.boundingRect().width() < 1.1 * Style().card_width
 
 
 def test_stage_headers_stay_in_view_when_the_map_scrolls_down(window, qtbot):
@@ -52,3 +59,28 @@ def test_stage_headers_stay_in_view_when_the_map_scrolls_down(window, qtbot):
     at = view.mapFromScene(stage.header.right - 6, 0)  # right of the name: the header's tint
     top_colour = image.pixelColor(at.x(), 3).name()
     assert top_colour == LIGHT.header_tints[0]
+
+
+def test_a_room_captures_in_workshop_mode_and_it_is_all_there_after(window, qtbot):
+    view, doc = window.view, window.document
+    qtbot.keyClick(view, Qt.Key.Key_F11)
+    window.scene.select_ids(["tp-sees-ad"])
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    editor = view.title_editor
+    assert editor.isVisible() and editor.font().pixelSize() >= 24  # typed big, as it is shown
+    for name in ("Hears of it from a friend", "Reads a review"):
+        qtbot.keyClicks(editor, name)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # ends the run
+    added = [t for t in doc.journey.touchpoints if t.title == "Reads a review"][0]
+    card = window.scene.cards[added.id]
+    assert card.box.content.title_size == 24  # laid out in the workshop style
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # leaves workshop mode
+    assert not window.workshop.on
+    assert window.scene.cards[added.id].box.content.title_size == Style().card_title_size
+    titles = [t.title for t in doc.journey.touchpoints_in_time_order()]
+    at = titles.index("Sees a social media ad")
+    assert titles[at + 1 : at + 3] == ["Hears of it from a friend", "Reads a review"]
+    doc.undo()  # undone after leaving: the map is drawn anew in the plain style
+    assert added.id not in window.scene.cards
+    assert all(c.style == Style() for c in window.scene.cards.values())
