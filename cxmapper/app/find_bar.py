@@ -1,7 +1,9 @@
-"""Edit > Find (Ctrl+F): a bar over the map to find touchpoints by any of their words, and a
-filter (owner, channel, feeling, pain points...). What does not match is dimmed; Enter or F3
-goes to the next match (Shift for the one before), selected and scrolled into view; Esc closes.
-"""
+"""Edit > Find (Ctrl+F): a bar over the map to find any text of it (the title and persona, a
+stage's name or goal, a lane, a channel, any of a touchpoint's words), and a filter (owner,
+channel, feeling, pain points...). Cards that do not match are dimmed and the other parts found
+are framed; Enter or F3 goes to the next match in reading order (Shift for the one before):
+a card is selected, a stage, lane or channel shown in Structure, the map's own texts in the
+Inspector, and scrolled into view. Esc closes."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from cxmapper.model.search import Filter, filters_of, found
+from cxmapper.canvas.marks import place_of
+from cxmapper.canvas.painting import qrect
+from cxmapper.model.search import Filter, Hit, filters_of, hits
 
 DIMMED = 0.2
 
@@ -19,7 +23,7 @@ class FindBar(QWidget):
         super().__init__(window)
         self.window = window
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Find in the map: a title, a note, a quote, an owner…")
+        self.text.setPlaceholderText("Find in the map: a card, a note, a quote, a stage, a lane…")
         self.text.setClearButtonEnabled(True)
         self.filter = QComboBox()
         self.filter.setAccessibleName("Filter")
@@ -35,7 +39,8 @@ class FindBar(QWidget):
         row.addWidget(self.filter, 1)
         row.addWidget(self.count)
         row.addWidget(close)
-        self.matches: list[str] = []
+        self.hits: list[Hit] = []
+        self.matches: list[str] = []  # the touchpoints found: bright; the rest dimmed
         self.at = -1
         self.text.textChanged.connect(self.refresh)
         self.filter.currentIndexChanged.connect(self.refresh)
@@ -81,11 +86,13 @@ class FindBar(QWidget):
         if not self.isVisible() or self.window.document is None:
             return
         query, keep = self.text.text(), self.chosen()
-        self.matches = found(self.window.document.journey, query, keep)
+        self.hits = hits(self.window.document.journey, query, keep)
+        self.matches = [h.part_id for h in self.hits if h.kind == "touchpoint"]
         self.at = -1
         searching = bool(query.strip()) or bool(keep.kind)
         self._dim(set(self.matches), everything=not searching)
-        n = len(self.matches)
+        self._mark()
+        n = len(self.hits)
         self.count.setText("" if not searching else f"{n} found" if n else "none found")
 
     def _dim(self, bright: set[str], everything: bool = False) -> None:
@@ -94,14 +101,44 @@ class FindBar(QWidget):
             return
         for tid, item in scene.cards.items():
             item.setOpacity(1.0 if everything or tid in bright else DIMMED)
+        if everything:
+            scene.marks.show_marks([])
+
+    def _mark(self) -> None:
+        """Frame the parts found that are not cards; the current one, card or not, heavier."""
+        scene = self.window.scene
+        if scene is None:
+            return
+        lay = scene.layout
+        places = [place_of(lay, h, scene.fitter) for h in self.hits if h.kind != "touchpoint"]
+        current = None
+        if 0 <= self.at < len(self.hits):
+            current = place_of(lay, self.hits[self.at], scene.fitter)
+        scene.marks.show_marks([p for p in places if p is not None], current)
 
     def next(self) -> None:
         self.step(1)
 
     def step(self, by: int) -> None:
-        if not self.matches:
+        if not self.hits:
             return
-        self.at = (self.at + by) % len(self.matches)
-        tid = self.matches[self.at]
-        self.window.view.select_and_show(tid)
-        self.count.setText(f"{self.at + 1} of {len(self.matches)}")
+        start = self.at if self.at >= 0 else (-1 if by > 0 else 0)  # none yet: first or last
+        self.at = (start + by) % len(self.hits)
+        self.go_to(self.hits[self.at])
+        self._mark()
+        self.count.setText(f"{self.at + 1} of {len(self.hits)}")
+
+    def go_to(self, hit: Hit) -> None:
+        """Show a match: a card selected; any other part in view, and in its panel."""
+        w = self.window
+        if hit.kind in ("touchpoint", "map") and w.inspector_dock.isVisible():
+            w.inspector_dock.raise_()  # (back from Structure, where a stage found was shown)
+        if hit.kind == "touchpoint":
+            w.view.select_and_show(hit.part_id)
+            return
+        w.scene.clearSelection()  # (the Inspector shows the map's own fields)
+        place = place_of(w.scene.layout, hit, w.scene.fitter)
+        if place is not None:
+            w.view.ensureVisible(qrect(place), 40, 40)
+        if hit.kind != "map" and not w.workshop.on:  # (workshop mode keeps the docks away)
+            w.show_structure(hit.kind, hit.part_id)

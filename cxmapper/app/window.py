@@ -480,7 +480,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.find_bar.open_bar()
 
     def find_step(self, by: int) -> None:
-        if self.find_bar.isVisible() and self.find_bar.matches:
+        if self.find_bar.isVisible() and self.find_bar.hits:
             self.find_bar.step(by)
         else:
             self.find()

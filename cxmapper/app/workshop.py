@@ -54,6 +54,7 @@ class WorkshopMode:
             # The map drawn in a style half as big again (every size of it), shown at 100%.
             scene.set_style(Style().scaled(WORKSHOP_TITLE_PX / Style().card_title_size))
             view.zoom_by(1.0 / view.zoom(), anchor=view.viewport().rect().topLeft())
+            w.find_bar.refresh()  # (what Find framed, framed where it is now)
             view.show_stage(stage)
             lay = scene.layout
             if (
@@ -73,6 +74,7 @@ class WorkshopMode:
             for dock in docks:
                 dock.show()
             scene.set_style(Style())
+            w.find_bar.refresh()
             view.zoom_by(zoom / view.zoom())
             view.horizontalScrollBar().setValue(x)
             view.verticalScrollBar().setValue(y)

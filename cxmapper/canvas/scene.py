@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from cxmapper.canvas.fonts import QtTextMetrics
 from cxmapper.canvas.items import BackdropItem, CardItem, CurveItem, DropIndicator, FeelingPointItem
+from cxmapper.canvas.marks import FoundMarks
 from cxmapper.document.document import Changes, JourneyDocument
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.geometry import Point
@@ -56,6 +57,8 @@ class JourneyScene(QGraphicsScene):
             self.addItem(self.curve)
             self.indicator = DropIndicator()
             self.addItem(self.indicator)
+            self.marks = FoundMarks()  # what Find found, framed
+            self.addItem(self.marks)
             self.cards: dict[str, CardItem] = {}
             self.points: dict[str, FeelingPointItem] = {}
             self._sync(self.layout)

@@ -1,4 +1,5 @@
-"""Find and filter: which touchpoints a search or a filter picks out, in time order."""
+"""Find and filter: which parts of a map a search picks out (its title and persona, stages,
+lanes, channels and touchpoints, in reading order), and which touchpoints a filter keeps."""
 
 from __future__ import annotations
 
@@ -73,15 +74,55 @@ def found(journey: JourneyMap, text: str, keep: Filter | None = None) -> list[st
     """The touchpoints (ids, in time order) that hold every word of `text` (in any order and
     case; "" holds every one) and that the filter keeps: in their own texts, or in their
     stage's, owner's or channel's name."""
-    words = _plain(text).split()
-    keep = keep or Filter()
-    hits = []
-    for tp in journey.touchpoints_in_time_order():
-        if not keep.keeps(tp):
-            continue
-        if words:
-            held = _plain(" ".join(_texts(journey, tp)))
-            if not all(word in held for word in words):
-                continue
-        hits.append(tp.id)
-    return hits
+    return [tp.id for tp in _touchpoints_found(journey, _plain(text).split(), keep or Filter())]
+
+
+def _touchpoints_found(journey: JourneyMap, words: list[str], keep: Filter) -> list[Touchpoint]:
+    return [
+        tp
+        for tp in journey.touchpoints_in_time_order()
+        if keep.keeps(tp) and (not words or _holds(_texts(journey, tp), words))
+    ]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A part of the map that holds what was looked for: its kind ("map" for the title,
+    description, scenario and persona; "stage", "department", "channel" or "touchpoint"), its
+    id (None for the map), and its name, to show."""
+
+    kind: str
+    part_id: str | None
+    name: str
+
+
+def _holds(texts: list[str], words: list[str]) -> bool:
+    held = _plain(" ".join(texts))
+    return all(word in held for word in words)
+
+
+def hits(journey: JourneyMap, text: str, keep: Filter | None = None) -> list[Hit]:
+    """Every part holding every word of `text` (any order, any case), in the order a reader
+    meets them: the map's header, then each stage followed by its touchpoints in time order,
+    then the lanes and the channels. A filter, or no words, picks touchpoints only."""
+    keep, words = keep or Filter(), _plain(text).split()
+    chosen = _touchpoints_found(journey, words, keep)
+    if not words or keep.kind:
+        return [Hit("touchpoint", tp.id, tp.title) for tp in chosen]
+    persona = journey.persona
+    result: list[Hit] = []
+    header = [journey.title, journey.description, journey.scenario]
+    if _holds([*header, persona.name, persona.description, *persona.goals], words):
+        result.append(Hit("map", None, journey.title))
+    by_stage: dict[str, list[Hit]] = {}
+    for tp in chosen:
+        by_stage.setdefault(tp.stage_id, []).append(Hit("touchpoint", tp.id, tp.title))
+    for stage in journey.stages:
+        if _holds([stage.name, stage.customer_goal, stage.description], words):
+            result.append(Hit("stage", stage.id, stage.name))
+        result += by_stage.get(stage.id, [])
+    result += [
+        Hit("department", d.id, d.name) for d in journey.departments if _holds([d.name], words)
+    ]
+    result += [Hit("channel", c.id, c.name) for c in journey.channels if _holds([c.name], words)]
+    return result

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from cxmapper.model.search import Filter, found
+from cxmapper.model.search import Filter, found, hits
 from cxmapper.model.templates import load_template
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -36,11 +36,11 @@ def test_ctrl_f_dims_what_does_not_match_and_enter_goes_to_each_match(window, qt
     cards = window.scene.cards
     assert all(cards[i].opacity() == 1.0 for i in matches)
     assert all(item.opacity() < 1.0 for tid, item in cards.items() if tid not in matches)
-    qtbot.keyClick(bar.text, Qt.Key.Key_Return)
-    assert window.scene.selected_ids() == [matches[0]]
-    qtbot.keyClick(bar.text, Qt.Key.Key_Return)
+    cards_found = [i for i, h in enumerate(bar.hits) if h.kind == "touchpoint"]
+    for _ in range(cards_found[1] + 1):  # Enter, Enter... to the second card found
+        qtbot.keyClick(bar.text, Qt.Key.Key_Return)
     assert window.scene.selected_ids() == [matches[1]]
-    assert bar.count.text() == f"2 of {len(matches)}"
+    assert bar.count.text() == f"{cards_found[1] + 1} of {len(bar.hits)}"
     qtbot.keyClick(bar.text, Qt.Key.Key_Escape)
     assert not bar.isVisible()
     assert all(item.opacity() == 1.0 for item in cards.values())
@@ -54,3 +54,49 @@ def test_the_filter_keeps_one_owners_cards_bright(window, qtbot):
     assert set(bar.matches) == sales
     dimmed = {tid for tid, item in window.scene.cards.items() if item.opacity() < 1}
     assert dimmed == set(window.scene.cards) - sales
+
+
+def test_find_looks_in_every_text_of_the_map_in_reading_order():
+    journey = load_template("product-lifecycle")
+    found_support = [(h.kind, h.name) for h in hits(journey, "support")]
+    stage = ("stage", "Support & maintenance")
+    assert stage in found_support  # a stage's name
+    after = found_support[found_support.index(stage) + 1]
+    assert after == ("touchpoint", "Searches the help centre")  # then its cards, in time
+    assert found_support[-1] == ("department", "Customer support")  # the lanes after
+    assert [h.kind for h in hits(journey, "remote-working parent")] == ["map"]  # the persona
+    goal = hits(journey, "fair price")  # a stage's customer goal
+    assert [(h.kind, h.name) for h in goal] == [("stage", "Purchase")]
+    assert ("channel", "Phone") in [(h.kind, h.name) for h in hits(journey, "phone")]
+    assert all(h.kind == "touchpoint" for h in hits(journey, "support", Filter("pain_points")))
+
+
+def test_enter_goes_to_a_stage_a_lane_and_the_persona_too(window, qtbot):
+    window.find()
+    bar = window.find_bar
+    qtbot.keyClicks(bar.text, "fair price")
+    assert [h.kind for h in bar.hits] == ["stage"]
+    assert len(window.scene.marks.rects) == 1  # the stage's header is framed
+    window.scene.select_ids(["tp-sees-ad"])
+    qtbot.keyClick(bar.text, Qt.Key.Key_Return)
+    assert window.scene.selected_ids() == []
+    assert window.structure_dock.isVisible()
+    stages = window.structure.lists["stage"]
+    assert window.structure.currentWidget() is stages
+    assert stages.current_id() == "stage-purchase"
+    assert window.scene.marks.current is not None
+    header = next(s.header for s in window.scene.layout.stages if s.stage_id == "stage-purchase")
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert shown.contains(header.x + 10, header.y + 10)  # scrolled into view
+    assert bar.text.hasFocus() or not bar.text.isActiveWindow()  # typing stays in the bar
+    bar.text.setText("Customer support")
+    lanes = [h for h in bar.hits if h.kind == "department"]
+    assert lanes and bar.hits[-1] == lanes[-1]
+    bar.step(-1)  # Shift+Enter from the start: the last match, the lane
+    assert window.structure.lists["department"].current_id() == "dept-support"
+    bar.text.setText("remote-working")
+    qtbot.keyClick(bar.text, Qt.Key.Key_Return)
+    assert bar.count.text() == "1 of 1"
+    assert window.inspector.form is window.inspector.map_form  # the map's own fields
+    qtbot.keyClick(bar.text, Qt.Key.Key_Escape)
+    assert window.scene.marks.rects == [] and window.scene.marks.current is None
