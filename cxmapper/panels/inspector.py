@@ -8,6 +8,7 @@ undo) and skips the echo of its own edits in the field being typed in.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -154,7 +155,8 @@ class Inspector(QScrollArea):
         self.show_ids(scene.selected_ids())
 
     def _on_selection(self) -> None:
-        if self.scene is not None:
+        # (a scene being destroyed announces a last change as its selected cards go)
+        if self.scene is not None and shiboken6.isValid(self.scene):
             self.show_ids(self.scene.selected_ids())
 
     def show_ids(self, ids: list[str]) -> None:
