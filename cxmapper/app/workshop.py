@@ -47,6 +47,7 @@ class WorkshopMode:
                 view.zoom(),
                 view.horizontalScrollBar().value(),
                 view.verticalScrollBar().value(),
+                stage,
             )
             for dock in docks:
                 dock.hide()
@@ -64,7 +65,7 @@ class WorkshopMode:
                 bar = view.verticalScrollBar()
                 bar.setValue(bar.value() + top)
         else:
-            geometry, maximised, docks, zoom, x, y = self._before
+            geometry, maximised, docks, zoom, x, y, first_stage = self._before
             self._before = None
             w.showNormal()
             if maximised:
@@ -76,7 +77,10 @@ class WorkshopMode:
             scene.set_style(Style())
             w.find_bar.refresh()
             view.zoom_by(zoom / view.zoom())
-            view.horizontalScrollBar().setValue(x)
             view.verticalScrollBar().setValue(y)
+            if stage == first_stage:  # back where it was
+                view.horizontalScrollBar().setValue(x)
+            else:  # the room walked on: the stage it reached stays in view
+                view.show_stage(stage)
         self.action.setChecked(on)
         view.setFocus(Qt.FocusReason.OtherFocusReason)

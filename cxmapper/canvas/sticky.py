@@ -16,11 +16,20 @@ from cxmapper.layout.drawing import (
     draw_stage_header,
 )
 from cxmapper.layout.geometry import Point, Rect
+from cxmapper.layout.journey_layout import header_part
 from cxmapper.layout.style import LIGHT, Theme
+from cxmapper.layout.text import TextFitter
 
 
-def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF, theme: Theme = LIGHT) -> None:
-    """Over the map, in scene units: what of the headers and labels scrolled out of `visible`."""
+def draw_sticky(
+    painter: QPainter,
+    lay: MapLayout,
+    visible: QRectF,
+    fitter: TextFitter,
+    theme: Theme = LIGHT,
+) -> None:
+    """Over the map, in scene units: what of the headers and labels scrolled out of `visible`;
+    a stage whose header begins under the lane names has its name again right of them."""
     if not lay.stages:
         return
     s = lay.style
@@ -61,3 +70,19 @@ def draw_sticky(painter: QPainter, lay: MapLayout, visible: QRectF, theme: Theme
     if headers:  # the corner left of the headers: blank, not the map scrolling under it
         width = gutter - s.margin if labels else max(0.0, lay.stages[0].header.x - left)
         painter.fillRect(QRectF(left, top, width, lay.stages[0].header.h), QColor(theme.paper))
+    if labels:
+        _stage_under_the_gutter(painter, lay, p, left + s.lane_label_width, top, headers, fitter)
+
+
+def _stage_under_the_gutter(painter, lay, p, edge: float, top: float, sticky: bool, fitter):
+    """The stage header the gutter's right edge cuts: drawn again beside it, fitted to the part
+    that shows, so the stage a room is looking at is named (Page Down to the last stage)."""
+    for i, stage in enumerate(lay.stages):
+        head = stage.header
+        if head.x < edge < head.right - lay.style.hair:
+            part = Rect(edge, top if sticky else head.y, head.right - edge, head.h)
+            painter.save()
+            painter.setClipRect(QRectF(part.x, part.y, part.w, part.h))
+            draw_stage_header(lay, p, i, part, header_part(lay, i, part, fitter))
+            painter.restore()
+            return

@@ -72,7 +72,8 @@ class JourneyView(PaletteDrops, QGraphicsView):
     def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802 - Qt's name
         super().drawForeground(painter, rect)
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        draw_sticky(painter, self.journey_scene.layout, visible, self.journey_scene.theme)
+        scene = self.journey_scene
+        draw_sticky(painter, scene.layout, visible, scene.fitter, scene.theme)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)

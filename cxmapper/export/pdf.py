@@ -42,7 +42,7 @@ from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.drawing import draw_lane, draw_map, draw_row_label, draw_stage_header
 from cxmapper.layout.geometry import Rect
 from cxmapper.layout.glyphs import smooth_curve
-from cxmapper.layout.journey_layout import layout_map, name_size
+from cxmapper.layout.journey_layout import header_part, layout_map
 from cxmapper.layout.style import MUTED_INK
 from cxmapper.model.fileformat import map_to_bytes
 from cxmapper.model.journey import JourneyMap
@@ -108,27 +108,6 @@ def _footer_text(c, text: str, x: float, y: float, size: float = 8) -> None:
 
 
 STAMP_SAMPLE = "Map version of 2026-12-31 23:59 UTC · exported 2026-12-31"  # as wide as the stamp
-
-
-def _fitted(lay: MapLayout, index: int, head: Rect) -> tuple[list[str], list[str], float] | None:
-    """A stage header's name, goal and name size fitted again to the part a sheet shows."""
-    stage, s = lay.stages[index], lay.style
-    if head.w >= stage.header.w:
-        return None
-    if head.w < 60:
-        return [], [], 0.0  # a sliver of the header: its tint only, no letters cut to pieces
-    fitter = pdf_fitter()
-    width = head.w - 16
-    whole = " ".join(stage.name_lines)
-    size = min(stage.name_size or s.stage_name_size, name_size(whole, width, fitter, s, 0.5))
-    name = fitter.wrap(whole, width, size, 2, bold=True)
-    while name[-1].endswith("…") and size > s.stage_name_size * 0.55:  # smaller, not cut
-        size *= 0.9
-        name = fitter.wrap(whole, width, size, 2, bold=True)
-    room = head.h - 8 - len(name) * s.line_height(size) - 4 - 8
-    most = int(room // s.line_height(s.stage_goal_size))  # the goal stays under the name
-    goal = fitter.wrap(stage.goal_line, width, s.stage_goal_size, most) if most > 0 else []
-    return name, goal if stage.goal_lines else [], size
 
 
 class MapSheet(Flowable):
@@ -213,7 +192,8 @@ class MapSheet(Flowable):
                         path = c.beginPath()
                         path.rect(head.x, head.y, head.w, head.h)
                         c.clipPath(path, stroke=0, fill=0)
-                        draw_stage_header(lay, PdfPainter(c), i, head, _fitted(lay, i, head))
+                        fitted = header_part(lay, i, head, pdf_fitter())
+                        draw_stage_header(lay, PdfPainter(c), i, head, fitted)
                         c.restoreState()
             c.restoreState()
         if self.marks:

@@ -286,3 +286,27 @@ def _layout(
         stage_widths={**columns.widths(), HEADER_KEY: head_h},
         rows=rows,
     )
+
+
+def header_part(
+    lay: MapLayout, index: int, head: Rect, fitter: TextFitter
+) -> tuple[list[str], list[str], float] | None:
+    """A stage header's name, goal and name size fitted again to the part of it that shows
+    (a poster sheet beginning inside it; the window scrolled so it starts under the lane
+    names); None when all of it shows. A long name is set smaller (to half) before it is cut."""
+    stage, s = lay.stages[index], lay.style
+    if head.w >= stage.header.w:
+        return None
+    if head.w < s.min_stage_width / 2 - 10 * s.hair:
+        return [], [], 0.0  # a sliver of the header: its tint only, no letters cut to pieces
+    width = head.w - 2 * s.label_inset
+    whole = " ".join(stage.name_lines)
+    size = min(stage.name_size or s.stage_name_size, name_size(whole, width, fitter, s, 0.5))
+    name = fitter.wrap(whole, width, size, 2, bold=True)
+    while name[-1].endswith("…") and size > s.stage_name_size * 0.55:  # smaller, not cut
+        size *= 0.9
+        name = fitter.wrap(whole, width, size, 2, bold=True)
+    room = head.h - 2 * s.label_inset - len(name) * s.line_height(size) - s.goal_gap
+    most = int(room // s.line_height(s.stage_goal_size))  # the goal stays under the name
+    goal = fitter.wrap(stage.goal_line, width, s.stage_goal_size, most) if most > 0 else []
+    return name, goal if stage.goal_lines else [], size

@@ -84,3 +84,30 @@ def test_a_room_captures_in_workshop_mode_and_it_is_all_there_after(window, qtbo
     doc.undo()  # undone after leaving: the map is drawn anew in the plain style
     assert added.id not in window.scene.cards
     assert all(c.style == Style() for c in window.scene.cards.values())
+
+
+def _ink_in(image, x0, y0, x1, y1) -> int:
+    return sum(
+        1
+        for x in range(x0, x1)
+        for y in range(y0, y1)
+        if image.pixelColor(x, y).lightness() < 100  # the name's dark letters
+    )
+
+
+def test_a_stage_beginning_under_the_lane_names_is_named_beside_them(window, qtbot):
+    view = window.view
+    view.actual_size()
+    lay = window.scene.layout
+    stage = lay.stages[1]  # "Purchase": a short name in a wide header, all of it under them
+    assert stage.header.w > 200 and " ".join(stage.name_lines) == "Purchase"
+    view.verticalScrollBar().setValue(view.verticalScrollBar().minimum())
+    bar = view.horizontalScrollBar()
+    gutter = lay.style.margin + lay.style.lane_label_width
+    # the gutter's right edge 120 units into the stage: its own name is under the lane names
+    bar.setValue(bar.value() + view.mapFromScene(stage.header.x + 120 - gutter, 0).x())
+    qtbot.wait(10)
+    edge = view.mapFromScene(stage.header.x + 120, 0).x()
+    top = view.mapFromScene(0, stage.header.y).y()
+    image = view.viewport().grab().toImage()
+    assert _ink_in(image, edge + 6, top + 6, edge + 60, top + 28) > 20  # named again, here

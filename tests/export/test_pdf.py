@@ -371,16 +371,17 @@ def test_a_map_too_small_to_read_says_on_the_page_what_prints_it():
 
 
 def test_a_stage_header_cut_by_a_poster_sheet_is_fitted_to_what_shows():
-    from cxmapper.export.fonts import PdfTextMetrics
-    from cxmapper.export.pdf import _fitted, pdf_layout
+    from cxmapper.export.fonts import PdfTextMetrics, pdf_fitter
+    from cxmapper.export.pdf import pdf_layout
     from cxmapper.layout.geometry import Rect
+    from cxmapper.layout.journey_layout import header_part
 
     lay = pdf_layout(load_template("product-lifecycle"))
     metrics, s = PdfTextMetrics(), lay.style
     for i, stage in enumerate(lay.stages):
         width = stage.header.w * 0.7  # the header began on the sheet to the left
         head = Rect(stage.header.right - width, stage.header.y, width, stage.header.h)
-        name, goal, size = _fitted(lay, i, head)
+        name, goal, size = header_part(lay, i, head, pdf_fitter())
         words = " ".join(stage.name_lines).split()
         for line in name:
             assert metrics.text_width(line, size, True) <= head.w - 16 + 1e-6
