@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from cxmapper.export.fonts import BOLD, FALLBACKS, REGULAR, runs
 from cxmapper.export.report_note import Row, TouchpointNote, list_row, row
-from cxmapper.layout.style import INK, MUTED_INK, UNASSIGNED_COLOUR
+from cxmapper.layout.style import INK, LIGHT, MUTED_INK, UNASSIGNED_COLOUR
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
 
 BODY = ParagraphStyle(
@@ -217,7 +217,7 @@ class FeelingBars(Flowable):
                 c.rect(min(zero, zero + avg * unit), y + 2, abs(avg * unit), 11, stroke=0, fill=1)
                 c.setFillColor(colors.HexColor(MUTED_INK))
             c.drawRightString(self.width, y + 4, signed(avg) if avg is not None else "not rated")
-        c.setStrokeColor(colors.HexColor("#57606a"))
+        c.setStrokeColor(colors.HexColor(LIGHT.curve))
         c.line(zero, 10, zero, self.height)
         c.setFont(REGULAR, 7.5)
         c.setFillColor(colors.HexColor(MUTED_INK))
@@ -271,8 +271,8 @@ def department_summary(journey: JourneyMap, width: float) -> list:
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d0d7de")),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f6")),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor(LIGHT.level_line)),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(LIGHT.stage_tints[1])),
             ]
         )
     )

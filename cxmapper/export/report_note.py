@@ -17,7 +17,7 @@ from cxmapper.export.pdf_painter import PdfPainter, draw_runs, map_frame, rl_col
 from cxmapper.layout import glyphs
 from cxmapper.layout.drawing import draw_shapes
 from cxmapper.layout.geometry import Rect
-from cxmapper.layout.style import INK, MUTED_INK
+from cxmapper.layout.style import INK, LIGHT, MUTED_INK
 
 TITLE_SIZE, TITLE_LEADING = 11.0, 14.0
 LABEL_SIZE, LABEL_LEADING = 8.5, 11.0
@@ -26,8 +26,8 @@ LABEL_WIDTH = 110.0
 FACE = 12.0
 SPACE_BEFORE = 10.0
 ROW_PADDING = 3.0
-RULE = "#d0d7de"
-QUOTE_RULE = "#8c959f"
+RULE = LIGHT.level_line
+QUOTE_RULE = LIGHT.rule
 MOST_LINES = 100_000
 
 

@@ -15,7 +15,7 @@ from cxmapper.export.pdf_painter import ASCENT, DESCENT
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.drawing import draw_map
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import INK, LIGHT
+from cxmapper.layout.style import INK, LIGHT, UNASSIGNED_COLOUR
 from cxmapper.model.journey import JourneyMap
 
 FONT_FAMILY = "'DejaVu Sans', 'Droid Sans Fallback', 'NanumGothic', Verdana, sans-serif"
@@ -31,7 +31,7 @@ _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 def _c(colour: str) -> str:
     """A colour as an attribute can hold it (the model only has #rrggbb; anything else is grey)."""
-    return colour if _COLOUR.fullmatch(colour or "") else "#999999"
+    return colour if _COLOUR.fullmatch(colour or "") else UNASSIGNED_COLOUR
 
 
 def _n(value: float) -> str:

@@ -9,7 +9,7 @@ from typing import Protocol
 from cxmapper.layout import glyphs
 from cxmapper.layout.boxes import CardContent, FeelingPoint, MapLayout
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import INK, PAPER, Style, Theme
+from cxmapper.layout.style import INK, PAPER, UNASSIGNED_COLOUR, WHITE, Style, Theme
 
 
 class Painter(Protocol):
@@ -64,7 +64,7 @@ def draw_shapes(
     the size."""
     stroke_width = max(hair, size / 12)
     outline_width = max(0.8 * hair, size / 16)
-    text_colour = "#ffffff"
+    text_colour = WHITE
     for shape in shapes:
         kind = shape[0]
         if kind == "ink":
@@ -270,7 +270,7 @@ def draw_legend(lay: MapLayout, p: Painter) -> None:
             if entry.kind == "feeling":
                 draw_shapes(p, glyphs.face(sw, int(entry.key)), sw.w, hair=s.hair)
             elif entry.kind == "department":
-                p.rect(sw, colours.get(entry.key, "#999999"))
+                p.rect(sw, colours.get(entry.key, UNASSIGNED_COLOUR))
             elif entry.kind == "channel":
                 draw_shapes(p, glyphs.channel_icon(sw, entry.key), sw.w, p.theme.ink, s.hair)
             elif entry.kind == "badge":
@@ -314,7 +314,7 @@ def draw_card(c: CardContent, p: Painter, s: Style, selected: bool = False) -> N
     if c.emotion_line:
         p.text(c.emotion_line, c.emotion, c.emotion_size or s.card_note_size, colour=th.muted)
     for kind, rect in c.badges:  # (outlined in ink: they read on any owner's colour)
-        draw_shapes(p, glyphs.badge(rect, kind), rect.w, "#ffffff", s.hair)
+        draw_shapes(p, glyphs.badge(rect, kind), rect.w, WHITE, s.hair)
 
 
 def _inset(r: Rect, by: float) -> Rect:

@@ -16,7 +16,15 @@ Strokes use the glyph's ink colour and a width proportional to its size.
 from __future__ import annotations
 
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import FEELING_COLOURS
+from cxmapper.layout.style import (
+    FEELING_COLOURS,
+    INK,
+    MOMENT_OF_TRUTH,
+    MUTED_INK,
+    OPPORTUNITY,
+    PAIN,
+    WHITE,
+)
 
 Shape = tuple
 
@@ -62,8 +70,8 @@ def _scale(rect: Rect, shapes: list[Shape]) -> list[Shape]:
 def unrated(rect: Rect) -> list[Shape]:
     """A touchpoint with no feeling yet: a hollow grey circle with a question mark."""
     return [
-        ("circle", rect.center.x, rect.center.y, rect.w / 2, "#ffffff"),
-        ("ink", "#59636e"),
+        ("circle", rect.center.x, rect.center.y, rect.w / 2, WHITE),
+        ("ink", MUTED_INK),
         ("text", rect.center.x, rect.center.y, "?"),
     ]
 
@@ -73,7 +81,7 @@ def face(rect: Rect, feeling: int) -> list[Shape]:
     bend = {-2: -0.28, -1: -0.14, 0: 0.0, 1: 0.16, 2: 0.3}[feeling]
     mouth_y = 0.68 - bend / 3
     # Dark faces (the two extremes) get white features, so the expression stays readable.
-    features = "#ffffff" if feeling in (-2, 2) else "#1f2328"
+    features = WHITE if feeling in (-2, 2) else INK
     shapes: list[Shape] = [("circle", 0.5, 0.5, 0.48, FEELING_COLOURS[feeling]), ("ink", features)]
     if feeling == -2:  # furrowed brows
         shapes += [("line", 0.24, 0.26, 0.42, 0.33), ("line", 0.76, 0.26, 0.58, 0.33)]
@@ -94,7 +102,7 @@ _ICONS: dict[str, list[Shape]] = {
     ],
     "mobile": [
         ("rect", 0.27, 0.05, 0.46, 0.9, None),
-        ("circle", 0.5, 0.82, 0.05, "#1f2328"),
+        ("circle", 0.5, 0.82, 0.05, INK),
         ("line", 0.4, 0.13, 0.6, 0.13),
     ],
     "email": [
@@ -104,14 +112,14 @@ _ICONS: dict[str, list[Shape]] = {
     ],
     "phone": [
         ("curve", 0.22, 0.12, 0.05, 0.55, 0.55, 0.9),
-        ("rect", 0.12, 0.06, 0.2, 0.18, "#1f2328"),
-        ("rect", 0.55, 0.72, 0.24, 0.2, "#1f2328"),
+        ("rect", 0.12, 0.06, 0.2, 0.18, INK),
+        ("rect", 0.55, 0.72, 0.24, 0.2, INK),
     ],
     "store": [
         ("line", 0.05, 0.42, 0.5, 0.08),
         ("line", 0.5, 0.08, 0.95, 0.42),
         ("rect", 0.14, 0.42, 0.72, 0.5, None),
-        ("rect", 0.42, 0.62, 0.16, 0.3, "#1f2328"),
+        ("rect", 0.42, 0.62, 0.16, 0.3, INK),
     ],
     "person": [
         ("circle", 0.5, 0.28, 0.18, None),
@@ -120,7 +128,7 @@ _ICONS: dict[str, list[Shape]] = {
     ],
     "mail": [
         ("rect", 0.06, 0.22, 0.88, 0.56, None),
-        ("rect", 0.68, 0.3, 0.18, 0.18, "#1f2328"),
+        ("rect", 0.68, 0.3, 0.18, 0.18, INK),
         ("line", 0.16, 0.58, 0.56, 0.58),
         ("line", 0.16, 0.68, 0.46, 0.68),
     ],
@@ -128,12 +136,12 @@ _ICONS: dict[str, list[Shape]] = {
         ("rect", 0.06, 0.12, 0.88, 0.58, None),
         ("line", 0.25, 0.7, 0.2, 0.92),
         ("line", 0.2, 0.92, 0.45, 0.7),
-        ("circle", 0.3, 0.41, 0.05, "#1f2328"),
-        ("circle", 0.5, 0.41, 0.05, "#1f2328"),
-        ("circle", 0.7, 0.41, 0.05, "#1f2328"),
+        ("circle", 0.3, 0.41, 0.05, INK),
+        ("circle", 0.5, 0.41, 0.05, INK),
+        ("circle", 0.7, 0.41, 0.05, INK),
     ],
     "partner": [("circle", 0.36, 0.5, 0.27, None), ("circle", 0.64, 0.5, 0.27, None)],
-    "other": [("circle", 0.5, 0.5, 0.42, None), ("circle", 0.5, 0.5, 0.1, "#1f2328")],
+    "other": [("circle", 0.5, 0.5, 0.42, None), ("circle", 0.5, 0.5, 0.1, INK)],
 }
 
 
@@ -142,10 +150,10 @@ def channel_icon(rect: Rect, icon: str | None) -> list[Shape]:
 
 
 BADGE_COLOURS = {
-    "pain": "#d55e00",
-    "opportunity": "#009e73",
-    "moment_of_truth": "#cc79a7",
-    "partner": "#59636e",
+    "pain": PAIN,
+    "opportunity": OPPORTUNITY,
+    "moment_of_truth": MOMENT_OF_TRUTH,
+    "partner": MUTED_INK,
 }
 _BADGES: dict[str, list[Shape]] = {
     "pain": [("text", 0.5, 0.52, "!")],

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from cxmapper.layout.boxes import CardBox, NoteBox, RowBox
 from cxmapper.layout.geometry import Rect
-from cxmapper.layout.style import Style
+from cxmapper.layout.style import MUTED_INK, OPPORTUNITY, PAIN, Style
 from cxmapper.layout.text import TextFitter
 from cxmapper.model.journey import ROW_NAMES, ROWS, JourneyMap, Touchpoint
 
-ROW_COLOURS = {"pain_points": "#d55e00", "opportunities": "#009e73", "quotes": "#59636e"}
+ROW_COLOURS = {"pain_points": PAIN, "opportunities": OPPORTUNITY, "quotes": MUTED_INK}
 
 
 def _note_lines(items: list[str], kind: str, width: float, fitter: TextFitter, s: Style):

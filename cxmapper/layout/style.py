@@ -18,6 +18,12 @@ INK = "#1f2328"
 MUTED_INK = "#59636e"
 PAPER = "#ffffff"
 STAGE_TINTS = ("#f6f8fa", "#eef2f6")
+WHITE = "#ffffff"  # marks on a strong colour (a very good or very bad face, a flag's sign)
+# The notes a touchpoint carries, by colour as well as by shape and name: in the flags on its
+# card, their legend and the rows under the lanes.
+PAIN = FEELING_COLOURS[-2]
+OPPORTUNITY = "#009e73"
+MOMENT_OF_TRUTH = "#cc79a7"
 
 
 @dataclass(frozen=True)
