@@ -8,8 +8,13 @@ from hypothesis import strategies as st
 
 from cxmapper.model.defaults import department_colour
 from cxmapper.model.journey import (
+    BLUEPRINT_LAYERS,
     CHANNEL_ICONS,
+    CURVES,
+    EVIDENCE,
     EXPECTATIONS,
+    FUTURE_STATES,
+    ROWS,
     Channel,
     Department,
     JourneyMap,
@@ -173,11 +178,17 @@ def journey_maps(draw) -> JourneyMap:
         ]
 
     stages = parts(Stage, description=text, customer_goal=text)
-    departments = parts(Department, colour=st.from_regex(r"#[0-9a-f]{6}", fullmatch=True))
+    departments = parts(
+        Department,
+        colour=st.from_regex(r"#[0-9a-f]{6}", fullmatch=True),
+        blueprint_layer=st.none() | st.sampled_from(BLUEPRINT_LAYERS),
+    )
     channels = parts(Channel, icon=st.sampled_from(CHANNEL_ICONS))
     dept_ids = [d.id for d in departments]
     touchpoints = []
-    for i in range(draw(st.integers(0, 6))):
+    count = draw(st.integers(0, 6))
+    for i in range(count):
+        others = [f"tp-{k}" for k in range(count) if k != i]
         touchpoints.append(
             Touchpoint(
                 id=f"tp-{i}",
@@ -197,6 +208,14 @@ def journey_maps(draw) -> JourneyMap:
                 quotes=draw(st.lists(item, max_size=2)),
                 moment_of_truth=draw(st.booleans()),
                 partner_owned=draw(st.booleans()),
+                evidence=draw(st.none() | st.sampled_from(EVIDENCE)),
+                sources=draw(st.lists(item, max_size=2)),
+                future_feeling=draw(st.none() | st.integers(-2, 2)),
+                future_note=draw(text),
+                future_state=draw(st.sampled_from(FUTURE_STATES)),
+                leads_to=draw(st.lists(st.sampled_from(others), unique=True, max_size=2))
+                if others
+                else [],
             )
         )
     return JourneyMap(
@@ -212,6 +231,8 @@ def journey_maps(draw) -> JourneyMap:
         departments=departments,
         channels=channels,
         touchpoints=touchpoints,
+        rows=draw(st.lists(st.sampled_from(ROWS), unique=True)),
+        curves=draw(st.sampled_from(CURVES)),
         metadata=Metadata(
             created=draw(times), modified=draw(times), authors=draw(st.lists(name, max_size=2))
         ),

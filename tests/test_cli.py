@@ -87,7 +87,7 @@ HOSTILE = {
     + b"]" * 50000
     + b"}",
     "bigint.json": b'{"format": "cxmapper-journey-map", "schema_version": 1' + b"9" * 10000 + b"}",
-    "newer.json": b'{"format": "cxmapper-journey-map", "schema_version": 2}',
+    "newer.json": b'{"format": "cxmapper-journey-map", "schema_version": 3}',
     "nan.json": map_to_bytes(small_map()).replace(b'"position": 0.0', b'"position": NaN', 1),
     "surrogate.json": map_to_bytes(small_map()).replace(b'"Compares offers"', b'"\\ud800 offers"'),
     "many.json": json.dumps(

@@ -164,8 +164,7 @@ def load_map(path: str | os.PathLike[str]) -> JourneyMap:
 
 
 def map_to_data(journey: JourneyMap) -> dict[str, Any]:
-    # A map showing no extra rows is written as before rows existed (older cxmapper reads it).
-    return journey.model_dump(mode="json", exclude=None if journey.rows else {"rows"})
+    return journey.model_dump(mode="json")
 
 
 def map_to_bytes(journey: JourneyMap) -> bytes:

@@ -43,7 +43,7 @@ def reference_problems(data: Any) -> list[str]:
     """Every broken rule between parts of a map (a JourneyMap or its raw dict), each placed."""
     problems: list[str] = []
     ids = {field: _duplicate_ids(data, field, problems) for field in _KIND_OF}
-    _duplicate_ids(data, "touchpoints", problems)
+    touchpoint_ids = _duplicate_ids(data, "touchpoints", problems)
     touchpoints = _items(data, "touchpoints")
 
     def check(i: int, field: str, target: str, value: Any) -> None:
@@ -70,4 +70,24 @@ def reference_problems(data: Any) -> list[str]:
                 )
             if isinstance(dep, str):
                 seen.add(dep)
+        _handoff_problems(data, i, tp, touchpoint_ids, problems)
     return problems
+
+
+def _handoff_problems(data: Any, i: int, tp: Any, ids: set[str], problems: list[str]) -> None:
+    """A touchpoint hands off to others in the map, each once, never to itself."""
+    links = _get(tp, "leads_to")
+    seen: set[str] = set()
+    for k, target in enumerate(links if isinstance(links, list) else []):
+        if not isinstance(target, str):
+            continue
+        where = place(("touchpoints", i, f"leads_to[{k}]"), data)
+        if target == _get(tp, "id"):
+            problems.append(f"{where}: a touchpoint cannot hand off to itself")
+        elif target not in ids:
+            problems.append(
+                f'{where}: refers to touchpoint "{target[:64]}", which is not in the map'
+            )
+        elif target in seen:
+            problems.append(f'{where}: hands off to touchpoint "{target[:64]}" twice')
+        seen.add(target)

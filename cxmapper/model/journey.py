@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 FORMAT_NAME = "cxmapper-journey-map"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Bounds: generous for any real map, small enough that a hostile file cannot exhaust memory.
 MAX_NAME = 200
@@ -47,6 +47,25 @@ EXPECTATIONS = ("unknown", "below", "met", "exceeded")
 # Rows the map may show under its lanes, listing each touchpoint's notes of that kind.
 ROWS = ("pain_points", "opportunities", "quotes")
 ROW_NAMES = {"pain_points": "Pain points", "opportunities": "Opportunities", "quotes": "Quotes"}
+# The service blueprint's layers, top to bottom, and the lines drawn between them.
+BLUEPRINT_LAYERS = ("customer", "frontstage", "backstage", "support")
+LAYER_NAMES = {
+    "customer": "Customer actions",
+    "frontstage": "Frontstage",
+    "backstage": "Backstage",
+    "support": "Support processes",
+}
+BLUEPRINT_LINES = {  # the line drawn above a layer, by the layer under it
+    "frontstage": "Line of interaction",
+    "backstage": "Line of visibility",
+    "support": "Line of internal interaction",
+}
+# Whether a touchpoint is backed by research: seen, believed, or an idea for the future.
+EVIDENCE = ("observed", "assumed", "proposed")
+EVIDENCE_NAMES = {"observed": "Observed", "assumed": "Assumed", "proposed": "Proposed"}
+FUTURE_STATES = ("same", "new", "removed")  # in the future state: as today, new, or gone
+CURVES = ("current", "future", "both")  # which emotion curve the map shows
+MAX_LINKS = 20  # handoffs from one touchpoint
 CHANNEL_ICONS = (
     "web",
     "mobile",
@@ -223,6 +242,12 @@ class Department(Part):
     id: Id
     name: Name
     colour: Colour = "#0072b2"
+    blueprint_layer: Literal[BLUEPRINT_LAYERS] | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description="The service blueprint layer its lane sits in: customer actions, "
+        "frontstage (seen by the customer), backstage (not seen) or support processes; null: "
+        "none (a map whose departments have no layer is drawn as a plain journey map).",
+    )
 
 
 class Channel(Part):
@@ -263,6 +288,30 @@ class Touchpoint(Part):
     partner_owned: bool = Field(
         default=False, description="Delivered by a partner rather than the organisation itself."
     )
+    evidence: Literal[EVIDENCE] | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description="Whether research backs it: observed (seen with customers), assumed (the "
+        "team believes it) or proposed (an idea for the future); null: not said.",
+    )
+    sources: Items = Field(
+        default=[],
+        description='Where the evidence comes from, as short references ("interview 7", '
+        '"NPS survey Q3", a link written as text: never fetched).',
+    )
+    future_feeling: Feeling | None = Field(
+        default=None, description="How the customer should feel here in the future state."
+    )
+    future_note: Text = Field(default="", description="What changes here in the future state.")
+    future_state: Literal[FUTURE_STATES] = Field(  # type: ignore[valid-type]
+        default="same",
+        description="In the future state: same (still there), new (only in the future) or "
+        "removed (retired in the future).",
+    )
+    leads_to: Annotated[list[Id], Field(max_length=MAX_LINKS)] = Field(
+        default=[],
+        description="The touchpoints this one hands off to (drawn as arrows, across lanes and "
+        "blueprint layers), by id.",
+    )
 
 
 class Metadata(Part):
@@ -294,6 +343,11 @@ class JourneyMap(Part):
     channels: Annotated[list[Channel], Field(max_length=MAX_CHANNELS)] = []
     touchpoints: Annotated[list[Touchpoint], Field(max_length=MAX_TOUCHPOINTS)] = []
     rows: Rows = []
+    curves: Literal[CURVES] = Field(  # type: ignore[valid-type]
+        default="current",
+        description="Which emotion curve the map shows (screen and paper alike): the current "
+        "state's, the future state's, or both.",
+    )
     metadata: Metadata = Field(default_factory=Metadata)
 
     @model_validator(mode="after")

@@ -14,9 +14,41 @@ from cxmapper.model.journey import SCHEMA_VERSION
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 
-# Version 1 is the first published format: no steps yet. The next format change adds
-# STEPS[1] = a function turning a version-1 dict into a version-2 dict.
-STEPS: dict[int, Step] = {}
+
+def _from_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds the service blueprint, evidence and the future state. A version-1 map
+    says none of them, so it becomes a map that says so explicitly: no department in a
+    blueprint layer, no touchpoint's evidence stated, no future feeling or note, every
+    touchpoint the same in the future state, no handoffs, the current curve shown. Whatever
+    else the file holds is kept as it is (and checked as usual after)."""
+    departments = data.get("departments")
+    if isinstance(departments, list):
+        data["departments"] = [
+            {**d, "blueprint_layer": None} if isinstance(d, dict) else d for d in departments
+        ]
+    touchpoints = data.get("touchpoints")
+    if isinstance(touchpoints, list):
+        data["touchpoints"] = [
+            {
+                **tp,
+                "evidence": None,
+                "sources": [],
+                "future_feeling": None,
+                "future_note": "",
+                "future_state": "same",
+                "leads_to": [],
+            }
+            if isinstance(tp, dict)
+            else tp
+            for tp in touchpoints
+        ]
+    data["rows"] = data.get("rows", [])
+    data["curves"] = "current"
+    return data
+
+
+# Each published format's step to the next: version 1 was the first (cxmapper 0.x).
+STEPS: dict[int, Step] = {1: _from_1_to_2}
 
 
 class NewerFileError(Exception):

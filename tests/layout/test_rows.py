@@ -10,10 +10,10 @@ from cxmapper.model.journey import JourneyMap
 METRICS = ApproximateMetrics()
 
 
-def test_a_map_shows_no_rows_until_asked_and_old_files_stay_as_they_were():
+def test_a_map_shows_no_rows_until_asked():
     journey = small_map()
     assert layout_map(journey, METRICS).rows == []
-    assert b'"rows"' not in map_to_bytes(journey)  # written as before rows existed
+    assert b'"rows": [],' in map_to_bytes(journey)  # said in the file, as every field is
 
 
 def test_rows_are_stored_with_the_map_in_one_order():

@@ -46,7 +46,7 @@ def test_output_is_pretty_utf8_with_newline_and_stable(journey):
     data = map_to_bytes(journey)
     assert data.endswith(b"}\n")
     assert "Café 東京 🙂".encode() in data  # readable in diffs, not \u escapes
-    assert b'\n  "format": "cxmapper-journey-map",\n  "schema_version": 1,' in data
+    assert b'\n  "format": "cxmapper-journey-map",\n  "schema_version": 2,' in data
     assert map_to_bytes(map_from_bytes(data)) == data == map_to_bytes(journey.model_copy(deep=True))
 
 
@@ -224,7 +224,7 @@ def test_migrations_run_step_by_step_and_keep_everything(monkeypatch):
         data["journey_goal"] = data.pop("scenario")
         return data
 
-    data = as_data(small_map())
+    data = as_data(small_map()) | {"schema_version": 1}
     upgraded = migrations.migrate(data, 1, current=2, steps={1: v1_to_v2})
     assert seen == [1]
     assert upgraded["schema_version"] == 2

@@ -17,7 +17,7 @@ def test_the_published_schema_matches_the_model():
 def test_the_schema_describes_the_format():
     schema = json.loads(json_schema_text())
     assert schema["properties"]["format"]["const"] == "cxmapper-journey-map"
-    assert schema["properties"]["schema_version"]["const"] == 1
+    assert schema["properties"]["schema_version"]["const"] == 2
     touchpoint = schema["$defs"]["Touchpoint"]
     assert touchpoint["additionalProperties"] is False
     feeling = touchpoint["properties"]["feeling"]["anyOf"][0]
