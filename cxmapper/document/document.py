@@ -439,8 +439,22 @@ class JourneyDocument(StructureEdits, QObject):
         n = len(ids)
         name = named("touchpoint", self.touchpoint(ids[0]))
         text = f"Delete {name}" if n == 1 else f"Delete {n} touchpoints"
-        self.push(RemoveParts(self, "touchpoint", ids, text), initiator)
+        with self.macro(text, initiator):
+            self.push_removal(ids, text)
         return True
+
+    def push_removal(self, ids: list[str], text: str) -> None:
+        """Remove touchpoints, and the handoffs other touchpoints had to them (so the map
+        stays whole; undo brings both back). Inside a macro."""
+        gone = set(ids)
+        unlinked = {
+            t.id: {"leads_to": [i for i in t.leads_to if i not in gone]}
+            for t in self.journey.touchpoints
+            if t.id not in gone and gone.intersection(t.leads_to)
+        }
+        if unlinked:
+            self.push(SetFields(self, "touchpoint", unlinked, text))
+        self.push(RemoveParts(self, "touchpoint", ids, text))
 
     def new_touchpoint_id(self, taken: set[str] = frozenset()) -> str:
         """An id no touchpoint of the map (nor any in `taken`, about to be added) has."""

@@ -86,7 +86,7 @@ class StructureEdits:
                 }
                 self.push(SetFields(self, "touchpoint", values, text))
             elif inside:
-                self.push(RemoveParts(self, "touchpoint", inside, text))
+                self.push_removal(inside, text)
             self.push(RemoveParts(self, "stage", [stage_id], text))
         return True
 
@@ -122,7 +122,7 @@ class StructureEdits:
         text = f"Remove {named('department', department)}"
         with self.macro(text, initiator):
             if owned and not keep_touchpoints:
-                self.push(RemoveParts(self, "touchpoint", owned, text))
+                self.push_removal(owned, text)
                 owned_set = set(owned)
             else:
                 owned_set = set()

@@ -37,10 +37,10 @@ LISTS = {
     "touchpoint": "touchpoints",
 }
 EDITABLE: dict[str, tuple[str, ...]] = {
-    "map": ("title", "description", "scenario", "rows"),
+    "map": ("title", "description", "scenario", "rows", "curves"),
     "persona": ("name", "description", "goals"),
     "stage": ("name", "description", "customer_goal"),
-    "department": ("name", "colour"),
+    "department": ("name", "colour", "blueprint_layer"),
     "channel": ("name", "icon"),
     "touchpoint": tuple(f for f in Touchpoint.model_fields if f != "id"),
 }
@@ -69,6 +69,14 @@ LABELS = {
     "moment_of_truth": "moment of truth",
     "partner_owned": "partner-owned",
     "rows": "rows under the lanes",
+    "curves": "curves shown",
+    "blueprint_layer": "blueprint layer",
+    "evidence": "evidence",
+    "sources": "sources",
+    "future_feeling": "future feeling",
+    "future_note": "future-state note",
+    "future_state": "future state",
+    "leads_to": "handoffs",
 }
 
 
@@ -129,14 +137,14 @@ def clean_value(journey: JourneyMap, kind: str, part: Any, field: str, value: An
     where = part_name(kind, part)
     if field not in EDITABLE.get(kind, ()):
         raise EditRefused("cannot be edited", field, where)
-    if kind == "touchpoint" and field in ("pain_points", "opportunities", "quotes"):
+    if kind == "touchpoint" and field in ("pain_points", "opportunities", "quotes", "sources"):
         value = (
             [v for v in value if isinstance(v, str) and v.strip()]
             if isinstance(value, list)
             else value
         )
-    if kind == "touchpoint" and field == "contributing_department_ids" and isinstance(value, list):
-        value = list(dict.fromkeys(value))  # each department once
+    if kind == "touchpoint" and field in ("contributing_department_ids", "leads_to"):
+        value = list(dict.fromkeys(value)) if isinstance(value, list) else value  # each once
     if kind == "touchpoint" and field == "position" and isinstance(value, int):
         value = float(value)
     try:
@@ -148,11 +156,13 @@ def clean_value(journey: JourneyMap, kind: str, part: Any, field: str, value: An
         if error["loc"][1:] and isinstance(error["loc"][1], int):
             reason = f"(item {error['loc'][1] + 1}) {reason}"
         raise EditRefused(reason, field, where) from None
-    _check_reference(journey, kind, field, cleaned, where)
+    _check_reference(journey, kind, field, cleaned, where, getattr(part, "id", None))
     return cleaned
 
 
-def _check_reference(journey: JourneyMap, kind: str, field: str, value: Any, where: str) -> None:
+def _check_reference(
+    journey: JourneyMap, kind: str, field: str, value: Any, where: str, part_id: str | None
+) -> None:
     if kind != "touchpoint":
         return
     if field == "stage_id" and journey.stage(value) is None:
@@ -172,6 +182,17 @@ def _check_reference(journey: JourneyMap, kind: str, field: str, value: Any, whe
             if journey.department(dep) is None:
                 raise EditRefused(
                     f'refers to department "{_short(dep)}", which is not in the map', field, where
+                )
+    if field == "leads_to":
+        ids = {t.id for t in journey.touchpoints}
+        for target in value:
+            if target == part_id:
+                raise EditRefused("a touchpoint cannot hand off to itself", field, where)
+            if target not in ids:
+                raise EditRefused(
+                    f'refers to touchpoint "{_short(target)}", which is not in the map',
+                    field,
+                    where,
                 )
 
 

@@ -34,6 +34,9 @@ MOST_BYTES = 20_000_000
 _MARKER = re.compile(r"^\s*(?:[-*•‣◦·]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s+")
 
 
+VERSION = 2  # what the clipboard holds: touchpoints as file format 2 has them (1: as 1 had)
+
+
 def listed_lines(text: str) -> list[str]:
     """The lines of pasted text as touchpoint titles: empty lines skipped, list markers ("- ",
     "* ", "• ", "1. ", "2) ") dropped, tabs as spaces, each cut to a title's length."""
@@ -55,7 +58,7 @@ def copied(journey: JourneyMap, ids: list[str]) -> bytes:
     channels = {t.channel_id for t in touchpoints}
     data = {
         "format": FORMAT,
-        "version": 1,
+        "version": VERSION,
         "touchpoints": [t.model_dump(mode="json") for t in touchpoints],
         "departments": [
             d.model_dump(mode="json") for d in journey.departments if d.id in departments
@@ -154,7 +157,11 @@ def pasted(journey: JourneyMap, raw: bytes, stage_id: str) -> Pasted:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise MapError(["not readable as cxmapper's touchpoints"], "the clipboard") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != 1:
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != FORMAT
+        or data.get("version") not in (1, VERSION)
+    ):
         raise MapError(
             ["not touchpoints cxmapper copied (or from a newer cxmapper)"], "the clipboard"
         )
@@ -173,9 +180,17 @@ def pasted(journey: JourneyMap, raw: bytes, stage_id: str) -> Pasted:
             if part.id not in known and part not in new_parts:
                 new_parts.append(part)
     used = {t.id for t in journey.touchpoints}
+    in_map = set(used)
+    new_ids: dict[str, str] = {}
     for tp in touchpoints:
         new_id = tp.id if tp.id not in used else unique_id("tp", tp.title, used)  # (cut, paste)
         used.add(new_id)
+        new_ids[tp.id] = new_id
+    for tp in touchpoints:
+        new_id = new_ids[tp.id]
+        # handoffs: among the pasted, to their new ids; to a touchpoint of this map, kept
+        links = [new_ids.get(i, i) for i in tp.leads_to if i in new_ids or i in in_map]
+        links = [i for i in dict.fromkeys(links) if i != new_id]
         dept = departments.get(tp.department_id)
         channel = channels.get(tp.channel_id)
         contributing = [
@@ -189,6 +204,7 @@ def pasted(journey: JourneyMap, raw: bytes, stage_id: str) -> Pasted:
                     "department_id": dept.id if dept else None,
                     "channel_id": channel.id if channel else None,
                     "contributing_department_ids": list(dict.fromkeys(contributing)),
+                    "leads_to": links,
                 }
             )
         )

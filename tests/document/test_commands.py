@@ -244,3 +244,31 @@ def test_every_edit_leaves_a_valid_map_that_saves_byte_for_byte_after_undo(qapp)
     while doc.undo_stack.canUndo():
         doc.undo()
     assert map_to_bytes(doc.journey) == original
+
+
+def test_deleting_a_touchpoint_drops_the_handoffs_to_it_and_undo_brings_both_back(doc):
+    doc.set_field("touchpoint", "t1", "leads_to", ["t2"])
+    before = dump(doc)
+    steps = doc.undo_stack.count()
+    doc.delete_touchpoints(["t2"])
+    assert doc.touchpoint("t1").leads_to == []  # the map stays whole: no arrow to nothing
+    assert doc.undo_stack.count() == steps + 1  # one step
+    check_undo_redo(doc, before)
+    doc.undo()
+    assert doc.touchpoint("t1").leads_to == ["t2"]
+
+
+def test_removing_a_stage_with_its_touchpoints_drops_the_handoffs_to_them(doc):
+    doc.set_field("touchpoint", "t1", "leads_to", ["t2"])
+    doc.remove_stage("s-bill", keep_touchpoints=False)
+    assert doc.touchpoint("t1").leads_to == []
+    doc.undo()
+    assert doc.touchpoint("t1").leads_to == ["t2"]
+
+
+def test_a_handoff_to_a_touchpoint_not_in_the_map_or_to_itself_is_refused(doc):
+    with pytest.raises(EditRefused):
+        doc.set_field("touchpoint", "t1", "leads_to", ["nowhere"])
+    with pytest.raises(EditRefused):
+        doc.set_field("touchpoint", "t1", "leads_to", ["t1"])
+    assert doc.touchpoint("t1").leads_to == []

@@ -77,3 +77,17 @@ def test_a_table_from_a_spreadsheet_is_read_like_the_csv_import():
     with pytest.raises(MapError) as refused:
         tabled(journey, "Stage\tTouchpoint\tFeeling\nUsage\tCalls\tvery cross\n")
     assert "row 2" in str(refused.value) and "feeling" in str(refused.value)
+
+
+def test_handoffs_among_pasted_touchpoints_follow_them_to_their_new_ids():
+    journey = small_map()
+    journey.touchpoints[0].leads_to = ["t2"]
+    raw = copied(journey, ["t1", "t2"])
+    again = pasted(journey, raw, "s-sales")  # pasted into the map they came from: new ids
+    first, second = again.touchpoints
+    assert first.id not in ("t1", "t2") and first.leads_to == [second.id]
+    alone = pasted(journey, copied(journey, ["t1"]), "s-sales")  # t2 is still in this map
+    assert alone.touchpoints[0].leads_to == ["t2"]
+    other = load_template("retail-store-visit")
+    into_other = pasted(other, copied(journey, ["t1"]), other.stages[0].id)
+    assert into_other.touchpoints[0].leads_to == []  # to nothing there: dropped
