@@ -123,7 +123,7 @@ class FeelingDrag:
         if self.feeling == self.original or not doc.has_touchpoint(self.item.touchpoint_id):
             self.cancel()
             return False
-        return doc.set_feeling(self.item.touchpoint_id, self.feeling)
+        return doc.set_feeling(self.item.touchpoint_id, self.feeling, self.item.point.field)
 
     def cancel(self) -> None:
         if self.item.scene() is not None:

@@ -10,9 +10,15 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectIte
 from cxmapper.canvas.painting import QtPainter, qrect
 from cxmapper.layout import glyphs
 from cxmapper.layout.boxes import CardBox, FeelingPoint, MapLayout
-from cxmapper.layout.drawing import draw_backdrop, draw_card, draw_feeling
+from cxmapper.layout.drawing import (
+    draw_backdrop,
+    draw_card,
+    draw_feeling,
+    draw_future_mark,
+    draw_handoff,
+)
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import LIGHT, Style, Theme
+from cxmapper.layout.style import CURVE_DASH, LIGHT, Style, Theme
 
 Z_BACKDROP, Z_CURVE, Z_CARD, Z_POINT, Z_DRAGGED, Z_INDICATOR = 0, 1, 2, 3, 5, 6
 
@@ -157,8 +163,11 @@ class CurveItem(QGraphicsPathItem):
         self.set_look(LIGHT, Style())
         self.setZValue(Z_CURVE)
 
-    def set_look(self, theme: Theme, style: Style) -> None:
-        pen = QPen(QColor(theme.curve), style.curve_width)
+    def set_look(self, theme: Theme, style: Style, future: bool = False) -> None:
+        """Today's curve solid; the future state's (when it is the one shown) dashed."""
+        pen = QPen(QColor(theme.future if future else theme.curve), style.curve_width)
+        if future:
+            pen.setDashPattern(list(CURVE_DASH))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
 
@@ -195,3 +204,42 @@ class DropIndicator(QGraphicsRectItem):
             shown.adjust(-3, 0, 3, 0)
         self.setRect(shown)
         self.show()
+
+
+class OverlayItem(QGraphicsItem):
+    """What the layout draws between the backdrop and the cards besides today's curve: the
+    future state's dashed curve and marks (with both curves shown) and the handoff arrows.
+    Drawn with the map's own drawing code; redrawn when the layout's say changes."""
+
+    def __init__(self, layout: MapLayout) -> None:
+        super().__init__()
+        self.setZValue(Z_CURVE)
+        self.layout = layout
+        self._drawn: tuple = ()
+        self._bounds = QRectF()
+
+    def set_layout(self, layout: MapLayout) -> None:
+        self.layout = layout
+        drawn = (tuple(layout.future_points), tuple(layout.handoffs), layout.style)
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
+        self.prepareGeometryChange()
+        self._bounds = QRectF(0, 0, layout.width, layout.height) if any(drawn[:2]) else QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        lay, p = self.layout, QtPainter(painter, theme_of(self))
+        s = lay.style
+        if lay.future_points:
+            centres = [pt.center for pt in lay.future_points]
+            segments = glyphs.smooth_curve(centres)
+            if segments:
+                p.curve(centres[0], segments, p.theme.future, s.curve_width, True)
+            for point in lay.future_points:
+                draw_future_mark(point, p, s)
+        for handoff in lay.handoffs:
+            draw_handoff(handoff, p, s)

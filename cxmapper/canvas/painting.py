@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from cxmapper.canvas.fonts import map_font
 from cxmapper.layout.geometry import Rect
-from cxmapper.layout.style import INK, LIGHT, Theme
+from cxmapper.layout.style import CURVE_DASH, INK, LIGHT, Theme
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -73,12 +73,14 @@ class QtPainter:
         self.p.setPen(pen)
         self.p.drawLine(QPointF(a.x, a.y), QPointF(b.x, b.y))
 
-    def curve(self, start, segments, colour: str, width: float) -> None:
+    def curve(self, start, segments, colour: str, width: float, dashed: bool = False) -> None:
         path = QPainterPath(QPointF(start.x, start.y))
         for c1, c2, end in segments:
             path.cubicTo(c1.x, c1.y, c2.x, c2.y, end.x, end.y)
         pen = QPen(QColor(colour), width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if dashed:
+            pen.setDashPattern(list(CURVE_DASH))
         self.p.setPen(pen)
         self.p.setBrush(Qt.BrushStyle.NoBrush)
         self.p.drawPath(path)

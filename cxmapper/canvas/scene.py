@@ -14,7 +14,14 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QGraphicsScene
 
 from cxmapper.canvas.fonts import QtTextMetrics
-from cxmapper.canvas.items import BackdropItem, CardItem, CurveItem, DropIndicator, FeelingPointItem
+from cxmapper.canvas.items import (
+    BackdropItem,
+    CardItem,
+    CurveItem,
+    DropIndicator,
+    FeelingPointItem,
+    OverlayItem,
+)
 from cxmapper.canvas.marks import FoundMarks
 from cxmapper.document.document import Changes, JourneyDocument
 from cxmapper.layout.boxes import MapLayout
@@ -55,6 +62,8 @@ class JourneyScene(QGraphicsScene):
             self.addItem(self.backdrop)
             self.curve = CurveItem()
             self.addItem(self.curve)
+            self.overlay = OverlayItem(self.layout)  # the future's curve, the handoffs
+            self.addItem(self.overlay)
             self.indicator = DropIndicator()
             self.addItem(self.indicator)
             self.marks = FoundMarks()  # what Find found, framed
@@ -62,7 +71,7 @@ class JourneyScene(QGraphicsScene):
             self.cards: dict[str, CardItem] = {}
             self.points: dict[str, FeelingPointItem] = {}
             self._sync(self.layout)
-        self.curve.set_look(self.theme, self.style)
+        self.curve.set_look(self.theme, self.style, self.layout.curves == "future")
         self.indicator.set_theme(self.theme)
         self.setBackgroundBrush(QColor(self.theme.paper))
         document.changed.connect(self.on_document_changed)
@@ -76,7 +85,7 @@ class JourneyScene(QGraphicsScene):
         if theme == self.theme:
             return
         self.theme = theme
-        self.curve.set_look(theme, self.style)
+        self.curve.set_look(theme, self.style, self.layout.curves == "future")
         self.indicator.set_theme(theme)
         self.setBackgroundBrush(QColor(theme.paper))
         for item in self.items():
@@ -94,7 +103,7 @@ class JourneyScene(QGraphicsScene):
             self.layout = new
             self.backdrop.set_layout(new)
             self._sync(new)
-        self.curve.set_look(self.theme, style)
+        self.curve.set_look(self.theme, style, self.layout.curves == "future")
         self._highlight_faces()
 
     def plain_size(self) -> tuple[float, float]:
@@ -153,6 +162,7 @@ class JourneyScene(QGraphicsScene):
 
     def _sync(self, lay: MapLayout) -> None:
         self.setSceneRect(QRectF(0, 0, lay.width, lay.height))
+        self.overlay.set_layout(lay)
         for tid in [t for t in self.cards if t not in lay.cards]:
             self.removeItem(self.cards.pop(tid))
         for tid, box in lay.cards.items():
@@ -183,6 +193,10 @@ class JourneyScene(QGraphicsScene):
     def update_curve(self, overrides: dict[str, float] | None = None) -> None:
         """Redraw the curve; `overrides` gives the y of points being dragged."""
         overrides = overrides or {}
+        future = self.layout.curves == "future"
+        if future != getattr(self, "_future_curve", False):
+            self._future_curve = future
+            self.curve.set_look(self.theme, self.style, future)
         self.curve.set_points(
             [
                 Point(p.center.x, overrides.get(p.touchpoint_id, p.center.y))

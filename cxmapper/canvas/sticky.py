@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPainter
 from cxmapper.canvas.painting import QtPainter
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.drawing import (
+    draw_blueprint_gutter,
     draw_feeling_labels,
     draw_lane,
     draw_row_label,
@@ -56,6 +57,9 @@ def draw_sticky(
                 box = Rect(left, row.rect.y, s.lane_label_width, row.rect.h)
                 p.rect(box, theme.paper)
                 draw_row_label(lay, p, i, box)
+        for i, line in enumerate(lay.blueprint_lines):
+            if line.band.bottom > top and line.band.y < visible.bottom():
+                draw_blueprint_gutter(lay, p, i, left - line.band.x)
         x = left + s.lane_label_width
         bottom = min(visible.bottom(), lay.timeline.bottom)
         p.line(Point(x, max(top, lay.emotion.y)), Point(x, bottom), theme.rule, s.hair)

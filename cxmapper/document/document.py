@@ -260,11 +260,13 @@ class JourneyDocument(StructureEdits, QObject):
     def rename_touchpoint(self, touchpoint_id: str, title: str, initiator=None) -> bool:
         return self.set_fields("touchpoint", [touchpoint_id], {"title": title}, initiator=initiator)
 
-    def set_feeling(self, touchpoint_id: str, feeling: int | None) -> bool:
+    def set_feeling(self, touchpoint_id: str, feeling: int | None, field: str = "feeling") -> bool:
+        """Today's feeling, or (field "future_feeling") the future state's."""
         word = "not rated" if feeling is None else FEELING_WORDS[feeling]
         name = named("touchpoint", self.touchpoint(touchpoint_id))
+        which = "Future feeling" if field == "future_feeling" else "Feeling"
         return self.set_fields(
-            "touchpoint", [touchpoint_id], {"feeling": feeling}, f"Feeling of {name}: {word}"
+            "touchpoint", [touchpoint_id], {field: feeling}, f"{which} of {name}: {word}"
         )
 
     # --- intents: touchpoints ---------------------------------------------------------------

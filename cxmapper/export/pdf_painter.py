@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cxmapper.export.fonts import FALLBACKS, runs
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import INK, LIGHT
+from cxmapper.layout.style import CURVE_DASH, INK, LIGHT
 
 ASCENT, DESCENT = 0.928, 0.236  # DejaVu Sans, as fractions of the font size
 KAPPA = 0.5522847498  # a quarter circle's Bezier control points, as a fraction of the radius
@@ -119,12 +119,16 @@ class PdfPainter:
         c.line(a.x, a.y, b.x, b.y)
         c.restoreState()
 
-    def curve(self, start: Point, segments, colour: str, width: float) -> None:
+    def curve(
+        self, start: Point, segments, colour: str, width: float, dashed: bool = False
+    ) -> None:
         c = self.c
         c.saveState()
         c.setStrokeColor(rl_colour(colour))
         c.setLineWidth(width)
         c.setLineCap(1)
+        if dashed:
+            c.setDash([k * width for k in CURVE_DASH])
         path = c.beginPath()
         path.moveTo(start.x, start.y)
         for c1, c2, end in segments:

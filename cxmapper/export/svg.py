@@ -15,7 +15,7 @@ from cxmapper.export.pdf_painter import ASCENT, DESCENT
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.drawing import draw_map
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import INK, LIGHT, UNASSIGNED_COLOUR
+from cxmapper.layout.style import CURVE_DASH, INK, LIGHT, UNASSIGNED_COLOUR
 from cxmapper.model.journey import JourneyMap
 
 FONT_FAMILY = "'DejaVu Sans', 'Droid Sans Fallback', 'NanumGothic', Verdana, sans-serif"
@@ -75,7 +75,12 @@ class SvgPainter:
             f'stroke-width="{_n(width)}"{extra}/>'
         )
 
-    def curve(self, start: Point, segments, colour: str, width: float) -> None:
+    def curve(
+        self, start: Point, segments, colour: str, width: float, dashed: bool = False
+    ) -> None:
+        dash = ""
+        if dashed:
+            dash = ' stroke-dasharray="{} {}"'.format(*(_n(k * width) for k in CURVE_DASH))
         d = ["M{} {}".format(*self._xy(start.x, start.y))]
         for c1, c2, end in segments:
             d.append(
@@ -85,7 +90,7 @@ class SvgPainter:
             )
         self.parts.append(
             f'<path d="{" ".join(d)}" fill="none" stroke="{_c(colour)}" '
-            f'stroke-width="{_n(width)}" stroke-linecap="round"/>'
+            f'stroke-width="{_n(width)}" stroke-linecap="round"{dash}/>'
         )
 
     def circle(self, centre: Point, r: float, fill, stroke, width: float) -> None:

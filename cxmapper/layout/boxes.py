@@ -50,6 +50,34 @@ class LaneBox:
 
 
 @dataclass(slots=True)
+class BlueprintLine:
+    """A line of the service blueprint between two layers of lanes: its name, the band it runs
+    along, and where its name is written (at each stage's start)."""
+
+    name: str
+    band: Rect
+    labels: tuple[Rect, ...]
+
+    @property
+    def y(self) -> float:
+        return self.band.center.y
+
+
+@dataclass(slots=True)
+class Handoff:
+    """An arrow from one touchpoint's card to the next one's: a cubic curve from an edge of
+    the first to an edge of the second, and the two strokes of its head."""
+
+    from_id: str
+    to_id: str
+    start: Point
+    c1: Point
+    c2: Point
+    end: Point
+    head: tuple[Point, Point]
+
+
+@dataclass(slots=True)
 class NoteBox:
     """A touchpoint's notes in a row under the lanes, under its card's place in time."""
 
@@ -90,6 +118,10 @@ class CardContent:
     emotion_line: str
     badges: tuple[tuple[str, Rect], ...]
     emotion_size: float = 0.0  # the emotion word's size: smaller for a long word; 0: the style's
+    evidence: str | None = None  # observed, assumed or proposed: a mark at the foot's right
+    evidence_box: Rect | None = None
+    state_tag: str = ""  # "New" or "Retired" in the future state: a tag in the band
+    state_box: Rect | None = None
 
 
 @dataclass(slots=True)
@@ -108,6 +140,7 @@ class FeelingPoint:
     center: Point
     feeling: int | None  # None: not rated yet (drawn as a "?" to drag to a feeling)
     radius: float
+    field: str = "feeling"  # what dragging it sets: "feeling", or "future_feeling"
 
 
 @dataclass(slots=True)
@@ -153,3 +186,7 @@ class MapLayout:
     # Each stage's width, kept by the next layout while the map is edited (layout/columns.py).
     stage_widths: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     rows: list[RowBox] = field(default_factory=list)  # under the lanes, as the map chose
+    blueprint_lines: list[BlueprintLine] = field(default_factory=list)  # between the layers
+    handoffs: list[Handoff] = field(default_factory=list)  # the arrows of "leads to"
+    curves: str = "current"  # which state the faces show: current, future, or both
+    future_points: list[FeelingPoint] = field(default_factory=list)  # with "both": the 2nd

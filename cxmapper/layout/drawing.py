@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from cxmapper.layout import glyphs
-from cxmapper.layout.boxes import CardContent, FeelingPoint, MapLayout
+from cxmapper.layout.boxes import CardContent, FeelingPoint, Handoff, MapLayout
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import INK, PAPER, UNASSIGNED_COLOUR, WHITE, Style, Theme
 
@@ -36,9 +36,14 @@ class Painter(Protocol):
     ) -> None: ...
 
     def curve(
-        self, start: Point, segments: list[tuple[Point, Point, Point]], colour: str, width: float
+        self,
+        start: Point,
+        segments: list[tuple[Point, Point, Point]],
+        colour: str,
+        width: float,
+        dashed: bool = False,
     ) -> None:
-        """A path of cubic segments (control 1, control 2, end)."""
+        """A path of cubic segments (control 1, control 2, end); dashed: in CURVE_DASH."""
 
     def text(
         self, text: str, box: Rect, size: float, bold: bool = False, colour: str = INK
@@ -134,7 +139,31 @@ def draw_backdrop(lay: MapLayout, p: Painter, visible: Rect | None = None) -> No
     for i in range(len(lay.rows)):
         if visible is None or lay.rows[i].rect.overlaps(visible):
             draw_row(lay, p, i)
+    for i in range(len(lay.blueprint_lines)):
+        if visible is None or lay.blueprint_lines[i].band.overlaps(visible):
+            draw_blueprint_line(lay, p, i)
     draw_legend(lay, p)
+
+
+def draw_blueprint_line(lay: MapLayout, p: Painter, index: int) -> None:
+    """A line of the blueprint across the map, named on a label at each stage's start."""
+    s, line = lay.style, lay.blueprint_lines[index]
+    th = p.theme
+    width = s.blueprint_line_width
+    p.line(Point(line.band.x, line.y), Point(line.band.right, line.y), th.ink, width)
+    for label in line.labels:
+        p.rect(label, th.paper, th.ink, s.hair, radius=label.h / 2)
+        inner = Rect(label.x + s.label_gap, label.y, label.w - s.label_gap, label.h)
+        p.text(line.name, inner, s.blueprint_line_size, True, th.ink)
+
+
+def draw_blueprint_gutter(lay: MapLayout, p: Painter, index: int, dx: float = 0.0) -> None:
+    """A blueprint line through the gutter, `dx` to the right of its place (kept in view)."""
+    s, line = lay.style, lay.blueprint_lines[index]
+    band = line.band
+    p.rect(Rect(band.x + dx, band.y, s.lane_label_width, band.h), p.theme.paper)
+    left, right = Point(band.x + dx, line.y), Point(band.x + dx + s.lane_label_width, line.y)
+    p.line(left, right, p.theme.ink, s.blueprint_line_width)
 
 
 def draw_stage_header(
@@ -275,6 +304,15 @@ def draw_legend(lay: MapLayout, p: Painter) -> None:
                 draw_shapes(p, glyphs.channel_icon(sw, entry.key), sw.w, p.theme.ink, s.hair)
             elif entry.kind == "badge":
                 draw_shapes(p, glyphs.badge(sw, entry.key), sw.w, hair=s.hair)
+            elif entry.kind == "evidence":
+                draw_shapes(p, glyphs.evidence(sw, entry.key), sw.w, hair=s.hair)
+            elif entry.kind == "curve":
+                future = entry.key == "future"
+                colour = p.theme.future if future else p.theme.curve
+                a, b = Point(sw.x, sw.center.y), Point(sw.right, sw.center.y)
+                p.curve(a, [(a, b, b)], colour, s.curve_width, future)
+            elif entry.kind == "handoff":
+                draw_handoff(_legend_arrow(sw, s), p, s)
         heading = entry.kind == "heading"
         p.text(
             entry.label,
@@ -315,6 +353,14 @@ def draw_card(c: CardContent, p: Painter, s: Style, selected: bool = False) -> N
         p.text(c.emotion_line, c.emotion, c.emotion_size or s.card_note_size, colour=th.muted)
     for kind, rect in c.badges:  # (outlined in ink: they read on any owner's colour)
         draw_shapes(p, glyphs.badge(rect, kind), rect.w, WHITE, s.hair)
+    if c.evidence and c.evidence_box is not None:
+        box = c.evidence_box
+        draw_shapes(p, glyphs.evidence(box, c.evidence), box.w, hair=s.hair)
+    if c.state_tag and c.state_box is not None:  # white on any owner's colour, like the icon
+        tag = c.state_box
+        p.rect(tag, PAPER, INK, s.hair, radius=tag.h / 2)
+        inner = Rect(tag.x + s.label_gap, tag.y, tag.w - s.label_gap, tag.h)
+        p.text(c.state_tag, inner, s.card_tag_size, True, INK)
 
 
 def _inset(r: Rect, by: float) -> Rect:
@@ -347,27 +393,47 @@ def draw_feeling(
     draw_shapes(p, shapes, 2 * r, hair=s.hair)
 
 
+def _legend_arrow(sw: Rect, s: Style) -> Handoff:
+    y, k = sw.center.y, s.handoff_head * 0.7
+    a, b = Point(sw.x, y), Point(sw.right, y)
+    return Handoff("", "", a, a, b, b, (Point(b.x - k, y - k * 0.6), Point(b.x - k, y + k * 0.6)))
+
+
+def draw_handoff(h: Handoff, p: Painter, s: Style) -> None:
+    """A "leads to" arrow, from one card's edge to the next one's."""
+    colour, width = p.theme.handoff, s.handoff_width
+    p.curve(h.start, [(h.c1, h.c2, h.end)], colour, width)
+    for tip in h.head:
+        p.line(tip, h.end, colour, width, round_cap=True)
+
+
 def draw_map(
     lay: MapLayout,
     p: Painter,
     visible: Rect | None = None,
     curve: list[tuple[Point, Point, Point]] | None = None,
 ) -> None:
-    """The whole map, as printed: backdrop, curve, cards, faces."""
+    """The whole map, as printed: backdrop, curves, handoffs, cards, faces."""
     s = lay.style
     draw_backdrop(lay, p, visible)
+    if lay.future_points:  # both states: the future's curve, dashed, under today's
+        future = [pt.center for pt in lay.future_points]
+        _curve(p, future, glyphs.smooth_curve(future), p.theme.future, True, s, visible)
+        for pt in lay.future_points:
+            if visible is None or visible.x - pt.radius <= pt.center.x <= visible.right + pt.radius:
+                draw_future_mark(pt, p, s)
     centres = [pt.center for pt in lay.points]
     # A poster draws many sheets of one map: pass the curve in to compute it once.
     segments = curve if curve is not None else glyphs.smooth_curve(centres)
+    future_only = lay.curves == "future"
+    colour = p.theme.future if future_only else p.theme.curve
+    _curve(p, centres, segments, colour, future_only, s, visible)
     points = lay.points
-    if visible is not None:  # a poster sheet: the pieces of the one curve that cross it
+    if visible is not None:
         left, right = visible.x - s.face_size / 2, visible.right + s.face_size / 2
-        for i, segment in enumerate(segments):
-            if centres[i].x <= right and centres[i + 1].x >= left:
-                p.curve(centres[i], [segment], p.theme.curve, s.curve_width)
         points = [pt for pt in points if left <= pt.center.x <= right]
-    elif segments:
-        p.curve(centres[0], segments, p.theme.curve, s.curve_width)
+    for handoff in lay.handoffs:
+        draw_handoff(handoff, p, s)
     for card in lay.cards.values():
         if visible is not None and not card.rect.overlaps(visible):
             continue
@@ -376,3 +442,24 @@ def draw_map(
         p.translate(-card.rect.x, -card.rect.y)
     for point in points:
         draw_feeling(point, p, s)
+
+
+def draw_future_mark(point: FeelingPoint, p: Painter, s: Style) -> None:
+    """A point of the future state's curve, beside today's faces: a small diamond."""
+    c, r = point.center, s.face_size / 4
+    corners = [Point(c.x, c.y - r), Point(c.x + r, c.y), Point(c.x, c.y + r), Point(c.x - r, c.y)]
+    for a, b in zip(corners, corners[1:] + corners[:1], strict=True):
+        p.line(a, b, p.theme.future, s.curve_width * 2 / 3, round_cap=True)
+
+
+def _curve(p: Painter, centres, segments, colour: str, dashed: bool, s: Style, visible) -> None:
+    """A curve through the faces; on a poster sheet, only the pieces that cross it."""
+    if not segments:
+        return
+    if visible is None:
+        p.curve(centres[0], segments, colour, s.curve_width, dashed)
+        return
+    left, right = visible.x - s.face_size / 2, visible.right + s.face_size / 2
+    for i, segment in enumerate(segments):
+        if centres[i].x <= right and centres[i + 1].x >= left:
+            p.curve(centres[i], [segment], colour, s.curve_width, dashed)

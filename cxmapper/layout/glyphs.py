@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import (
+    EVIDENCE_COLOURS,
     FEELING_COLOURS,
     INK,
     MOMENT_OF_TRUTH,
@@ -168,6 +169,25 @@ def badge(rect: Rect, kind: str) -> list[Shape]:
     return [("circle", rect.center.x, rect.center.y, rect.w / 2, BADGE_COLOURS[kind])] + _scale(
         rect, _BADGES[kind]
     )
+
+
+def evidence(rect: Rect, status: str) -> list[Shape]:
+    """How a card's evidence is marked: observed a solid disc with a tick; assumed an open
+    triangle with "?"; proposed an open diamond with "+" (shape, not colour alone)."""
+    colour = EVIDENCE_COLOURS[status]
+    if status == "observed":
+        return [("circle", rect.center.x, rect.center.y, rect.w / 2, colour)] + _scale(
+            rect,
+            [("ink", WHITE), ("line", 0.27, 0.52, 0.43, 0.69), ("line", 0.43, 0.69, 0.73, 0.33)],
+        )
+    if status == "assumed":
+        corners = [(0.5, 0.04), (0.97, 0.92), (0.03, 0.92)]
+        mark = [("text", 0.5, 0.64, "?")]
+    else:
+        corners = [(0.5, 0.02), (0.98, 0.5), (0.5, 0.98), (0.02, 0.5)]
+        mark = [("line", 0.5, 0.3, 0.5, 0.7), ("line", 0.3, 0.5, 0.7, 0.5)]
+    edges = [("line", *a, *b) for a, b in zip(corners, corners[1:] + corners[:1], strict=True)]
+    return _scale(rect, [("ink", colour), *edges, *mark])
 
 
 def _inside(box: Rect, x: float, y: float) -> Point:

@@ -12,13 +12,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from cxmapper.layout.boxes import CardBox, FeelingPoint, LaneBox, MapLayout, Slot, StageBox
+from cxmapper.layout.blueprint import handoffs, lane_order, lines_above
+from cxmapper.layout.boxes import (
+    BlueprintLine,
+    CardBox,
+    FeelingPoint,
+    LaneBox,
+    MapLayout,
+    Slot,
+    StageBox,
+)
 from cxmapper.layout.columns import pack_columns, widened
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.pieces import card_content, feeling_points, header_box, legend_entries
 from cxmapper.layout.rows import notes_rows
 from cxmapper.layout.style import UNASSIGNED_COLOUR, Style
 from cxmapper.layout.text import TextFitter, TextMetrics
+from cxmapper.model.future import in_current, in_future
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
 
 
@@ -33,11 +43,13 @@ def name_size(name: str, width: float, fitter: TextFitter, s: Style, least: floa
     return max(s.stage_name_size * least, s.stage_name_size * width / longest * 0.98)
 
 
-def _lane_ids(journey: JourneyMap) -> list[str | None]:
+def lanes_of(journey: JourneyMap) -> list[str | None]:
+    """The lanes top to bottom: the departments (grouped by layer in a blueprint), then
+    Unassigned when a touchpoint has no owner or the map no departments (room to drop)."""
     lanes: list[str | None] = [d.id for d in journey.departments]
     if not lanes or any(tp.department_id is None for tp in journey.touchpoints):
-        lanes.append(None)  # also the one lane of a map without departments: room to drop
-    return lanes
+        lanes.append(None)
+    return lane_order(journey, lanes)
 
 
 HEADER_KEY = " header"  # kept with the stage widths (no stage id has a space): its height
@@ -86,7 +98,7 @@ def _layout(
 ) -> MapLayout:
     left = s.margin + s.lane_label_width
     # Height to fill a page: a third to the feeling lane, the rest shared by the lanes.
-    lane_ids = _lane_ids(journey)
+    lane_ids = lanes_of(journey)
     emotion_extra = extra_height / 3
     lane_extra = (extra_height - emotion_extra) / len(lane_ids)
 
@@ -154,7 +166,12 @@ def _layout(
     lanes: list[LaneBox] = []
     lane_top: dict[str | None, float] = {}
     y = lanes_top
+    above = lines_above(journey, lane_ids)
+    bands: list[tuple[str, float]] = []  # the blueprint's lines: name, top of their band
     for lane_id in lane_ids:
+        if lane_id in above:
+            bands.append((above[lane_id], y))
+            y += s.blueprint_band
         k = deepest[lane_id]
         height = 2 * s.lane_padding + k * s.card_height + (k - 1) * s.card_gap + lane_extra
         dept = journey.department(lane_id) if lane_id else None
@@ -171,6 +188,10 @@ def _layout(
         y += height
     lanes_bottom = y
     lanes_area = Rect(left, lanes_top, timeline_right - left, lanes_bottom - lanes_top)
+
+    blueprint = [
+        _blueprint_line(name, top, timeline_right, stage_x, fitter, s) for name, top in bands
+    ]
 
     # Cards: content is reused from the previous layout when what it shows did not change.
     colours = {d.id: d.colour for d in journey.departments}
@@ -197,6 +218,8 @@ def _layout(
                 bool(tp.opportunities),
                 tp.moment_of_truth,
                 tp.partner_owned,
+                tp.evidence,
+                tp.future_state,
             )
             card_keys[tp.id] = key
             if old_keys.get(tp.id) == key:
@@ -243,12 +266,21 @@ def _layout(
         (f, FEELING_WORDS[f], Rect(gutter_x, level_y[f] - level_h / 2, gutter_w, level_h))
         for f in range(2, -3, -1)
     ]
-    points = feeling_points(order, cards, level_y, s)
-    # Touchpoints not rated yet get a "?" on the neutral line, to drag to a feeling.
+    # The faces show today's feelings, or the future state's; with both, the future's curve
+    # runs as a second, dashed one.
+    future = journey.curves == "future"
+    points = feeling_points(order, cards, level_y, s, future)
+    future_points = (
+        feeling_points(order, cards, level_y, s, True) if journey.curves == "both" else []
+    )
+    # Touchpoints not rated yet (in the state shown) get a "?" on the neutral line, to drag.
+    field = "future_feeling" if future else "feeling"
+    rated = {p.touchpoint_id for p in points}
+    shown = in_future if future else in_current
     unrated = [
-        FeelingPoint(tp.id, Point(cards[tp.id].slot_x, level_y[0]), None, s.face_size / 3)
+        FeelingPoint(tp.id, Point(cards[tp.id].slot_x, level_y[0]), None, s.face_size / 3, field)
         for tp in order
-        if tp.feeling is None
+        if tp.id not in rated and shown(tp)
     ]
 
     legend_top = rows_bottom + s.legend_space
@@ -277,6 +309,8 @@ def _layout(
         level_labels=level_labels,
         points=points,
         unrated=unrated,
+        curves=journey.curves,
+        future_points=future_points,
         legend=legend,
         legend_rect=legend_rect,
         timeline=Rect(left, emotion.y, timeline_right - left, rows_bottom - emotion.y),
@@ -285,6 +319,8 @@ def _layout(
         card_keys=card_keys,
         stage_widths={**columns.widths(), HEADER_KEY: head_h},
         rows=rows,
+        blueprint_lines=blueprint,
+        handoffs=handoffs(journey, cards, s),
     )
 
 
@@ -310,3 +346,23 @@ def header_part(
     most = int(room // s.line_height(s.stage_goal_size))  # the goal stays under the name
     goal = fitter.wrap(stage.goal_line, width, s.stage_goal_size, most) if most > 0 else []
     return name, goal if stage.goal_lines else [], size
+
+
+def _blueprint_line(
+    name: str,
+    top: float,
+    right: float,
+    stage_x: dict[str, tuple[float, float]],
+    fitter: TextFitter,
+    s: Style,
+) -> BlueprintLine:
+    """A line's band across the map and its name at the start of each stage wide enough (a
+    poster sheet, a scrolled window: the line is named wherever it is seen)."""
+    band = Rect(s.margin, top, right - s.margin, s.blueprint_band)
+    size = s.blueprint_line_size
+    text_w = fitter.width(name, size, True) + 2 * s.label_gap
+    h = s.line_height(size)
+    y = band.center.y - h / 2
+    room = text_w + 2 * s.label_inset
+    labels = [Rect(x + s.label_inset, y, text_w, h) for x, w in stage_x.values() if w > room]
+    return BlueprintLine(name, band, tuple(labels))

@@ -17,7 +17,10 @@ from cxmapper.layout.columns import face_spread
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import Style
 from cxmapper.layout.text import TextFitter
-from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
+from cxmapper.model.future import feeling_now, feeling_then
+from cxmapper.model.journey import EVIDENCE, EVIDENCE_NAMES, FEELING_WORDS, JourneyMap, Touchpoint
+
+FUTURE_TAGS = {"new": "New", "removed": "Retired"}  # in the future state
 
 
 def header_box(journey: JourneyMap, rect: Rect, fitter: TextFitter, s: Style) -> Header:
@@ -67,7 +70,12 @@ def card_content(
     bottom_row = h - pad - row
     face = Rect(pad, bottom_row, row, row) if tp.feeling is not None else None
     text_left = (face.right + s.note_pad) if face else pad
-    emotion = Rect(text_left, bottom_row, max(0.0, w - pad - text_left), row)
+    text_right = w - pad
+    evidence_box = None
+    if tp.evidence:
+        evidence_box = Rect(w - pad - mark, bottom_row + (row - mark) / 2, mark, mark)
+        text_right = evidence_box.x - s.mark_gap
+    emotion = Rect(text_left, bottom_row, max(0.0, text_right - text_left), row)
     emotion_line, emotion_size = "", s.card_note_size
     if tp.emotion and emotion.w > 2 * row:
         # A long word ("exasperated") is set smaller, down to 3/4 of the size, before it is cut.
@@ -75,6 +83,14 @@ def card_content(
         if natural > emotion.w:
             emotion_size = max(s.card_note_size * 0.75, emotion_size * emotion.w / natural * 0.98)
         emotion_line = fitter.single_line(tp.emotion, emotion.w, emotion_size)
+    tag = FUTURE_TAGS.get(tp.future_state, "")
+    state_box = None
+    if tag:
+        tag_w = fitter.width(tag, s.card_tag_size, True) + 2 * s.label_gap
+        left = icon.right + s.mark_gap
+        right = (badges[0][1].x if badges else w - pad) - s.mark_gap
+        tag_w = min(tag_w, max(0.0, right - left))
+        state_box = Rect(left + (right - left - tag_w) / 2, s.hair * 2, tag_w, band - 4 * s.hair)
     return CardContent(
         width=w,
         height=h,
@@ -91,14 +107,25 @@ def card_content(
         emotion_line=emotion_line,
         badges=badges,
         emotion_size=emotion_size,
+        evidence=tp.evidence,
+        evidence_box=evidence_box,
+        state_tag=tag,
+        state_box=state_box,
     )
 
 
 def feeling_points(
-    order: list[Touchpoint], cards: dict[str, CardBox], level_y: dict[int, float], s: Style
+    order: list[Touchpoint],
+    cards: dict[str, CardBox],
+    level_y: dict[int, float],
+    s: Style,
+    future: bool = False,
 ) -> list[FeelingPoint]:
-    """One point per rated touchpoint, in time order; points sharing a slot spread sideways."""
-    rated = [tp for tp in order if tp.feeling is not None]
+    """One point per touchpoint rated in the state shown (today's, or the future's), in time
+    order; points sharing a slot spread sideways."""
+    feeling_of = feeling_then if future else feeling_now
+    field = "future_feeling" if future else "feeling"
+    rated = [tp for tp in order if feeling_of(tp) is not None]
     by_slot: dict[float, list[str]] = defaultdict(list)
     rank: dict[str, int] = {}
     for tp in rated:
@@ -110,9 +137,32 @@ def feeling_points(
     for tp in rated:
         group = by_slot[cards[tp.id].slot_x]
         offset = (rank[tp.id] - (len(group) - 1) / 2) * spread
-        center = Point(cards[tp.id].slot_x + offset, level_y[tp.feeling])
-        points.append(FeelingPoint(tp.id, center, tp.feeling, s.face_size / 2))
+        feeling = feeling_of(tp)
+        center = Point(cards[tp.id].slot_x + offset, level_y[feeling])
+        points.append(FeelingPoint(tp.id, center, feeling, s.face_size / 2, field))
     return points
+
+
+def _blueprint_keys(journey: JourneyMap, place) -> bool:
+    """The legend's entries for the curves, evidence and handoffs the map shows; any placed?"""
+    placed = False
+    if journey.curves != "current":
+        place("heading", "curves", "Curves:", with_swatch=False)
+        if journey.curves == "both":
+            place("curve", "current", "Today")
+        place("curve", "future", "Future state")
+        placed = True
+    used = {tp.evidence for tp in journey.touchpoints if tp.evidence}
+    if used:
+        place("heading", "evidence", "Evidence:", with_swatch=False)
+        for status in EVIDENCE:
+            if status in used:
+                place("evidence", status, EVIDENCE_NAMES[status])
+        placed = True
+    if any(tp.leads_to for tp in journey.touchpoints):
+        place("handoff", "handoff", "Hands off to")
+        placed = True
+    return placed
 
 
 def legend_entries(
@@ -144,6 +194,8 @@ def legend_entries(
     for kind in BADGE_KINDS:
         place("badge", kind, BADGE_LABELS[kind])
     x, y = area.x, y + row_h
+    if _blueprint_keys(journey, place):
+        x, y = area.x, y + row_h
     if journey.departments:
         place("heading", "departments", "Departments:", with_swatch=False)
         for d in journey.departments:

@@ -14,6 +14,7 @@ FEELING_COLOURS = {
     2: "#0072b2",
 }
 UNASSIGNED_COLOUR = "#7f7f7f"
+CURVE_DASH = (2.5, 1.6)  # a dashed curve's dash and gap, in widths of its line (the future's)
 INK = "#1f2328"
 MUTED_INK = "#59636e"
 PAPER = "#ffffff"
@@ -24,6 +25,9 @@ WHITE = "#ffffff"  # marks on a strong colour (a very good or very bad face, a f
 PAIN = FEELING_COLOURS[-2]
 OPPORTUNITY = "#009e73"
 MOMENT_OF_TRUTH = "#cc79a7"
+# Evidence by shape as well as colour: a solid disc with a tick (observed), an open triangle
+# with a question mark (assumed), an open diamond with a plus (proposed).
+EVIDENCE_COLOURS = {"observed": "#0072b2", "assumed": "#b36b00", "proposed": "#a8458a"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ class Theme:
     level_line: str
     rule: str
     curve: str
+    handoff: str
+    future: str  # the future state's curve (dashed as well)
 
 
 LIGHT = Theme(
@@ -65,6 +71,8 @@ LIGHT = Theme(
     level_line="#d0d7de",
     rule="#8c959f",
     curve="#57606a",
+    handoff="#24292f",
+    future="#7b3fb2",
 )
 DARK = Theme(
     name="dark",
@@ -82,6 +90,8 @@ DARK = Theme(
     level_line="#444c56",
     rule="#8b949e",
     curve="#c9d1d9",
+    handoff="#e6edf3",
+    future="#c297ff",
 )
 
 
@@ -119,6 +129,7 @@ class Style:
     card_title_size: float = 16
     card_title_lines: int = 3
     card_note_size: float = 12
+    card_tag_size: float = 10  # "New" or "Retired" in the band
     card_gap: float = 8
     slot_padding: float = 8
     stage_padding: float = 6
@@ -132,6 +143,11 @@ class Style:
     row_label_size: float = 12  # "Opportunities" fits the gutter
     row_note_size: float = 11  # the notes in the rows under the lanes
     row_note_lines: int = 8
+    blueprint_band: float = 22  # the band between blueprint layers, its line along the middle
+    blueprint_line_size: float = 11  # the line's name
+    blueprint_line_width: float = 2
+    handoff_width: float = 2
+    handoff_head: float = 9  # the arrow's head, each stroke
     row_label_inset: float = 4  # a row's name from its bar and the gutter's edge
     legend_height: float = 96
     legend_size: float = 13

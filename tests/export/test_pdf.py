@@ -241,7 +241,7 @@ def test_every_poster_sheet_the_curve_crosses_draws_it():
         def __init__(self):
             self.curves = 0
 
-        def curve(self, start, segments, colour, width):
+        def curve(self, start, segments, colour, width, dashed=False):
             if width == 3:  # the emotion curve (faces' mouths are curves too)
                 self.curves += 1
 

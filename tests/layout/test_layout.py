@@ -14,6 +14,7 @@ from cxmapper.layout import (
 )
 from cxmapper.layout.text import ELLIPSIS
 from cxmapper.model.edits import place_touchpoints
+from cxmapper.model.future import feeling_now, feeling_then
 from cxmapper.model.journey import Touchpoint
 from cxmapper.model.templates import load_template, template_names
 
@@ -53,17 +54,26 @@ def check_sound(journey, lay):
     # Stages left to right without gaps or overlaps; lanes top to bottom.
     for a, b in zip(lay.stages, lay.stages[1:], strict=False):
         assert a.column.right == pytest.approx(b.column.x)
+    bands = {round(line.band.y, 6): line.band for line in lay.blueprint_lines}
     for a, b in zip(lay.lanes, lay.lanes[1:], strict=False):
-        assert a.rect.bottom == pytest.approx(b.rect.y)
+        band = bands.get(round(a.rect.bottom, 6))  # a blueprint line between two layers
+        assert (band.bottom if band else a.rect.bottom) == pytest.approx(b.rect.y)
     # Time order within a stage: a later position is further right.
     for a in journey.touchpoints:
         for b in journey.touchpoints:
             if a.stage_id == b.stage_id and a.position < b.position:
                 assert lay.cards[a.id].rect.x < lay.cards[b.id].rect.x
-    # The emotion curve: one point per rated touchpoint, inside the emotion lane, left to right.
+    # The emotion curve: one point per touchpoint rated in the state shown (today's, or the
+    # future's), inside the emotion lane, left to right; with both, the future's as well.
+    shown = feeling_then if journey.curves == "future" else feeling_now
     assert [p.touchpoint_id for p in lay.points] == [
-        i for i in lay.time_order if journey_by_id(journey)[i].feeling is not None
+        i for i in lay.time_order if shown(journey_by_id(journey)[i]) is not None
     ]
+    assert [p.touchpoint_id for p in lay.future_points] == (
+        [i for i in lay.time_order if feeling_then(journey_by_id(journey)[i]) is not None]
+        if journey.curves == "both"
+        else []
+    )
     for p in lay.points:
         assert lay.emotion.contains(p.center.x, p.center.y)
     xs = [p.center.x for p in lay.points]
