@@ -14,10 +14,10 @@ KINDS = ("map", "persona", "stage", "department", "channel", "touchpoint")
 # The fields each kind of part shows on the drawn map (screen and paper). A change to any other
 # field (a description, a quote, a root cause) needs no new layout.
 DRAWN_FIELDS: dict[str, frozenset[str]] = {
-    "map": frozenset({"title", "scenario", "rows"}),
+    "map": frozenset({"title", "scenario", "rows", "curves"}),
     "persona": frozenset({"name", "description", "goals"}),
     "stage": frozenset({"name", "customer_goal"}),
-    "department": frozenset({"name", "colour"}),
+    "department": frozenset({"name", "colour", "blueprint_layer"}),
     "channel": frozenset({"name", "icon"}),
     "touchpoint": frozenset(
         {
@@ -33,6 +33,10 @@ DRAWN_FIELDS: dict[str, frozenset[str]] = {
             "quotes",
             "moment_of_truth",
             "partner_owned",
+            "evidence",
+            "future_feeling",
+            "future_state",
+            "leads_to",
         }
     ),
 }

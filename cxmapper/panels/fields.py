@@ -281,9 +281,10 @@ class FeelingField(Field):
         self.group.setExclusive(True)
 
 
-class DepartmentsField(Field):
-    """Contributing departments: a check per department (half checked: some of the selected
-    touchpoints have it). `toggled(department_id, on)` says which one the user changed."""
+class CheckListField(Field):
+    """A check per part, of a list of ids (contributing departments, handoffs); half checked:
+    some of the selected touchpoints have it. `toggled(part_id, on)` says which one the user
+    changed."""
 
     toggled = Signal(str, bool)
 
@@ -294,7 +295,7 @@ class DepartmentsField(Field):
         super().__init__(kind, name, label, editor)
         editor.itemChanged.connect(self._changed)
 
-    def set_departments(self, departments: list[tuple[str, str]]) -> None:
+    def set_items(self, departments: list[tuple[str, str]]) -> None:
         self._loading = True
         try:
             self.editor.clear()

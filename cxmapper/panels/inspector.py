@@ -23,8 +23,8 @@ from cxmapper.model.fields import EditRefused
 from cxmapper.model.journey import MAX_NAME
 from cxmapper.panels.fields import (
     CheckField,
+    CheckListField,
     ChoiceField,
-    DepartmentsField,
     FeelingField,
     Field,
     LineField,
@@ -33,6 +33,18 @@ from cxmapper.panels.fields import (
 )
 
 PAUSE_MS = 1200  # typing after a pause this long is a new undo step
+EVIDENCE_CHOICES = [
+    ("Not said", None),
+    ("Observed (seen in research)", "observed"),
+    ("Assumed (the team believes it)", "assumed"),
+    ("Proposed (an idea)", "proposed"),
+]
+FUTURE_STATE_CHOICES = [
+    ("The same as today", "same"),
+    ("New in the future state", "new"),
+    ("Retired in the future state", "removed"),
+]
+HANDOFF_STAGES = 3  # a card hands off to cards of its own stage and the next two: the list's
 EXPECTATION_CHOICES = [
     ("Unknown", "unknown"),
     ("Below expectations", "below"),
@@ -49,7 +61,7 @@ def touchpoint_fields() -> list[Field]:
         ChoiceField(t, "stage_id", "Stage"),
         ChoiceField(t, "channel_id", "Channel"),
         ChoiceField(t, "department_id", "Owner"),
-        DepartmentsField(t, "contributing_department_ids", "Contributing"),
+        CheckListField(t, "contributing_department_ids", "Contributing"),
         FeelingField(t, "feeling", "Feeling"),
         LineField(t, "emotion", "Emotion word", MAX_NAME),
         ChoiceField(t, "expectation", "Expectation"),
@@ -59,6 +71,12 @@ def touchpoint_fields() -> list[Field]:
         ListField(t, "quotes", "Customer quotes"),
         CheckField(t, "moment_of_truth", "Moment of truth", "A moment of truth"),
         CheckField(t, "partner_owned", "Partner", "Delivered by a partner"),
+        ChoiceField(t, "evidence", "Evidence"),
+        ListField(t, "sources", "Sources"),
+        CheckListField(t, "leads_to", "Hands off to"),
+        ChoiceField(t, "future_state", "Future state"),
+        FeelingField(t, "future_feeling", "Future feeling"),
+        TextField(t, "future_note", "Future note", 2),
     ]
 
 
@@ -132,10 +150,13 @@ class Inspector(QScrollArea):
         self._pause.setInterval(PAUSE_MS)
         self._pause.timeout.connect(self._next_step)
         self.choice("expectation").set_choices(EXPECTATION_CHOICES)
+        self.choice("evidence").set_choices(EVIDENCE_CHOICES)
+        self.choice("future_state").set_choices(FUTURE_STATE_CHOICES)
         for form in (self.touchpoint_form, self.map_form):
             for field in form.fields:
                 field.edited.connect(lambda value, final, f=field: self._edited(f, value, final))
-        self.choice("contributing_department_ids").toggled.connect(self._toggle_contributor)
+        for name in ("contributing_department_ids", "leads_to"):
+            self.choice(name).toggled.connect(lambda i, on, n=name: self._toggle_item(n, i, on))
 
     def choice(self, name: str):
         return self.touchpoint_form.field("touchpoint", name)
@@ -172,10 +193,29 @@ class Inspector(QScrollArea):
             self.touchpoint_form.hint.setText(
                 "Changes apply to all of them; fields where they differ show as mixed."
             )
+        self._fill_handoffs()
         for field in self.form.fields:
             field.show_problem("")
             self._load(field)
         self.choice("title").editor.setEnabled(n <= 1)
+
+    def _fill_handoffs(self) -> None:
+        """The touchpoints the selected ones may hand off to: those of their stages and the
+        next ones (a long map's list stays short), in time order, not themselves."""
+        if not self.ids:
+            return
+        journey = self.document.journey
+        rank = {s.id: i for i, s in enumerate(journey.stages)}
+        chosen = [rank[self.document.touchpoint(i).stage_id] for i in self.ids]
+        first, last = min(chosen), max(chosen) + HANDOFF_STAGES - 1
+        names = {s.id: s.name for s in journey.stages}
+        self.choice("leads_to").set_items(
+            [
+                (t.id, f"{names[t.stage_id]}: {t.title}")
+                for t in journey.touchpoints_in_time_order()
+                if first <= rank[t.stage_id] <= last and t.id not in self.ids
+            ]
+        )
 
     def _values(self, field: Field) -> list:
         doc = self.document
@@ -197,7 +237,7 @@ class Inspector(QScrollArea):
         self.choice("department_id").set_choices(
             [("Unassigned", None), *((d.name, d.id) for d in journey.departments)]
         )
-        self.choice("contributing_department_ids").set_departments(
+        self.choice("contributing_department_ids").set_items(
             [(d.id, d.name) for d in journey.departments]
         )
 
@@ -210,6 +250,9 @@ class Inspector(QScrollArea):
             change = changes.of("touchpoint")
             if change and change.removed & set(self.ids):
                 return  # the scene's selection changes next, and with it this form
+            if change and (change.added or change.removed or {"title", "stage_id"} & change.fields):
+                self._fill_handoffs()
+                self._load(self.choice("leads_to"))
             if change is None or not (change.ids & set(self.ids)):
                 return
             fields, form = change.fields, self.touchpoint_form
@@ -258,15 +301,17 @@ class Inspector(QScrollArea):
         else:
             self._pause.start()
 
-    def _toggle_contributor(self, department_id: str, on: bool) -> None:
+    def _toggle_item(self, name: str, part_id: str, on: bool) -> None:
+        """A check of a list field (a contributing department, a handoff) for every selected
+        touchpoint, in one undo step."""
         doc = self.document
         values = {}
         for tid in self.ids:
-            current = doc.touchpoint(tid).contributing_department_ids
-            new = [d for d in current if d != department_id] + ([department_id] if on else [])
-            values[tid] = {"contributing_department_ids": new}
+            current = getattr(doc.touchpoint(tid), name)
+            new = [d for d in current if d != part_id] + ([part_id] if on else [])
+            values[tid] = {name: new}
         try:
             doc.set_values("touchpoint", values, initiator=self)
         except EditRefused as refused:
-            self.choice("contributing_department_ids").show_problem(refused.beside_field())
-        self._load(self.choice("contributing_department_ids"))
+            self.choice(name).show_problem(refused.beside_field())
+        self._load(self.choice(name))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.model.defaults import DEPARTMENT_COLOURS
 from cxmapper.model.fields import EditRefused, one_line
-from cxmapper.model.journey import CHANNEL_ICONS
+from cxmapper.model.journey import BLUEPRINT_LAYERS, CHANNEL_ICONS, LAYER_NAMES
 from cxmapper.panels.fields import TextField
 from cxmapper.panels.removal import remove_with_question
 
@@ -207,6 +207,16 @@ class Structure(QTabWidget):
         self.colour_menu.addAction("Custom colour…", self.custom_colour)
         self.colour_button.setMenu(self.colour_menu)
         departments.extra.addRow("Lane colour:", self.colour_button)
+        self.layer_choice = QComboBox()
+        self.layer_choice.setToolTip(
+            "Where the lane sits in a service blueprint: lanes are grouped by layer, and the "
+            "lines of interaction, visibility and internal interaction drawn between them"
+        )
+        self.layer_choice.addItem("No layer (a plain journey map)", None)
+        for layer in BLUEPRINT_LAYERS:
+            self.layer_choice.addItem(LAYER_NAMES[layer], layer)
+        self.layer_choice.activated.connect(self._layer_chosen)
+        departments.extra.addRow("Blueprint layer:", self.layer_choice)
         channels = self.lists["channel"]
         self.icon_choice = QComboBox()
         for icon in CHANNEL_ICONS:
@@ -241,6 +251,11 @@ class Structure(QTabWidget):
                 field.editor.setEnabled(part_id is not None)
                 if part_id is not None:
                     field.load([getattr(self.document.part("stage", part_id), field.name)])
+        elif part_list.kind == "department":
+            self.layer_choice.setEnabled(part_id is not None)
+            if part_id is not None:
+                layer = self.document.part("department", part_id).blueprint_layer
+                self.layer_choice.setCurrentIndex(self.layer_choice.findData(layer))
         elif part_list.kind == "channel" and part_id is not None:
             icon = self.document.part("channel", part_id).icon
             self.icon_choice.setCurrentIndex(self.icon_choice.findData(icon))
@@ -275,6 +290,14 @@ class Structure(QTabWidget):
         colour = QColorDialog.getColor(start, self, "Lane colour")
         if colour.isValid():
             self.recolour(colour.name())
+
+    def _layer_chosen(self, index: int) -> None:
+        department = self.lists["department"].current_id()
+        if department is not None:
+            layer = self.layer_choice.itemData(index)
+            self.lists["department"]._run(
+                lambda: self.document.set_field("department", department, "blueprint_layer", layer)
+            )
 
     def _icon_chosen(self, index: int) -> None:
         channel = self.lists["channel"].current_id()

@@ -71,6 +71,9 @@ def test_a_pause_or_leaving_the_field_starts_a_new_undo_step(qtbot, window):
         ("department_id", "d-billing", "d-billing"),
         ("department_id", None, None),
         ("expectation", "exceeded", "exceeded"),
+        ("evidence", "observed", "observed"),
+        ("evidence", None, None),
+        ("future_state", "removed", "removed"),
     ],
 )
 def test_choices_change_the_touchpoint_and_undo(window, name, value, expected):
@@ -222,3 +225,38 @@ def test_every_field_is_reachable_with_tab_in_form_order(qtbot, window):
             if (w is editor or editor.isAncestorOf(w)) and k not in order:
                 order.append(k)
     assert order == list(range(len(editors)))
+
+
+def test_evidence_sources_and_the_future_state(qtbot, window):
+    select(window, "t1")
+    evidence = field(window, "evidence").editor
+    k = evidence.findData("assumed")
+    evidence.setCurrentIndex(k)
+    evidence.activated.emit(k)
+    sources = field(window, "sources").editor
+    sources.setFocus()
+    sources.setPlainText("interview 7\n\nNPS survey Q3\n")
+    qtbot.mouseClick(field(window, "future_feeling").buttons[2], Qt.MouseButton.LeftButton)
+    type_into(qtbot, field(window, "future_note").editor, "Offers compared on one page")
+    tp = window.document.touchpoint("t1")
+    assert tp.evidence == "assumed"
+    assert tp.sources == ["interview 7", "NPS survey Q3"]
+    assert tp.future_feeling == 2 and tp.future_note == "Offers compared on one page"
+    card = window.scene.cards["t1"].box.content
+    assert card.evidence == "assumed" and card.evidence_box is not None  # on the card at once
+    assert window.scene.points["t1"].point.feeling == tp.feeling  # today's face stays
+
+
+def test_hands_off_to_lists_the_cards_after_it_and_draws_the_arrow(window):
+    select(window, "t1")
+    handoffs = field(window, "leads_to").editor
+    listed = [handoffs.item(r).data(Qt.ItemDataRole.UserRole) for r in range(handoffs.count())]
+    assert listed == ["t2"]  # not itself
+    handoffs.item(0).setCheckState(Qt.CheckState.Checked)
+    assert window.document.touchpoint("t1").leads_to == ["t2"]
+    arrows = window.scene.layout.handoffs
+    assert [(h.from_id, h.to_id) for h in arrows] == [("t1", "t2")]
+    window.undo()
+    assert window.document.touchpoint("t1").leads_to == []
+    assert window.scene.layout.handoffs == []
+    assert handoffs.item(0).checkState() == Qt.CheckState.Unchecked

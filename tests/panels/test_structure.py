@@ -284,3 +284,25 @@ def test_drag_a_stage_header_or_a_lane_label_to_reorder(qtbot, window):
         qtbot, window, QPointF(top.x + 40, top.center.y), QPointF(bottom.x + 40, bottom.bottom - 5)
     )
     assert names(window, "department") == ["Billing", "Sales"]
+
+
+def test_a_department_goes_into_a_blueprint_layer_and_its_lane_moves_with_it(window):
+    departments = window.structure.lists["department"]
+    departments.select("d-billing")
+    before = dump(window)
+    layers = window.structure.layer_choice
+    for dep, layer in (("d-billing", "customer"), ("d-sales", "backstage")):
+        departments.select(dep)
+        k = layers.findData(layer)
+        layers.setCurrentIndex(k)
+        layers.activated.emit(k)
+    assert window.document.part("department", "d-billing").blueprint_layer == "customer"
+    lay = window.scene.layout
+    assert [lane.department_id for lane in lay.lanes] == ["d-billing", "d-sales"]
+    assert [line.name for line in lay.blueprint_lines] == ["Line of visibility"]
+    departments.select("d-billing")
+    assert layers.currentData() == "customer"
+    window.undo()
+    window.undo()
+    assert dump(window) == before
+    assert window.scene.layout.blueprint_lines == []
