@@ -12,7 +12,14 @@ import io
 import re
 from typing import Any
 
-from cxmapper.model.journey import EXPECTATIONS, FEELING_WORDS, MAX_POSITION, JourneyMap
+from cxmapper.model.journey import (
+    EVIDENCE,
+    EXPECTATIONS,
+    FEELING_WORDS,
+    FUTURE_STATES,
+    MAX_POSITION,
+    JourneyMap,
+)
 
 COLUMNS = {
     "stage": "stage_id",
@@ -31,6 +38,11 @@ COLUMNS = {
     "moment_of_truth": "moment_of_truth",
     "partner_owned": "partner_owned",
     "time": "position",
+    "evidence": "evidence",
+    "sources": "sources",
+    "future_feeling": "future_feeling",
+    "future_state": "future_state",
+    "future_note": "future_note",
 }
 
 
@@ -52,6 +64,9 @@ ALIASES = {
     "phase": "stage",
     "position": "time",
     "order": "time",
+    "source": "sources",
+    "evidence_status": "evidence",
+    "future": "future_state",
 }
 # A spreadsheet runs a cell as a formula when its text starts with one of these.
 
@@ -134,6 +149,26 @@ def parse_expectation(cell: str) -> str:
     )
 
 
+def parse_evidence(cell: str) -> str | None:
+    text = cell.strip().lower()
+    if not text:
+        return None
+    if text in EVIDENCE:
+        return text
+    raise ValueError(
+        f'"{cell.strip()[:40]}" is not an evidence status: use observed, assumed or proposed '
+        "(or leave it empty)"
+    )
+
+
+def parse_future_state(cell: str) -> str:
+    text = cell.strip().lower()
+    text = {"": "same", "retired": "removed", "gone": "removed"}.get(text, text)
+    if text in FUTURE_STATES:
+        return text
+    raise ValueError(f'"{cell.strip()[:40]}" is not a future state: use same, new or removed')
+
+
 def parse_flag(cell: str) -> bool:
     text = cell.strip().lower()
     if text in TRUE_WORDS:
@@ -173,6 +208,11 @@ def export_csv(journey: JourneyMap) -> bytes:
                 "yes" if tp.moment_of_truth else "no",
                 "yes" if tp.partner_owned else "no",
                 format_number(tp.position),
+                tp.evidence or "",
+                escape("\n".join(tp.sources)),
+                "" if tp.future_feeling is None else str(tp.future_feeling),
+                tp.future_state,
+                escape(tp.future_note),
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -24,9 +24,11 @@ from cxmapper.model.csv_format import (
     cell_lines,
     column_key,
     export_csv,
+    parse_evidence,
     parse_expectation,
     parse_feeling,
     parse_flag,
+    parse_future_state,
     parse_time,
     unescape,
 )
@@ -199,16 +201,19 @@ def _import_rows(
             ("expectation", parse_expectation),
             ("moment_of_truth", parse_flag),
             ("partner_owned", parse_flag),
+            ("evidence", parse_evidence),
+            ("future_feeling", parse_feeling),
+            ("future_state", parse_future_state),
         ):
             if column in cells:
                 try:
                     values[COLUMNS[column]] = parse(cells[column])
                 except ValueError as exc:
                     cell_problem(column, str(exc))
-        for column in ("description", "emotion", "root_cause"):
+        for column in ("description", "emotion", "root_cause", "future_note"):
             if column in cells:
                 values[COLUMNS[column]] = cells[column]
-        for column in ("pain_points", "opportunities", "quote"):
+        for column in ("pain_points", "opportunities", "quote", "sources"):
             if column in cells:
                 values[COLUMNS[column]] = cell_lines(cells[column])
         if cells.get("department", "").strip():

@@ -177,6 +177,11 @@ def comparable(journey):
                 [journey.department(d).name for d in tp.contributing_department_ids],
                 tp.moment_of_truth,
                 tp.partner_owned,
+                tp.evidence,
+                tp.sources,
+                tp.future_feeling,
+                tp.future_state,
+                tp.future_note,
             )
         )
     return result
@@ -280,3 +285,36 @@ def test_too_many_stages_names_the_row():
     rows = "".join(f"Stage {i},T{i}\n" for i in range(105))
     with pytest.raises(MapError, match=r"row 102, column stage: too many stages"):
         imported("stage,touchpoint\n" + rows)
+
+
+def test_evidence_sources_and_the_future_state_have_their_columns():
+    journey = small_map()
+    tp = journey.touchpoints[0]
+    tp.evidence, tp.sources = "observed", ["=HYPERLINK(evil)", "interview 7"]
+    tp.future_feeling, tp.future_state, tp.future_note = 2, "new", "Compare offers on one page"
+    data = export_csv(journey).decode("utf-8-sig")
+    header = data.splitlines()[0].split(",")
+    assert header[-5:] == ["evidence", "sources", "future_feeling", "future_state", "future_note"]
+    assert "'=HYPERLINK(evil)" in data  # inert in a spreadsheet
+    back = import_csv(export_csv(journey)).journey.touchpoints_in_time_order()[0]
+    assert (back.evidence, back.sources) == ("observed", ["=HYPERLINK(evil)", "interview 7"])
+    assert (back.future_feeling, back.future_state, back.future_note) == (
+        2,
+        "new",
+        "Compare offers on one page",
+    )
+
+
+def test_a_bad_evidence_or_future_cell_names_its_row_and_column():
+    sheet = (
+        "stage,touchpoint,evidence,future_state,future_feeling\n"
+        "Sales,Sees an ad,rumoured,later,9\n"
+        "Sales,Calls,Observed,retired,very positive\n"
+    ).encode()
+    with pytest.raises(MapError) as caught:
+        import_csv(sheet)
+    problems = caught.value.problems
+    assert any(p.startswith("row 2, column evidence:") and "observed" in p for p in problems)
+    assert any(p.startswith("row 2, column future_state:") for p in problems)
+    assert any(p.startswith("row 2, column future_feeling:") for p in problems)
+    assert not any(p.startswith("row 3") for p in problems)  # any case; "retired" is removed
