@@ -126,6 +126,8 @@ def _export(args: argparse.Namespace) -> int:
     journey = load_map(args.file)
     if args.rows is not None:  # the rows under the lanes, instead of the map's own
         journey = journey.model_copy(update={"rows": args.rows})
+    if args.curves is not None:  # the emotion curves, instead of the map's own
+        journey = journey.model_copy(update={"curves": args.curves})
     if args.pdf is not None:
         from cxmapper.export.pdf import PdfOptions, export_pdf, legibility_note, pdf_layout
 
@@ -328,6 +330,12 @@ def _command_parser() -> argparse.ArgumentParser:
         metavar="LIST",
         help="rows under the lanes, instead of the map's own: any of pain-points, "
         "opportunities, quotes, comma-separated; or none",
+    )
+    p.add_argument(
+        "--curves",
+        choices=("current", "future", "both"),
+        help="the emotion curves, instead of the map's own: the current state's, the future "
+        "state's (dashed), or both",
     )
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(run=_export)

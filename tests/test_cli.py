@@ -306,3 +306,19 @@ def test_export_with_rows_under_the_lanes(tmp_path):
     assert ">Quotes<" not in text and "paying" not in text
     done = cxmapper("export", source, "--svg", out, "--rows", "pains", "--force")
     assert done.returncode == 2 and "pain-points, opportunities, quotes" in done.stderr
+
+
+def test_export_chooses_the_curves(tmp_path):
+    out = tmp_path / "m.svg"
+    source = tmp_path / "m.json"
+    journey = small_map()
+    journey.touchpoints[0].future_feeling = 2
+    source.write_bytes(map_to_bytes(journey))
+    done = cxmapper("export", source, "--svg", out, "--curves", "both")
+    assert done.returncode == 0, done.stderr
+    both = out.read_text(encoding="utf-8")
+    assert "stroke-dasharray" in both and ">Future state<" in both and ">Today<" in both
+    done = cxmapper("export", source, "--svg", out, "--curves", "current", "--force")
+    assert ">Future state<" not in out.read_text(encoding="utf-8")
+    done = cxmapper("export", source, "--svg", out, "--curves", "later", "--force")
+    assert done.returncode == 2 and "current" in done.stderr and "both" in done.stderr

@@ -45,12 +45,15 @@ class ExportActions:
             return False
         from cxmapper.app.export_dialog import PdfExportDialog
 
-        dialog = PdfExportDialog(self, self.document.journey.rows)
+        journey = self.document.journey
+        dialog = PdfExportDialog(self, journey.rows, journey.curves)
         if dialog.exec() != PdfExportDialog.DialogCode.Accepted:
             return False
         dialog.remember()
         if dialog.chosen_rows() != self.document.journey.rows:  # screen and paper: same rows
             self.set_rows(dialog.chosen_rows())
+        if dialog.chosen_curves() != self.document.journey.curves:
+            self.curves_menu.set(dialog.chosen_curves())
         options = dialog.options()
         path = self.export_target("pdf", "Export PDF", "PDF (*.pdf)")
         return self.write_pdf(path, options) if path else False

@@ -20,9 +20,20 @@ from cxmapper.app.dialogs import form_with_buttons
 from cxmapper.export.pdf import PAGE_SIZES, PdfOptions
 from cxmapper.model.journey import ROW_NAMES, ROWS
 
+CURVE_CHOICES = (
+    ("current", "Current state"),
+    ("future", "Future state (dashed)"),
+    ("both", "Both: current solid, future dashed"),
+)
+
 
 class PdfExportDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, rows: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        rows: list[str] | None = None,
+        curves: str = "current",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export PDF")
         self.size_box = QComboBox()
@@ -72,6 +83,12 @@ class PdfExportDialog(QDialog):
         form.addRow("", self.poster)
         form.addRow("", sheets)
         form.addRow("Rows under the lanes", row_line)
+        # The map's own curves (View > Emotion Curves): a change here changes the map too.
+        self.curves = QComboBox()
+        for key, text in CURVE_CHOICES:
+            self.curves.addItem(text, key)
+        self.curves.setCurrentIndex(max(0, self.curves.findData(curves)))
+        form.addRow("Emotion curves", self.curves)
         form.addRow("", self.report)
         form_with_buttons(self, form, "Export…")
         self.set_options(self.remembered())
@@ -109,6 +126,9 @@ class PdfExportDialog(QDialog):
             self.report.isChecked(),
             (self.columns.value(), self.rows.value()) if fitted else None,
         )
+
+    def chosen_curves(self) -> str:
+        return self.curves.currentData()
 
     def chosen_rows(self) -> list[str]:
         return [kind for kind, box in self.row_boxes.items() if box.isChecked()]

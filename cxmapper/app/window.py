@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from cxmapper.app import settings
 from cxmapper.app.clipboard_actions import ClipboardActions
 from cxmapper.app.context_menus import ContextMenus
+from cxmapper.app.curves_menu import CurvesMenu
 from cxmapper.app.editor import editor
 from cxmapper.app.export_actions import ExportActions
 from cxmapper.app.file_actions import FileActions, file_name_for  # noqa: F401 - re-exported
@@ -275,6 +276,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         )
         view.addSeparator()
         self.rows_menu = RowsMenu(self, view.addMenu("&Rows Under the Lanes"))
+        self.curves_menu = CurvesMenu(self, view.addMenu("&Emotion Curves"))
         self.workshop = WorkshopMode(self, view)
         view.addSeparator()
         for dock in (self.palette_dock, self.structure_dock, self.inspector_dock):
@@ -359,6 +361,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             old_document.deleteLater()  # with its scene and undo history
         self.palette.set_channels(document.journey.channels)
         self.rows_menu.follow()
+        self.curves_menu.follow()
         document.file_changed.connect(self._update_title)
         document.changed.connect(self._update_status)
         document.changed.connect(self._follow_channels)
@@ -434,6 +437,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         if changes.of("channel"):
             self.palette.set_channels(self.document.journey.channels)
         self.rows_menu.follow()
+        self.curves_menu.follow()
 
     def set_rows(self, rows: list[str]) -> None:
         self.rows_menu.set(rows)

@@ -38,6 +38,7 @@ from cxmapper import __version__
 from cxmapper.export.fonts import REGULAR, pdf_fitter, register_fonts, runs
 from cxmapper.export.pdf_painter import PdfPainter, map_frame
 from cxmapper.export.report import Bookmark, about_the_map, department_summary, stage_sections
+from cxmapper.export.report_blueprint import blueprint_summary, evidence_summary, future_summary
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.drawing import draw_lane, draw_map, draw_row_label, draw_stage_header
 from cxmapper.layout.geometry import Rect
@@ -578,6 +579,10 @@ def export_pdf(
         report_w = report_page_size(options)[0] - 2 * MARGIN
         story += stage_sections(journey, report_w)
         story += [PageBreakIfNotEmpty(), *department_summary(journey, report_w)]
+        for part in (blueprint_summary, evidence_summary, future_summary):
+            pages = part(journey, report_w)
+            if pages:
+                story += [PageBreakIfNotEmpty(), *pages]
     buffer = io.BytesIO()
     attachment = map_to_bytes(journey)  # the PDF stays a map one can keep editing
 

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from cxmapper.export.fonts import BOLD, FALLBACKS, REGULAR, runs
 from cxmapper.export.report_note import Row, TouchpointNote, list_row, row
 from cxmapper.layout.style import INK, LIGHT, MUTED_INK, UNASSIGNED_COLOUR
-from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
+from cxmapper.model.journey import EVIDENCE_NAMES, FEELING_WORDS, JourneyMap, Touchpoint
 
 BODY = ParagraphStyle(
     "body", fontName=REGULAR, fontSize=9.5, leading=12.5, textColor=colors.HexColor(INK)
@@ -126,8 +126,36 @@ def _touchpoint(journey: JourneyMap, tp: Touchpoint, width: float) -> list:
         rows.append(row("Root cause", tp.root_cause, width))
     if flags:
         rows.append(row("Flags", ", ".join(flags), width))
+    if tp.evidence or tp.sources:
+        said = EVIDENCE_NAMES[tp.evidence] if tp.evidence else "not said"
+        rows.append(
+            row("Evidence", said + (": " + "; ".join(tp.sources) if tp.sources else ""), width)
+        )
+    if tp.leads_to:
+        targets = [t for t in journey.touchpoints if t.id in tp.leads_to]
+        rows.append(list_row("Hands off to", [t.title for t in targets], width))
+    future = future_words(tp)
+    if future:
+        rows.append(row("Future state", future, width))
     colour = dept.colour if dept else UNASSIGNED_COLOUR
     return [TouchpointNote(tp.title, tp.feeling, colour, rows, width)]
+
+
+def future_words(tp: Touchpoint) -> str:
+    """What the future state says of a touchpoint, in a line; "" when it says nothing."""
+    if tp.future_state == "removed":
+        said = "retired"
+    elif tp.future_state == "new":
+        said = "new"
+    elif tp.future_feeling is not None and tp.future_feeling != tp.feeling:
+        said = "changed"
+    elif tp.future_note:
+        said = "the same"
+    else:
+        return ""
+    if tp.future_state != "removed" and tp.future_feeling is not None:
+        said += f", feeling {feeling_text(tp.future_feeling)}"
+    return said + (f". {tp.future_note}" if tp.future_note else "")
 
 
 def about_the_map(journey: JourneyMap) -> list:

@@ -307,10 +307,10 @@ def test_evidence_sources_and_the_future_state_have_their_columns():
 
 def test_a_bad_evidence_or_future_cell_names_its_row_and_column():
     sheet = (
-        "stage,touchpoint,evidence,future_state,future_feeling\n"
-        "Sales,Sees an ad,rumoured,later,9\n"
-        "Sales,Calls,Observed,retired,very positive\n"
-    ).encode()
+        b"stage,touchpoint,evidence,future_state,future_feeling\n"
+        b"Sales,Sees an ad,rumoured,later,9\n"
+        b"Sales,Calls,Observed,retired,very positive\n"
+    )
     with pytest.raises(MapError) as caught:
         import_csv(sheet)
     problems = caught.value.problems

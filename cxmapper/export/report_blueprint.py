@@ -1,0 +1,244 @@
+"""The report's pages on what sits behind the map: the service blueprint (its handoffs, the
+touchpoints no one owns, where the customer waits on backstage work), the evidence (how much of
+each stage and department is observed) and the future state (what improves, what gets worse).
+Each appears only when the map says something about it."""
+
+from __future__ import annotations
+
+from statistics import mean
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from cxmapper.export.fonts import REGULAR
+from cxmapper.export.report import BODY, H1, H2, SMALL, Bookmark, feeling_text, markup, signed
+from cxmapper.layout.blueprint import is_blueprint, layer_rank
+from cxmapper.layout.style import LIGHT
+from cxmapper.model.future import feeling_changes, in_current, in_future
+from cxmapper.model.journey import BLUEPRINT_LAYERS, EVIDENCE, LAYER_NAMES, JourneyMap
+
+OUT_OF_SIGHT = {BLUEPRINT_LAYERS.index("backstage"), BLUEPRINT_LAYERS.index("support")}
+IN_SIGHT = {BLUEPRINT_LAYERS.index("customer"), BLUEPRINT_LAYERS.index("frontstage")}
+
+
+def _table(rows: list[list[str]], width: float, shares: tuple[float, ...]) -> Table:
+    cells = [[Paragraph(escape(c), SMALL) for c in rows[0]]]
+    cells += [[Paragraph(markup(c), BODY) for c in r] for r in rows[1:]]
+    table = Table(cells, colWidths=[width * f for f in shares], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor(LIGHT.level_line)),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(LIGHT.stage_tints[1])),
+            ]
+        )
+    )
+    return table
+
+
+def _layer_of(journey: JourneyMap, department_id: str | None) -> str:
+    rank = layer_rank(journey, department_id)
+    return LAYER_NAMES[BLUEPRINT_LAYERS[rank]] if rank < len(BLUEPRINT_LAYERS) else "no layer"
+
+
+def blueprint_summary(journey: JourneyMap, width: float) -> list:
+    """Handoffs, touchpoints with no owner, and the stages where the customer waits on work
+    done out of sight (a handoff from a customer or frontstage card to a backstage or support
+    one)."""
+    handoffs = [
+        (tp, target)
+        for tp in journey.touchpoints_in_time_order()
+        for target in (journey_touchpoint(journey, i) for i in tp.leads_to)
+        if target is not None
+    ]
+    if not handoffs and not is_blueprint(journey):
+        return []
+    stage_names = {s.id: s.name for s in journey.stages}
+    story: list = [
+        Bookmark("blueprint", "Service blueprint"),
+        Paragraph("Service blueprint", H1),
+        Paragraph(
+            "The journey seen from the organisation's side: who hands off to whom, what no one "
+            "owns, and where the customer waits on work they cannot see.",
+            SMALL,
+        ),
+        Spacer(1, 6),
+        Paragraph(f"Handoffs ({len(handoffs)})", H2),
+    ]
+    if handoffs:
+        rows = [["Stage", "From", "To", "Across"]]
+        for a, b in handoffs:
+            layers = (_layer_of(journey, a.department_id), _layer_of(journey, b.department_id))
+            rows.append(
+                [
+                    stage_names[a.stage_id],
+                    a.title,
+                    b.title + (f" ({stage_names[b.stage_id]})" if b.stage_id != a.stage_id else ""),
+                    f"{layers[0]} to {layers[1]}" if layers[0] != layers[1] else "within a layer",
+                ]
+            )
+        story.append(_table(rows, width, (0.18, 0.3, 0.3, 0.22)))
+    else:
+        story.append(Paragraph("No touchpoint says whom it hands off to yet.", SMALL))
+    unowned = [tp for tp in journey.touchpoints_in_time_order() if tp.department_id is None]
+    story.append(Paragraph(f"Touchpoints with no owner ({len(unowned)})", H2))
+    if unowned:
+        for tp in unowned:
+            story.append(Paragraph(markup(f"{stage_names[tp.stage_id]}: {tp.title}"), BODY))
+    else:
+        story.append(Paragraph("Every touchpoint has an owning department.", SMALL))
+    waits: dict[str, list[str]] = {}
+    for a, b in handoffs:
+        if (
+            layer_rank(journey, a.department_id) in IN_SIGHT
+            and layer_rank(journey, b.department_id) in OUT_OF_SIGHT
+        ):
+            waits.setdefault(a.stage_id, []).append(f"{a.title} → {b.title}")
+    story.append(Paragraph("Where the customer waits on backstage work", H2))
+    if waits:
+        for stage in journey.stages:
+            if stage.id in waits:
+                story.append(
+                    Paragraph(
+                        markup(f"{stage.name}: " + "; ".join(waits[stage.id]), bold=False), BODY
+                    )
+                )
+    else:
+        story.append(
+            Paragraph("No handoff goes from the customer's side to work out of sight.", SMALL)
+        )
+    return story
+
+
+def journey_touchpoint(journey: JourneyMap, touchpoint_id: str):
+    return next((t for t in journey.touchpoints if t.id == touchpoint_id), None)
+
+
+def evidence_summary(journey: JourneyMap, width: float) -> list:
+    """How much of each stage and department is observed, assumed or proposed."""
+    if not any(tp.evidence for tp in journey.touchpoints):
+        return []
+    story: list = [
+        Bookmark("evidence", "Evidence"),
+        Paragraph("Evidence", H1),
+        Paragraph(
+            "How much of the map was seen with customers (observed), is believed (assumed) or "
+            "is an idea (proposed). A map that is mostly assumed is a hypothesis to test.",
+            SMALL,
+        ),
+        Spacer(1, 6),
+    ]
+    groups = [
+        ("By stage", [(s.name, lambda t, s=s: t.stage_id == s.id) for s in journey.stages]),
+        (
+            "By owning department",
+            [(d.name, lambda t, d=d: t.department_id == d.id) for d in journey.departments]
+            + (
+                [("Unassigned", lambda t: t.department_id is None)]
+                if any(t.department_id is None for t in journey.touchpoints)
+                else []
+            ),
+        ),
+    ]
+    total = len(journey.touchpoints)
+    observed = sum(1 for t in journey.touchpoints if t.evidence == "observed")
+    story.append(
+        Paragraph(
+            escape(f"Observed: {observed} of {total} touchpoints ({_share(observed, total)})."),
+            BODY,
+        )
+    )
+    for title, parts in groups:
+        rows = [["", "Touchpoints", "Observed", "Assumed", "Proposed", "Not said", "Observed %"]]
+        for name, keeps in parts:
+            members = [t for t in journey.touchpoints if keeps(t)]
+            counts = [sum(1 for t in members if t.evidence == e) for e in EVIDENCE]
+            unsaid = len(members) - sum(counts)
+            rows.append(
+                [name, str(len(members)), *map(str, counts), str(unsaid)]
+                + [_share(counts[0], len(members))]
+            )
+        story += [
+            Paragraph(title, H2),
+            _table(rows, width, (0.3, 0.12, 0.12, 0.12, 0.12, 0.11, 0.11)),
+        ]
+    return story
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "none"
+
+
+def future_summary(journey: JourneyMap, width: float) -> list:
+    """The current state against the future state: what improves, what gets worse, by how
+    much, per stage and per department; and what is new or retired."""
+    changes = feeling_changes(journey)
+    new = [t for t in journey.touchpoints_in_time_order() if not in_current(t)]
+    retired = [t for t in journey.touchpoints_in_time_order() if not in_future(t)]
+    if not changes and not new and not retired:
+        return []
+    stage_names = {s.id: s.name for s in journey.stages}
+    story: list = [
+        Bookmark("future", "Current and future state"),
+        Paragraph("Current and future state", H1),
+        Paragraph(
+            "How the customer's feelings move from today to the future state the map plans: "
+            "the gap between the two curves.",
+            SMALL,
+        ),
+        Spacer(1, 6),
+    ]
+    better = [c for c in changes if c.by > 0]
+    worse = [c for c in changes if c.by < 0]
+    for title, group in (("Improve", better), ("Get worse", worse)):
+        story.append(Paragraph(f"{title} ({len(group)})", H2))
+        if not group:
+            story.append(Paragraph("None.", SMALL))
+            continue
+        rows = [["Stage", "Touchpoint", "Today", "Future", "By"]]
+        for c in sorted(group, key=lambda c: -abs(c.by)):
+            tp = c.touchpoint
+            rows.append(
+                [
+                    stage_names[tp.stage_id],
+                    tp.title,
+                    feeling_text(c.now),
+                    feeling_text(c.then),
+                    f"{c.by:+d}",
+                ]
+            )
+        story.append(_table(rows, width, (0.18, 0.34, 0.2, 0.2, 0.08)))
+    for title, group in (("New in the future state", new), ("Retired", retired)):
+        if group:
+            story.append(Paragraph(f"{title} ({len(group)})", H2))
+            for tp in group:
+                note = f" — {tp.future_note}" if tp.future_note else ""
+                story.append(
+                    Paragraph(markup(f"{stage_names[tp.stage_id]}: {tp.title}{note}"), BODY)
+                )
+    for title, key, names in (
+        ("Change by stage", lambda c: c.touchpoint.stage_id, stage_names),
+        (
+            "Change by owning department",
+            lambda c: c.touchpoint.department_id,
+            {d.id: d.name for d in journey.departments} | {None: "Unassigned"},
+        ),
+    ):
+        rows = [["", "Improve", "Get worse", "Average change of those"]]
+        for part_id, name in names.items():
+            group = [c for c in changes if key(c) == part_id]
+            if group:
+                rows.append(
+                    [
+                        name,
+                        str(sum(1 for c in group if c.by > 0)),
+                        str(sum(1 for c in group if c.by < 0)),
+                        signed(mean(c.by for c in group)),
+                    ]
+                )
+        if len(rows) > 1:
+            story += [Paragraph(title, H2), _table(rows, width, (0.4, 0.18, 0.18, 0.24))]
+    return story
