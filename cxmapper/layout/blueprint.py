@@ -12,6 +12,7 @@ from cxmapper.layout.style import Style
 from cxmapper.model.journey import BLUEPRINT_LAYERS, BLUEPRINT_LINES, JourneyMap
 
 UNLAYERED = len(BLUEPRINT_LAYERS)  # departments given no layer, in a blueprint: after the rest
+NO_LAYER = "No blueprint layer"  # the line above them
 
 
 def is_blueprint(journey: JourneyMap) -> bool:
@@ -36,18 +37,20 @@ def lane_order(journey: JourneyMap, lanes: list[str | None]) -> list[str | None]
 def lines_above(journey: JourneyMap, lanes: list[str | None]) -> dict[str | None, str]:
     """The blueprint line to draw above a lane, by lane: above the first lane of each layer
     that has a line (frontstage: interaction; backstage: visibility; support: internal
-    interaction). The customer's own lane group is above them all, with the feeling lane."""
+    interaction), and above the lanes in no layer. The customer's own lane group is above
+    them all, with the feeling lane."""
     if not is_blueprint(journey):
         return {}
     found: dict[str | None, str] = {}
     seen: set[int] = set()
     for lane in lanes:
         rank = layer_rank(journey, lane)
-        if rank in seen or rank == UNLAYERED:
+        if rank in seen:
             continue
         seen.add(rank)
-        name = BLUEPRINT_LINES.get(BLUEPRINT_LAYERS[rank])
-        if name:
+        if rank == UNLAYERED:  # (not to be read as the layer above's)
+            found[lane] = NO_LAYER
+        elif name := BLUEPRINT_LINES.get(BLUEPRINT_LAYERS[rank]):
             found[lane] = name
     return found
 

@@ -2,7 +2,6 @@
 rename, zoom; every change one undo step that restores the exact previous model."""
 
 import pytest
-from factories import close_quietly
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
@@ -11,18 +10,6 @@ from cxmapper.app.window import MainWindow
 from cxmapper.canvas.dragdata import TOUCHPOINT_MIME, encode_kind
 from cxmapper.document.document import JourneyDocument
 from cxmapper.model.templates import load_template
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    w.set_document(JourneyDocument(load_template("product-lifecycle")))
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    w.view.actual_size()
-    yield w
-    close_quietly(w)  # closing must not ask to save
 
 
 def snapshot(window):

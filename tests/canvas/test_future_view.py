@@ -2,7 +2,7 @@
 future feeling, handoff arrows and the blueprint's lines."""
 
 from PySide6.QtCore import Qt
-from test_canvas import drag, window  # noqa: F401 - the fixture
+from test_canvas import drag
 
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
@@ -43,5 +43,9 @@ def test_handoff_arrows_and_blueprint_lines_are_drawn_on_screen(window, qtbot):
     assert window.scene.overlay.boundingRect().width() > 0
     doc.set_field("department", "dept-support", "blueprint_layer", "backstage")
     lay = window.scene.layout
-    assert [line.name for line in lay.blueprint_lines] == ["Line of visibility"]
-    assert lay.lanes[-1].department_id == "dept-support"  # the backstage lane goes last
+    # the one backstage lane first; the lanes in no layer after, under a line of their own
+    assert lay.lanes[0].department_id == "dept-support"
+    assert [line.name for line in lay.blueprint_lines] == [
+        "Line of visibility",
+        "No blueprint layer",
+    ]
