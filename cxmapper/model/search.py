@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
+from cxmapper.model.journey import EVIDENCE, EVIDENCE_NAMES, FEELING_WORDS, JourneyMap, Touchpoint
 
 
 @dataclass(frozen=True)
 class Filter:
     """What a touchpoint must be to stay bright: one of these, or none (every touchpoint).
     kind: "department" (key: its id, "" for unassigned), "channel" (its id), "feeling" (-2..2,
-    or "unrated"), "pain_points", "opportunities", "quotes", "moment_of_truth"."""
+    or "unrated"), "evidence" (observed, assumed, proposed, or "" for not said), "future_state"
+    (new or removed), "pain_points", "opportunities", "quotes", "moment_of_truth"."""
 
     kind: str = ""
     key: str = ""
@@ -24,6 +25,10 @@ class Filter:
             return (tp.department_id or "") == self.key
         if self.kind == "channel":
             return tp.channel_id == self.key
+        if self.kind == "evidence":
+            return (tp.evidence or "") == self.key
+        if self.kind == "future_state":
+            return tp.future_state == self.key
         if self.kind == "feeling":
             return str(tp.feeling) == self.key if self.key != "unrated" else tp.feeling is None
         return bool(getattr(tp, self.kind))
@@ -38,6 +43,12 @@ def filters_of(journey: JourneyMap) -> list[tuple[str, Filter]]:
     found += [(f"Channel: {c.name}", Filter("channel", c.id)) for c in journey.channels]
     found += [(f"Feeling: {FEELING_WORDS[f]}", Filter("feeling", str(f))) for f in range(-2, 3)]
     found.append(("Feeling: not rated", Filter("feeling", "unrated")))
+    found += [(f"Evidence: {EVIDENCE_NAMES[e]}", Filter("evidence", e)) for e in EVIDENCE]
+    found.append(("Evidence: not said", Filter("evidence", "")))
+    found += [
+        ("New in the future state", Filter("future_state", "new")),
+        ("Retired in the future state", Filter("future_state", "removed")),
+    ]
     found += [
         ("Has pain points", Filter("pain_points")),
         ("Has opportunities", Filter("opportunities")),
@@ -59,6 +70,8 @@ def _texts(journey: JourneyMap, tp: Touchpoint) -> list[str]:
         *tp.pain_points,
         *tp.opportunities,
         *tp.quotes,
+        *tp.sources,
+        tp.future_note,
         stage.name if stage else "",
         department.name if department else "",
         channel.name if channel else "",

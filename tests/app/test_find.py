@@ -100,3 +100,31 @@ def test_enter_goes_to_a_stage_a_lane_and_the_persona_too(window, qtbot):
     assert window.inspector.form is window.inspector.map_form  # the map's own fields
     qtbot.keyClick(bar.text, Qt.Key.Key_Escape)
     assert window.scene.marks.rects == [] and window.scene.marks.current is None
+
+
+def test_find_and_filter_by_evidence_and_the_future_state():
+    journey = load_template("car-service-blueprint")
+    observed = [t.id for t in journey.touchpoints_in_time_order() if t.evidence == "observed"]
+    assert observed and found(journey, "", Filter("evidence", "observed")) == observed
+    unsaid = [t.id for t in journey.touchpoints_in_time_order() if t.evidence is None]
+    assert found(journey, "", Filter("evidence", "")) == unsaid
+    new = found(journey, "", Filter("future_state", "new"))
+    assert [
+        journey.touchpoints[[t.id for t in journey.touchpoints].index(i)].future_state for i in new
+    ] == ["new"] * len(new)
+    assert found(journey, "interview 7")  # in a card's sources
+    assert found(journey, "express key box")  # in a future-state note
+
+
+def test_the_filter_menu_offers_evidence_and_the_future_state(window, qtbot):
+    window.find()
+    names = [window.find_bar.filter.itemText(i) for i in range(window.find_bar.filter.count())]
+    for name in (
+        "Evidence: Observed",
+        "Evidence: Assumed",
+        "Evidence: Proposed",
+        "Evidence: not said",
+        "New in the future state",
+        "Retired in the future state",
+    ):
+        assert name in names
