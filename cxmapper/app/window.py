@@ -24,6 +24,7 @@ from cxmapper.app.editor import editor
 from cxmapper.app.export_actions import ExportActions
 from cxmapper.app.file_actions import FileActions, file_name_for  # noqa: F401 - re-exported
 from cxmapper.app.find_bar import FindBar
+from cxmapper.app.handoff_actions import HandoffActions
 from cxmapper.app.recovery import Autosave
 from cxmapper.app.rows_menu import RowsMenu
 from cxmapper.app.workshop import WorkshopMode
@@ -249,6 +250,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             )
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.move_actions.append(action)
+        self.handoffs = HandoffActions(self, journey_menu)
         journey_menu.addSeparator()
         self._action(journey_menu, "Add &Stage", self.add_stage, ["Ctrl+Shift+T"])
         self._action(journey_menu, "Add &Department", self.add_department, ["Ctrl+Shift+L"])
@@ -340,7 +342,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.view.show()  # now, so that it can take the keyboard at once
         self.view.addAction(self.delete_action)
         self.clipboard.attach(self.view)
-        for action in self.move_actions:
+        for action in (*self.move_actions, self.handoffs.link, self.handoffs.unlink):
             self.view.addAction(action)
         self.view.escaped.connect(lambda: self.workshop.set_on(False))
         self.view.stage_shown.connect(self._say_stage)
@@ -568,9 +570,12 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
 
                 self._refused(move)
         else:
-            departments = [d.id for d in journey.departments]
+            # among the departments as the lanes show them (grouped by layer in a blueprint);
+            # an unassigned card moves up into the last
+            departments = [lane.department_id for lane in self.scene.layout.lanes]
+            departments = [d for d in departments if d is not None]
             moves = {}
-            for tid in ids:  # among the departments (an unassigned card moves up into the last)
+            for tid in ids:
                 stage, position, lane = self.document.place_of(tid)
                 k = (departments.index(lane) if lane in departments else len(departments)) + lanes
                 if 0 <= k < len(departments):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
+from cxmapper.model.journey import EVIDENCE_NAMES, FEELING_WORDS, JourneyMap, Touchpoint
 
 MAX_SHOWN = 400
 
@@ -38,6 +38,12 @@ def touchpoint_tip(journey: JourneyMap, tp: Touchpoint) -> str:
         facts.append("A moment of truth")
     if tp.partner_owned:
         facts.append("Delivered by a partner")
+    if tp.evidence:
+        facts.append(f"Evidence: {EVIDENCE_NAMES[tp.evidence].lower()}")
+    if tp.future_state != "same":
+        facts.append("New in the future state" if tp.future_state == "new" else "Retired")
+    if tp.future_feeling is not None:
+        facts.append(f"Future feeling: {FEELING_WORDS[tp.future_feeling]}")
     parts.append("<p>" + "<br>".join(facts) + "</p>")
     if tp.description:
         parts.append(f"<p>{_text(tp.description)}</p>")
@@ -49,6 +55,13 @@ def touchpoint_tip(journey: JourneyMap, tp: Touchpoint) -> str:
         parts.append(_list("Opportunities", tp.opportunities))
     if tp.quotes:
         parts.append(_list("Customer quotes", [f"“{q}”" for q in tp.quotes]))
+    if tp.sources:
+        parts.append(_list("Sources", tp.sources))
+    if tp.future_note:
+        parts.append(f"<p><b>Future state</b><br>{_text(tp.future_note)}</p>")
+    targets = [t.title for t in journey.touchpoints if t.id in tp.leads_to]
+    if targets:
+        parts.append(_list("Hands off to", targets))
     return "".join(parts)
 
 

@@ -32,6 +32,8 @@ def drop_target(layout: MapLayout, x: float, y: float, clamp: bool = False) -> D
     if not area.contains(x, y):
         return None
     lane = next((ln for ln in layout.lanes if ln.rect.y <= y <= ln.rect.bottom), None)
+    if lane is None and layout.lanes:  # on a blueprint line between two layers: the nearer
+        lane = min(layout.lanes, key=lambda ln: min(abs(ln.rect.y - y), abs(ln.rect.bottom - y)))
     stage = next((st for st in layout.stages if st.column.x <= x <= st.column.right), None)
     if lane is None or stage is None:
         return None

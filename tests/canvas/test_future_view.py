@@ -49,3 +49,40 @@ def test_handoff_arrows_and_blueprint_lines_are_drawn_on_screen(window, qtbot):
         "Line of visibility",
         "No blueprint layer",
     ]
+
+
+def test_hand_off_in_order_links_the_selected_cards_and_remove_handoffs_unlinks(window, qtbot):
+    doc = window.document
+    ids = [t.id for t in doc.journey.touchpoints_in_time_order()][:3]
+    window.scene.select_ids(list(reversed(ids)))  # in time order whatever the clicks' order
+    window.view.setFocus()
+    steps = doc.undo_stack.count()
+    qtbot.keyClick(
+        window.view,
+        Qt.Key.Key_H,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert doc.touchpoint(ids[0]).leads_to == [ids[1]]
+    assert doc.touchpoint(ids[1]).leads_to == [ids[2]]
+    assert doc.undo_stack.count() == steps + 1
+    assert len(window.scene.layout.handoffs) == 2
+    window.scene.select_ids([ids[1]])
+    window.handoffs.unlink.trigger()
+    assert doc.touchpoint(ids[0]).leads_to == [] and doc.touchpoint(ids[1]).leads_to == []
+    doc.undo()
+    assert doc.touchpoint(ids[0]).leads_to == [ids[1]]
+
+
+def test_a_card_dropped_on_a_blueprint_line_lands_in_the_nearer_lane(window):
+    from cxmapper.layout.drop import drop_target
+
+    doc = window.document
+    doc.set_field("department", "dept-support", "blueprint_layer", "backstage")
+    doc.set_field("department", "dept-marketing", "blueprint_layer", "frontstage")
+    lay = window.scene.layout
+    line = lay.blueprint_lines[-1]
+    above = drop_target(lay, lay.stages[0].column.center.x, line.band.y + 1)
+    below = drop_target(lay, lay.stages[0].column.center.x, line.band.bottom - 1)
+    lanes = [lane.department_id for lane in lay.lanes]
+    k = next(i for i, lane in enumerate(lay.lanes) if lane.rect.y >= line.band.bottom)
+    assert above.department_id == lanes[k - 1] and below.department_id == lanes[k]
