@@ -106,3 +106,76 @@ def test_new_fields_are_checked_in_the_users_words():
     assert "evidence" in problems and "observed" in problems
     assert "future_feeling" in problems and "2" in problems
     assert "blueprint_layer" in problems and "frontstage" in problems
+
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def _version_1_source(into: Path) -> Path | None:
+    """cxmapper as it was before version 2, out of the project's own git history (None when
+    this is not a git checkout, such as a source archive)."""
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None or not (ROOT / ".git").exists():
+        return None
+    found = subprocess.run(
+        [
+            git,
+            "-C",
+            ROOT,
+            "log",
+            "--format=%H",
+            "-S",
+            "SCHEMA_VERSION = 2",
+            "--",
+            "cxmapper/model/journey.py",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    commits = found.stdout.split()
+    if found.returncode or not commits:
+        return None
+    archive = subprocess.run(
+        [git, "-C", ROOT, "archive", f"{commits[-1]}^", "cxmapper"], capture_output=True
+    )
+    if archive.returncode:
+        return None
+    import io as _io
+    import tarfile
+
+    with tarfile.open(fileobj=_io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def test_the_real_version_1_cxmapper_refuses_a_version_2_file(tmp_path):
+    import subprocess
+    import sys
+
+    old = _version_1_source(tmp_path / "v1")
+    if old is None:
+        pytest.skip("no git history here to take version 1 from")
+    path = tmp_path / "future.json"
+    path.write_bytes(map_to_bytes(load_map(V1[0])))
+    script = (
+        "import sys\n"
+        "from cxmapper.model.fileformat import load_map\n"
+        "from cxmapper.model.journey import SCHEMA_VERSION\n"
+        "assert SCHEMA_VERSION == 1\n"
+        "try:\n    load_map(sys.argv[1])\n"
+        "except Exception as e:\n    print(e)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(old), "PATH": ""},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "made by a newer cxmapper (schema version 2; this cxmapper reads up to version 1)" in (
+        done.stdout
+    )
