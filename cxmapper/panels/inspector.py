@@ -200,14 +200,19 @@ class Inspector(QScrollArea):
         self.choice("title").editor.setEnabled(n <= 1)
 
     def _fill_handoffs(self) -> None:
-        """The touchpoints the selected ones may hand off to: those of their stages and the
-        next ones (a long map's list stays short), in time order, not themselves."""
-        if not self.ids:
+        """The touchpoints one selected touchpoint may hand off to: those of its stage and the
+        next ones (a long map's list stays short), in time order, not itself. With several
+        selected, none: Map > Hand Off in Order links them (and the list would be long)."""
+        field = self.choice("leads_to")
+        field.editor.setEnabled(len(self.ids) == 1)
+        if len(self.ids) != 1:
+            if field.editor.count():
+                field.set_items([])
             return
         journey = self.document.journey
         rank = {s.id: i for i, s in enumerate(journey.stages)}
-        chosen = [rank[self.document.touchpoint(i).stage_id] for i in self.ids]
-        first, last = min(chosen), max(chosen) + HANDOFF_STAGES - 1
+        first = rank[self.document.touchpoint(self.ids[0]).stage_id]
+        last = first + HANDOFF_STAGES - 1
         names = {s.id: s.name for s in journey.stages}
         self.choice("leads_to").set_items(
             [
@@ -250,7 +255,10 @@ class Inspector(QScrollArea):
             change = changes.of("touchpoint")
             if change and change.removed & set(self.ids):
                 return  # the scene's selection changes next, and with it this form
-            if change and (change.added or change.removed or {"title", "stage_id"} & change.fields):
+            handoffs_moved = change and (
+                change.added or change.removed or {"title", "stage_id"} & change.fields
+            )
+            if handoffs_moved and len(self.ids) == 1:
                 self._fill_handoffs()
                 self._load(self.choice("leads_to"))
             if change is None or not (change.ids & set(self.ids)):
