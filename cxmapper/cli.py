@@ -5,8 +5,9 @@
     cxmapper new OUT.json [--template NAME]  start a map from a template
     cxmapper templates                       list the templates, one a line, name first
     cxmapper import-csv IN.csv -o OUT.json   turn a spreadsheet of touchpoints into a map
+    cxmapper import-mermaid IN.mmd -o OUT.json  turn a Mermaid journey diagram into a map
     cxmapper export FILE --json OUT | --csv OUT | --pdf OUT [--page-size A3 --poster --no-report]
-                         | --png OUT [--dpi N | --scale N] | --svg OUT
+                         | --png OUT [--dpi N | --scale N] | --svg OUT | --mermaid OUT.mmd
     cxmapper schema                          print the file format's JSON Schema
 
 Exit codes: 0 done, 2 bad input (a message on stderr, never a traceback), 1 unexpected failure.
@@ -32,7 +33,7 @@ from cxmapper.model.journey import MAX_NAME, JourneyMap
 from cxmapper.model.problems import MapError
 from cxmapper.model.safe_write import SaveError, write_atomically
 
-COMMANDS = ("validate", "new", "templates", "import-csv", "export", "schema")
+COMMANDS = ("validate", "new", "templates", "import-csv", "import-mermaid", "export", "schema")
 
 
 class UsageError(Exception):
@@ -111,13 +112,37 @@ def _import_csv(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_mermaid(args: argparse.Namespace) -> int:
+    from cxmapper.model.mermaid import from_mermaid
+
+    out = _output(args.output, args.force)
+    source = Path(args.mermaid)
+    try:
+        data = read_limited(source)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise MapError(["not UTF-8 text"]) from None
+        journey = from_mermaid(text, name=source.stem.strip() or "Imported journey")
+    except MapError as exc:
+        raise MapError(exc.problems, str(source)) from None
+    _write(out, map_to_bytes(_stamped(journey)))
+    print(f"{out}: imported {journey.summary()}")
+    return 0
+
+
+EXPORTS = ("json", "csv", "pdf", "png", "svg", "mermaid")
+SUFFIXES = {"mermaid": "mmd"}
+
+
 def _export(args: argparse.Namespace) -> int:
-    target = next(t for t in (args.json, args.csv, args.pdf, args.png, args.svg) if t is not None)
+    target = next(getattr(args, k) for k in EXPORTS if getattr(args, k) is not None)
     if (args.dpi is not None or args.scale is not None) and args.png is None:
         raise UsageError("--dpi and --scale size a PNG: use them with --png")
-    kind = next(k for k in ("json", "csv", "pdf", "png", "svg") if getattr(args, k) is not None)
+    kind = next(k for k in EXPORTS if getattr(args, k) is not None)
     suffix = Path(target).suffix.lower().lstrip(".")
-    if suffix in ("json", "csv", "pdf", "png", "svg") and suffix != kind:
+    known = [SUFFIXES.get(k, k) for k in EXPORTS]
+    if suffix in known and suffix != SUFFIXES.get(kind, kind):
         raise UsageError(
             f"--{kind} writes {kind.upper()}, but {target} is named like "
             f"{'an' if suffix == 'svg' else 'a'} {suffix.upper()} file"
@@ -162,6 +187,11 @@ def _export(args: argparse.Namespace) -> int:
 
         _write(out, export_svg(journey))
         print(f"{out}: written ({len(journey.touchpoints)} touchpoints)")
+    elif args.mermaid is not None:
+        from cxmapper.model.mermaid import to_mermaid
+
+        _write(out, to_mermaid(journey).encode("utf-8"))
+        print(f"{out}: written ({len(journey.touchpoints)} tasks)")
     elif args.json is not None:
         _write(out, map_to_bytes(_stamped(journey)))
         print(f"{out}: written ({len(journey.touchpoints)} touchpoints)")
@@ -279,6 +309,12 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace OUT.json if it exists")
     p.set_defaults(run=_import_csv)
 
+    p = sub.add_parser("import-mermaid", help="turn a Mermaid journey diagram into a map")
+    p.add_argument("mermaid", metavar="IN.mmd")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.json")
+    p.add_argument("--force", action="store_true", help="replace OUT.json if it exists")
+    p.set_defaults(run=_import_mermaid)
+
     p = sub.add_parser("export", help="write a map as PDF, PNG, SVG, JSON (current format) or CSV")
     p.add_argument("file", metavar="FILE")
     what = p.add_mutually_exclusive_group(required=True)
@@ -289,6 +325,11 @@ def _command_parser() -> argparse.ArgumentParser:
     )
     what.add_argument("--png", metavar="OUT.png", help="the whole map as a picture")
     what.add_argument("--svg", metavar="OUT.svg", help="the whole map as vector art with real text")
+    what.add_argument(
+        "--mermaid",
+        metavar="OUT.mmd",
+        help="a Mermaid journey diagram: a section per stage, a task per touchpoint",
+    )
     picture = p.add_argument_group("PNG options")
     picture.add_argument(
         "--dpi", type=float, metavar="N", help="resolution in dots per inch (96 is 1x)"

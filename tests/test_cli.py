@@ -322,3 +322,25 @@ def test_export_chooses_the_curves(tmp_path):
     assert ">Future state<" not in out.read_text(encoding="utf-8")
     done = cxmapper("export", source, "--svg", out, "--curves", "later", "--force")
     assert done.returncode == 2 and "current" in done.stderr and "both" in done.stderr
+
+
+def test_mermaid_out_and_in(tmp_path):
+    source, out, back = tmp_path / "m.json", tmp_path / "m.mmd", tmp_path / "back.json"
+    journey = small_map()
+    journey.touchpoints[0].title = "Pays: now; #1"
+    source.write_bytes(map_to_bytes(journey))
+    done = cxmapper("export", source, "--mermaid", out)
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("journey\n") and "section Sales" in text
+    done = cxmapper("import-mermaid", out, "-o", back)
+    assert done.returncode == 0, done.stderr
+    titles = [t.title for t in load_map(back).touchpoints]
+    assert "Pays: now; #1" in titles
+    bad = tmp_path / "bad.mmd"
+    bad.write_text("journey\n  section S\n  Make tea: 9: Me\n", encoding="utf-8")
+    done = cxmapper("import-mermaid", bad, "-o", tmp_path / "x.json")
+    assert done.returncode == 2 and "line 3:" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "x.json").exists()
+    done = cxmapper("export", source, "--mermaid", tmp_path / "m.svg")
+    assert done.returncode == 2 and "MMD" in done.stderr.upper()

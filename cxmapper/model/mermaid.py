@@ -1,0 +1,210 @@
+"""Mermaid's `journey` diagrams, out and in: the title, a section per stage, a task per
+touchpoint with its score (the five feelings as Mermaid's 1 to 5) and its departments as actors.
+
+Text that would break the syntax (a colon ends a section's or a task's name, a comma an
+actor's, "#" and ";" start entities and statements, "%%" a comment) is written as Mermaid's
+entity codes ("#58;"), which Mermaid draws as the characters and the import reads back: a map
+goes out and comes back with every stage, title, feeling and department as it was. A
+touchpoint not rated goes out as 3 with a comment saying so, and comes back not rated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import ValidationError
+
+from cxmapper.model.defaults import default_channels, department_colour, unique_id
+from cxmapper.model.journey import (
+    MAX_NAME,
+    MAX_TOUCHPOINTS,
+    Department,
+    JourneyMap,
+    Stage,
+    Touchpoint,
+)
+from cxmapper.model.problems import MapError, user_message, validation_problems
+
+NOT_RATED = "%% not rated"  # before a task: its score 3 stands for "not rated yet"
+UNSAFE = {":": "#58;", ";": "#59;", "#": "#35;", ",": "#44;", "%": "#37;", "\t": "#9;"}
+ENTITY = re.compile(r"#(\d{1,7}|[a-zA-Z]{2,8});")
+NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "colon": ":", "semi": ";", "num": "#"}
+MAX_BYTES = 4 * 1024 * 1024
+
+
+def safe(text: str, keep: str = "") -> str:
+    """Text as Mermaid reads it literally: one line, the syntax's own characters as entities
+    (Mermaid turns them back into the characters when it draws), but those in `keep`."""
+    one_line = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    return "".join(ch if ch in keep else UNSAFE.get(ch, ch) for ch in one_line)
+
+
+def unsafe(text: str) -> str:
+    """Mermaid text back to plain text: entity codes decoded (unknown ones left as written)."""
+
+    def decode(match: re.Match) -> str:
+        code = match.group(1)
+        if code.isdigit():
+            n = int(code)
+            return chr(n) if 0 < n <= 0x10FFFF and not 0xD800 <= n <= 0xDFFF else match.group(0)
+        return NAMED.get(code.lower(), match.group(0))
+
+    return ENTITY.sub(decode, text).strip()
+
+
+def to_mermaid(journey: JourneyMap) -> str:
+    """The map as a Mermaid `journey` diagram (UTF-8 text, a newline at the end)."""
+    lines = ["journey", f"    title {safe(journey.title, keep=':,')}"]  # (a title may)
+    ordered = journey.touchpoints_in_time_order()
+    for stage in journey.stages:
+        lines.append(f"    section {safe(stage.name)}")
+        for tp in (t for t in ordered if t.stage_id == stage.id):
+            actors = dict.fromkeys([tp.department_id, *tp.contributing_department_ids])
+            names = [safe(d.name) for a in actors if a and (d := journey.department(a))]
+            if tp.feeling is None:
+                lines.append(f"      {NOT_RATED}")
+            score = 3 if tp.feeling is None else tp.feeling + 3
+            task = f"      {safe(tp.title)}: {score}"
+            lines.append(task + (f": {', '.join(names)}" if names else ""))
+    return "\n".join(lines) + "\n"
+
+
+def from_mermaid(text: str, name: str = "Imported journey") -> JourneyMap:
+    """A map from a Mermaid `journey` diagram; MapError naming each line it cannot read."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise MapError(["the file is too large (the limit is 4 MB)"])
+    state, problems = _Reading(), []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        try:
+            _read_line(raw.strip(), number, state, problems)
+        except ValidationError as exc:  # a name no map can hold (a control character...)
+            problems.append(f"line {number}: {user_message(exc.errors(include_url=False)[0])}")
+        if state.stop:
+            break
+    if not state.started and not problems:
+        problems.append('the file is empty: a Mermaid journey begins with "journey"')
+    if problems:
+        raise MapError(problems)
+    data = {
+        "title": state.title or name,
+        "stages": state.stages,
+        "departments": list(state.departments.values()),
+        "channels": default_channels(),
+        "touchpoints": state.touchpoints,
+    }
+    try:
+        return JourneyMap(**data)
+    except ValidationError as exc:  # more stages or actors than a map holds
+        raise MapError(validation_problems(exc, data)) from None
+
+
+class _Reading:
+    """What the lines read so far have said."""
+
+    def __init__(self) -> None:
+        self.title = ""
+        self.stages: list[Stage] = []
+        self.departments: dict[str, Department] = {}
+        self.touchpoints: list[Touchpoint] = []
+        self.started = False
+        self.stop = False
+        self.unrated = False  # the task next is marked "not rated"
+
+
+def _read_line(line: str, number: int, state: _Reading, problems: list[str]) -> None:
+    if not line:
+        return
+    if line.startswith("%%"):
+        state.unrated = state.unrated or line.lower() == NOT_RATED
+        return
+    unrated, state.unrated = state.unrated, False
+    if not state.started:
+        if line.split()[0] != "journey":
+            problems.append(f'line {number}: a Mermaid journey begins with "journey"')
+            state.stop = True
+        state.started = True
+        return
+    keyword, _, rest = line.partition(" ")
+    if keyword == "title":
+        state.title = _name(rest, number, problems, "title") or state.title
+    elif keyword in ("accTitle:", "accDescr:", "accDescr"):
+        return  # what screen readers are told: not part of the journey
+    elif keyword == "section":
+        stage_name = _name(rest, number, problems, "section")
+        if stage_name:
+            taken = [s.id for s in state.stages]
+            state.stages.append(Stage(id=unique_id("stage", stage_name, taken), name=stage_name))
+    else:
+        task = _task(line, number, problems, state.departments)
+        if task is None:
+            return
+        if not state.stages:
+            state.stages.append(Stage(id="stage-journey", name="Journey"))
+        title, feeling, owners = task
+        stage_id = state.stages[-1].id
+        position = float(sum(1 for t in state.touchpoints if t.stage_id == stage_id))
+        state.touchpoints.append(
+            Touchpoint(
+                id=f"tp-{len(state.touchpoints) + 1}",
+                title=title,
+                stage_id=stage_id,
+                position=position,
+                feeling=None if unrated and feeling == 0 else feeling,
+                department_id=owners[0] if owners else None,
+                contributing_department_ids=owners[1:],
+            )
+        )
+        if len(state.touchpoints) > MAX_TOUCHPOINTS:
+            problems.append(f"line {number}: more than {MAX_TOUCHPOINTS} tasks in one map")
+            state.stop = True
+
+
+def _name(text: str, number: int, problems: list[str], what: str) -> str:
+    name = unsafe(text)
+    if not name:
+        problems.append(f"line {number}: the {what} has no name")
+    elif len(name) > MAX_NAME:
+        problems.append(f"line {number}: the {what} is longer than {MAX_NAME} characters")
+        return ""
+    return name
+
+
+def _task(
+    line: str, number: int, problems: list[str], departments: dict[str, Department]
+) -> tuple[str, int, list[str]] | None:
+    """A task line "name: score: actor, actor" as (title, feeling, department ids)."""
+    parts = line.split(":")
+    if len(parts) < 2:
+        problems.append(
+            f'line {number}: not a task ("name: score: actors"), a section or a title: {line[:60]}'
+        )
+        return None
+    if len(parts) > 3:
+        problems.append(f"line {number}: a task has at most two colons (name: score: actors)")
+        return None
+    title = _name(parts[0], number, problems, "task")
+    score = parts[1].strip()
+    if not re.fullmatch(r"[1-5]", score):
+        problems.append(f'line {number}: the score "{score[:20]}" is not a whole number 1 to 5')
+        return None
+    if not title:
+        return None
+    owners: list[str] = []
+    for actor in parts[2].split(",") if len(parts) == 3 else []:
+        actor_name = unsafe(actor)
+        if not actor_name:
+            continue
+        if len(actor_name) > MAX_NAME:
+            problems.append(f"line {number}: an actor is longer than {MAX_NAME} characters")
+            return None
+        key = actor_name.casefold()
+        if key not in departments:
+            taken = [d.id for d in departments.values()]
+            departments[key] = Department(
+                id=unique_id("dept", actor_name, taken),
+                name=actor_name,
+                colour=department_colour(len(departments)),
+            )
+        if departments[key].id not in owners:
+            owners.append(departments[key].id)
+    return title, int(score) - 3, owners

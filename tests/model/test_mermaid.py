@@ -1,0 +1,139 @@
+"""Mermaid journey diagrams out and in: every stage, title, feeling and department comes back,
+hostile text included; a line that cannot be read is named by its number."""
+
+import pytest
+from factories import journey_maps, small_map
+from hypothesis import HealthCheck, given, settings
+
+from cxmapper.model.mermaid import from_mermaid, to_mermaid
+from cxmapper.model.problems import MapError
+from cxmapper.model.templates import load_template, template_names
+
+
+def _actors(tp):
+    """The owner, then the contributors (a department contributing to its own card is the
+    owner already)."""
+    return [d for d in dict.fromkeys([tp.department_id, *tp.contributing_department_ids]) if d]
+
+
+def said(journey):
+    """What a Mermaid journey carries: stages in order, each with its touchpoints in time
+    order (title, feeling, owner and contributors by name)."""
+    names = {d.id: d.name for d in journey.departments}
+    order = journey.touchpoints_in_time_order()
+    return [
+        (
+            stage.name,
+            [
+                (
+                    t.title,
+                    t.feeling,
+                    [names[d] for d in _actors(t)],
+                )
+                for t in order
+                if t.stage_id == stage.id
+            ],
+        )
+        for stage in journey.stages
+    ]
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_every_template_goes_out_and_comes_back(name):
+    journey = load_template(name)
+    back = from_mermaid(to_mermaid(journey))
+    assert back.title == journey.title
+    assert said(back) == said(journey)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(journey_maps())
+def test_any_map_goes_out_and_comes_back(journey):
+    if len({d.name.casefold() for d in journey.departments}) < len(journey.departments):
+        return  # actors are names: two departments called "Sales" are one
+    back = from_mermaid(to_mermaid(journey))
+    assert said(back) == said(journey)
+    assert back.title == journey.title.strip()
+
+
+def test_text_that_would_break_the_syntax_is_made_safe_and_comes_back():
+    journey = small_map()
+    hostile = "Pays: 3; #1 %% not rated, really #58; done\ttab"
+    journey.touchpoints[0].title = hostile
+    journey.stages[0].name = "Sales: first; #2"
+    journey.departments[0].name = "Sales, Europe: west"
+    journey.title = "A; title: with #hash"
+    text = to_mermaid(journey)
+    body = text.splitlines()
+    task = next(line for line in body if "Pays" in line)
+    name, score, actors = task.strip().split(":")  # two colons: name, score, actors
+    assert score.strip() == str(journey.touchpoints[0].feeling + 3)
+    assert ";" not in task.replace("#58;", "").replace("#59;", "").replace("#35;", "").replace(
+        "#44;", ""
+    ).replace("#37;", "").replace("#9;", "")
+    back = from_mermaid(text)
+    assert said(back) == said(journey)
+    assert back.title == journey.title
+
+
+def test_not_rated_goes_out_as_3_with_a_comment_and_comes_back_not_rated():
+    journey = small_map()
+    journey.touchpoints[1].feeling = None
+    text = to_mermaid(journey)
+    lines = text.splitlines()
+    title = journey.touchpoints[1].title
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith(title + ":"))
+    assert lines[at - 1].strip() == "%% not rated" and lines[at].rstrip().split(":")[1] == " 3"
+    assert [t.feeling for t in from_mermaid(text).touchpoints] == [
+        journey.touchpoints[0].feeling,
+        None,
+    ]
+
+
+def test_a_diagram_written_by_hand_reads_as_a_map():
+    text = """
+%% from the Mermaid docs
+journey
+    title My working day
+    section Go to work
+      Make tea: 5: Me
+      Go upstairs: 3: Me
+      Do work: 1: Me, Cat
+    section Go home
+      Go downstairs: 5: Me
+      Sit down: 5
+"""
+    journey = from_mermaid(text)
+    assert journey.title == "My working day"
+    assert [s.name for s in journey.stages] == ["Go to work", "Go home"]
+    assert [d.name for d in journey.departments] == ["Me", "Cat"]
+    tea, upstairs, work, down, sit = journey.touchpoints_in_time_order()
+    assert (tea.feeling, upstairs.feeling, work.feeling) == (2, 0, -2)
+    assert work.contributing_department_ids == [journey.departments[1].id]
+    assert sit.department_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("graph TD\n  A-->B\n", 1, 'begins with "journey"'),
+        ("journey\n  section S\n  Make tea: 7: Me\n", 3, "not a whole number 1 to 5"),
+        ("journey\n  section S\n  Make tea\n", 3, "not a task"),
+        ("journey\n  section S\n  a: 1: b: c\n", 3, "at most two colons"),
+        ("journey\n  title T\n  section\n", 3, "the section has no name"),
+        ("journey\n  section S\n  : 3: Me\n", 3, "the task has no name"),
+    ],
+)
+def test_a_line_it_cannot_read_is_named_by_its_number(text, line, words):
+    with pytest.raises(MapError) as caught:
+        from_mermaid(text)
+    problem = caught.value.problems[0]
+    assert problem.startswith(f"line {line}:") and words in problem
+
+
+def test_every_bad_line_is_listed_at_once_and_an_empty_file_is_refused():
+    with pytest.raises(MapError) as caught:
+        from_mermaid("journey\n section S\n a: 9\n b\n c: 1: Me\n")
+    assert [p.split(":")[0] for p in caught.value.problems] == ["line 3", "line 4"]
+    with pytest.raises(MapError):
+        from_mermaid("")
