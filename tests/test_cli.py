@@ -343,4 +343,4 @@ def test_mermaid_out_and_in(tmp_path):
     assert done.returncode == 2 and "line 3:" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "x.json").exists()
     done = cxmapper("export", source, "--mermaid", tmp_path / "m.svg")
-    assert done.returncode == 2 and "MMD" in done.stderr.upper()
+    assert done.returncode == 2 and "named like an SVG file" in done.stderr
