@@ -8,6 +8,8 @@
     cxmapper import-mermaid IN.mmd -o OUT.json  turn a Mermaid journey diagram into a map
     cxmapper export FILE --json OUT | --csv OUT | --pdf OUT [--page-size A3 --poster --no-report]
                          | --png OUT [--dpi N | --scale N] | --svg OUT | --mermaid OUT.mmd
+    cxmapper diff OLD NEW                    what changed, in the users' words (git's diff driver)
+    cxmapper merge BASE OURS THEIRS          a three-way merge by id (git's merge driver)
     cxmapper schema                          print the file format's JSON Schema
 
 Exit codes: 0 done, 2 bad input (a message on stderr, never a traceback), 1 unexpected failure.
@@ -33,7 +35,17 @@ from cxmapper.model.journey import MAX_NAME, JourneyMap
 from cxmapper.model.problems import MapError
 from cxmapper.model.safe_write import SaveError, write_atomically
 
-COMMANDS = ("validate", "new", "templates", "import-csv", "import-mermaid", "export", "schema")
+COMMANDS = (
+    "validate",
+    "new",
+    "templates",
+    "import-csv",
+    "import-mermaid",
+    "export",
+    "diff",
+    "merge",
+    "schema",
+)
 
 
 class UsageError(Exception):
@@ -284,6 +296,9 @@ def _command_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cxmapper {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    from cxmapper.git_commands import add_commands
+
+    add_commands(sub)
     p = sub.add_parser("validate", help="check map files; exit 2 listing every problem")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(run=_validate)

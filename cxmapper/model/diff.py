@@ -1,0 +1,216 @@
+"""What changed between two versions of a map, in the users' words: touchpoints added, removed,
+moved (to which stage or lane), renamed, re-felt, annotated; stages, departments and channels
+added, removed, renamed, reordered; the map's own title, texts and persona. Parts are matched by
+id, so a renamed stage is a rename, not a removal and an addition."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
+
+# A touchpoint's annotations, by what users call them (title, place and feeling are told apart).
+NOTES = {
+    "description": "description",
+    "channel_id": "channel",
+    "contributing_department_ids": "contributing departments",
+    "emotion": "emotion word",
+    "expectation": "expectation",
+    "pain_points": "pain points",
+    "root_cause": "root cause",
+    "opportunities": "opportunities",
+    "quotes": "customer quotes",
+    "moment_of_truth": "moment of truth",
+    "partner_owned": "partner-owned",
+    "evidence": "evidence",
+    "sources": "sources",
+    "future_feeling": "future feeling",
+    "future_note": "future-state note",
+    "future_state": "future state",
+    "leads_to": "handoffs",
+}
+MAP_FIELDS = {"title": "title", "description": "description", "scenario": "scenario"}
+MAP_VIEW = {"rows": "rows under the lanes", "curves": "curves shown"}
+PERSONA_FIELDS = {"name": "name", "description": "description", "goals": "goals"}
+PART_FIELDS = {
+    "stage": {"description": "description", "customer_goal": "customer goal"},
+    "department": {"colour": "colour", "blueprint_layer": "blueprint layer"},
+    "channel": {"icon": "icon"},
+}
+LISTS = {"stage": "stages", "department": "departments", "channel": "channels"}
+SHORT = 60
+
+
+def quoted(text: str) -> str:
+    """A user's text in a line of the diff: quoted, on one line, cut if long."""
+    one = " ".join(str(text).split())
+    return '"' + (one if len(one) <= SHORT else one[: SHORT - 1] + "…") + '"'
+
+
+def feeling_word(feeling: int | None) -> str:
+    if feeling is None:
+        return "not rated"
+    return f"{feeling:+d} ({FEELING_WORDS[feeling]})" if feeling else f"0 ({FEELING_WORDS[0]})"
+
+
+def _value(value: Any, journey: JourneyMap, field: str) -> str:
+    """A field's value as the users read it (names for ids)."""
+    if field == "future_feeling" and value is None:
+        return "as today"
+    if field in ("feeling", "future_feeling"):
+        return feeling_word(value)
+    if field == "channel_id":
+        channel = journey.channel(value)
+        return quoted(channel.name) if channel else "none"
+    if field == "contributing_department_ids":
+        return ", ".join(quoted(journey.department(d).name) for d in value) or "none"
+    if field == "leads_to":
+        titles = {t.id: t.title for t in journey.touchpoints}
+        return ", ".join(quoted(titles.get(i, i)) for i in value) or "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(quoted(v) for v in value) or "none"
+    if value is None or value == "":
+        return "none"
+    return quoted(value)
+
+
+def _list_change(old: list, new: list) -> str:
+    added = [v for v in new if v not in old]
+    gone = [v for v in old if v not in new]
+    said = [f"+ {quoted(v)}" for v in added] + [f"- {quoted(v)}" for v in gone]
+    return "; ".join(said) if said else "reordered"
+
+
+def differences(old: JourneyMap, new: JourneyMap) -> list[str]:
+    """Every change from `old` to `new`, one line each, in the order a reader meets them."""
+    lines: list[str] = []
+    for field, word in MAP_FIELDS.items():
+        a, b = getattr(old, field), getattr(new, field)
+        if a != b:
+            lines.append(f"Map {word}: {_value(a, old, field)} → {_value(b, new, field)}")
+    for field, word in PERSONA_FIELDS.items():
+        a, b = getattr(old.persona, field), getattr(new.persona, field)
+        if a != b:
+            change = _list_change(a, b) if field == "goals" else f"{quoted(a)} → {quoted(b)}"
+            lines.append(f"Persona {word}: {change}")
+    for field, word in MAP_VIEW.items():
+        a, b = getattr(old, field), getattr(new, field)
+        if a != b:
+            lines.append(f"Map {word}: {_shown(a)} → {_shown(b)}")
+    for kind in ("stage", "department", "channel"):
+        lines += _parts(kind, old, new)
+    lines += _touchpoints(old, new)
+    return lines
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(v.replace("_", " ") for v in value) or "none"
+    return str(value)
+
+
+def _parts(kind: str, old: JourneyMap, new: JourneyMap) -> list[str]:
+    lines = []
+    before = {p.id: p for p in getattr(old, LISTS[kind])}
+    after = {p.id: p for p in getattr(new, LISTS[kind])}
+    word = kind.capitalize()
+    new_order = list(after)
+    for i, part in enumerate(getattr(new, LISTS[kind])):
+        if part.id not in before:
+            where = f" after {quoted(after[new_order[i - 1]].name)}" if i else " first"
+            lines.append(f"{word} added: {quoted(part.name)}{where}")
+    for part in getattr(old, LISTS[kind]):
+        if part.id not in after:
+            lines.append(f"{word} removed: {quoted(part.name)}")
+    for part_id, part in after.items():
+        was = before.get(part_id)
+        if was is None:
+            continue
+        if was.name != part.name:
+            lines.append(f"{word} renamed: {quoted(was.name)} → {quoted(part.name)}")
+        for field, label in PART_FIELDS[kind].items():
+            a, b = getattr(was, field), getattr(part, field)
+            if a != b:
+                lines.append(f"{word} {quoted(part.name)}: {label} {_plain(a)} → {_plain(b)}")
+    kept_old = [i for i in before if i in after]
+    kept_new = [i for i in after if i in before]
+    if kept_old != kept_new:
+        names = ", ".join(after[i].name for i in kept_new)
+        lines.append(f"{word}s reordered: {names}")
+    return lines
+
+
+def _plain(value: Any) -> str:
+    return "none" if value in (None, "") else quoted(value)
+
+
+def _place(journey: JourneyMap, tp: Touchpoint) -> str:
+    stage = journey.stage(tp.stage_id)
+    owner = journey.department(tp.department_id)
+    lane = owner.name if owner else "Unassigned"
+    return f"{quoted(stage.name if stage else tp.stage_id)}, lane {quoted(lane)}"
+
+
+def _touchpoints(old: JourneyMap, new: JourneyMap) -> list[str]:
+    lines = []
+    before = {t.id: t for t in old.touchpoints}
+    after = {t.id: t for t in new.touchpoints}
+    for tp in new.touchpoints_in_time_order():
+        if tp.id not in before:
+            lines.append(
+                f"Touchpoint added: {quoted(tp.title)} in {_place(new, tp)}, "
+                f"feeling {feeling_word(tp.feeling)}"
+            )
+    for tp in old.touchpoints_in_time_order():
+        if tp.id not in after:
+            lines.append(f"Touchpoint removed: {quoted(tp.title)} from {_place(old, tp)}")
+    for tp in new.touchpoints_in_time_order():
+        was = before.get(tp.id)
+        if was is None:
+            continue
+        name = quoted(tp.title)
+        if was.title != tp.title:
+            lines.append(f"Touchpoint renamed: {quoted(was.title)} → {name}")
+        lines += _moved(old, new, was, tp, name)
+        if was.feeling != tp.feeling:
+            lines.append(
+                f"Touchpoint {name}: feeling {feeling_word(was.feeling)} → "
+                f"{feeling_word(tp.feeling)}"
+            )
+        for field, word in NOTES.items():
+            a, b = getattr(was, field), getattr(tp, field)
+            if a == b:
+                continue
+            if field in ("pain_points", "opportunities", "quotes", "sources"):
+                change = _list_change(a, b)
+            elif field in ("description", "root_cause", "future_note"):
+                change = "changed" if a and b else ("added" if b else "removed")
+                change += f": {quoted(b)}" if b else ""
+            else:
+                change = f"{_value(a, old, field)} → {_value(b, new, field)}"
+            lines.append(f"Touchpoint {name}: {word} {change}")
+    return lines
+
+
+def _moved(
+    old: JourneyMap, new: JourneyMap, was: Touchpoint, tp: Touchpoint, name: str
+) -> list[str]:
+    lines = []
+    if was.stage_id != tp.stage_id:
+        a, b = old.stage(was.stage_id), new.stage(tp.stage_id)
+        lines.append(
+            f"Touchpoint {name}: moved from stage {quoted(a.name if a else was.stage_id)} to "
+            f"{quoted(b.name if b else tp.stage_id)}"
+        )
+    elif was.position != tp.position:
+        earlier = tp.position < was.position
+        lines.append(f"Touchpoint {name}: moved {'earlier' if earlier else 'later'} in its stage")
+    if was.department_id != tp.department_id:
+        a, b = old.department(was.department_id), new.department(tp.department_id)
+        lines.append(
+            f"Touchpoint {name}: moved from lane {quoted(a.name) if a else 'Unassigned'} to "
+            f"{quoted(b.name) if b else 'Unassigned'}"
+        )
+    return lines

@@ -1,0 +1,148 @@
+"""Three-way merges of maps by id: independent edits combine, true conflicts keep OURS and are
+listed in the users' words, and the result is always a valid map."""
+
+from factories import journey_maps
+from hypothesis import HealthCheck, given, settings
+
+from cxmapper.model.fileformat import map_to_bytes
+from cxmapper.model.journey import Stage, Touchpoint
+from cxmapper.model.merge import merge
+from cxmapper.model.templates import load_template
+
+SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def copies(n=3):
+    return [load_template("product-lifecycle") for _ in range(n)]
+
+
+def tp(journey, tid):
+    return next(t for t in journey.touchpoints if t.id == tid)
+
+
+@SLOW
+@given(journey_maps())
+def test_a_map_merged_with_itself_is_itself_byte_for_byte(journey):
+    result = merge(journey, journey, journey)
+    assert result.conflicts == []
+    assert map_to_bytes(result.journey) == map_to_bytes(journey)
+
+
+@SLOW
+@given(journey_maps(), journey_maps())
+def test_merging_with_an_unchanged_side_gives_the_other_back_byte_for_byte(base, other):
+    for result in (merge(base, base, other), merge(base, other, base)):
+        assert result.conflicts == []
+        assert map_to_bytes(result.journey) == map_to_bytes(other)
+
+
+def test_independent_edits_from_both_sides_combine():
+    base, ours, theirs = copies()
+    tp(ours, "tp-sees-ad").title = "Sees a TikTok ad"  # ours renames...
+    tp(theirs, "tp-sees-ad").stage_id = "stage-purchase"  # ...what theirs moves
+    tp(theirs, "tp-sees-ad").feeling = 2  # and re-feels
+    ours.stages.insert(2, Stage(id="stage-unboxing", name="Unboxing"))  # ours adds a stage
+    theirs.departments[0].name = "Growth marketing"  # while theirs edits a lane
+    tp(ours, "tp-calls-support").pain_points.append("Hold music on loop")
+    tp(theirs, "tp-calls-support").pain_points.append("Asked for the order number twice")
+    for side, tid, title, position in (
+        (ours, "tp-ours-1", "Reads a blog review", 5.0),
+        (ours, "tp-ours-2", "Watches an unboxing video", 6.0),
+        (theirs, "tp-theirs-1", "Asks a friend", 7.0),
+    ):
+        side.touchpoints.append(
+            Touchpoint(id=tid, title=title, stage_id="stage-awareness", position=position)
+        )
+    result = merge(base, ours, theirs)
+    assert result.conflicts == []
+    m = result.journey
+    ad = tp(m, "tp-sees-ad")
+    assert (ad.title, ad.stage_id, ad.feeling) == ("Sees a TikTok ad", "stage-purchase", 2)
+    assert [s.id for s in m.stages][2] == "stage-unboxing"
+    assert m.departments[0].name == "Growth marketing"
+    pains = tp(m, "tp-calls-support").pain_points
+    assert "Hold music on loop" in pains and "Asked for the order number twice" in pains
+    order = [t.id for t in m.touchpoints_in_time_order()]
+    assert order.index("tp-ours-1") < order.index("tp-ours-2") < order.index("tp-theirs-1")
+
+
+def test_the_same_field_changed_two_ways_keeps_ours_and_says_both():
+    base, ours, theirs = copies()
+    tp(ours, "tp-sees-ad").feeling = -1
+    tp(theirs, "tp-sees-ad").feeling = 1
+    result = merge(base, ours, theirs)
+    assert tp(result.journey, "tp-sees-ad").feeling == -1
+    (conflict,) = result.conflicts
+    assert 'touchpoint "Sees a social media ad"' in conflict
+    assert "-1 (negative)" in conflict and "+1 (positive)" in conflict and "kept ours" in conflict
+
+
+def test_one_side_deletes_what_the_other_edits():
+    base, ours, theirs = copies()
+    ours.touchpoints = [t for t in ours.touchpoints if t.id != "tp-sees-ad"]
+    tp(theirs, "tp-sees-ad").title = "Sees a billboard"
+    result = merge(base, ours, theirs)
+    assert all(t.id != "tp-sees-ad" for t in result.journey.touchpoints)
+    assert any("ours removes it, theirs changes it" in c for c in result.conflicts)
+    result = merge(base, theirs, ours)  # the other way round: ours edited, theirs deleted
+    assert tp(result.journey, "tp-sees-ad").title == "Sees a billboard"
+    assert any("theirs removes it, ours changes it" in c for c in result.conflicts)
+
+
+def test_both_adding_a_stage_at_the_same_place_is_a_conflict_and_keeps_both():
+    base, ours, theirs = copies()
+    ours.stages.insert(1, Stage(id="stage-a", name="Consideration"))
+    theirs.stages.insert(1, Stage(id="stage-b", name="Research"))
+    result = merge(base, ours, theirs)
+    assert [s.name for s in result.journey.stages][1:3] == ["Consideration", "Research"]
+    assert any('ours "Consideration", theirs "Research"' in c for c in result.conflicts)
+
+
+def test_a_touchpoint_added_in_a_stage_the_other_side_removed_is_moved_and_said():
+    base, ours, theirs = copies()
+    ours.stages = [s for s in ours.stages if s.id != "stage-purchase"]
+    for t in ours.touchpoints:
+        if t.stage_id == "stage-purchase":
+            t.stage_id = "stage-awareness"
+    theirs.touchpoints.append(
+        Touchpoint(id="tp-new", title="Uses a coupon", stage_id="stage-purchase", position=9.0)
+    )
+    result = merge(base, ours, theirs)
+    assert tp(result.journey, "tp-new").stage_id == "stage-awareness"
+    assert any('"Uses a coupon": its stage was removed' in c for c in result.conflicts)
+
+
+def test_metadata_never_conflicts():
+    base, ours, theirs = copies()
+    ours.title, theirs.scenario = "Ours", "Theirs"
+    ours.metadata.authors, theirs.metadata.authors = ["Ana"], ["Ben"]
+    later = theirs.metadata.modified.replace(year=2031)
+    theirs.metadata.modified = later
+    result = merge(base, ours, theirs)
+    assert result.conflicts == []
+    assert result.journey.metadata.modified == later
+    assert result.journey.metadata.authors == ["Ana", "Ben"]
+
+
+@SLOW
+@given(journey_maps(), journey_maps())
+def test_two_sides_that_touched_disjoint_parts_give_every_change_of_both(base, other):
+    """Ours changes the even touchpoints, theirs the odd ones (taking their titles, feelings and
+    notes from an unrelated map): every change of both is in the merge."""
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    donors = other.touchpoints or base.touchpoints
+    for i, (a, b) in enumerate(zip(ours.touchpoints, theirs.touchpoints, strict=True)):
+        side = a if i % 2 == 0 else b
+        donor = donors[i % len(donors)]
+        side.title, side.feeling = donor.title, donor.feeling
+        side.pain_points, side.position = list(donor.pain_points), donor.position
+    result = merge(base, ours, theirs)
+    assert result.conflicts == []
+    for i, t in enumerate(result.journey.touchpoints):
+        want = (ours if i % 2 == 0 else theirs).touchpoints[i]
+        assert (t.title, t.feeling, t.pain_points, t.position) == (
+            want.title,
+            want.feeling,
+            want.pain_points,
+            want.position,
+        )

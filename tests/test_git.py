@@ -1,0 +1,111 @@
+"""Teams without a cloud: `cxmapper diff` and `cxmapper merge` on their own and as git's diff
+and merge drivers, in a real repository with two branches."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from test_cli import cxmapper
+
+from cxmapper.model.fileformat import load_map, map_to_bytes
+from cxmapper.model.journey import Stage, Touchpoint
+from cxmapper.model.templates import load_template
+
+GIT = shutil.which("git")
+
+
+def test_diff_says_what_changed_and_exits_like_diff(tmp_path):
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    journey = load_template("product-lifecycle")
+    old.write_bytes(map_to_bytes(journey))
+    journey.touchpoints[0].title = "Sees a TikTok ad"
+    journey.touchpoints[1].feeling = -2
+    journey.touchpoints[2].stage_id = "stage-usage"
+    journey.stages.append(Stage(id="stage-advocacy", name="Advocacy"))
+    journey.departments[0].name = "Growth"
+    new.write_bytes(map_to_bytes(journey))
+    done = cxmapper("diff", old, new)
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert 'Touchpoint renamed: "Sees a social media ad" → "Sees a TikTok ad"' in lines
+    assert any("feeling" in line and "-2 (very negative)" in line for line in lines)
+    assert any('moved from stage "Purchase" to "Usage"' in line for line in lines)
+    assert 'Stage added: "Advocacy" after "Renewal & upgrade"' in lines
+    assert 'Department renamed: "Marketing" → "Growth"' in lines
+    same = cxmapper("diff", old, old)
+    assert same.returncode == 0 and same.stdout == ""
+    bad = tmp_path / "bad.json"
+    bad.write_text("{nope", encoding="utf-8")
+    broken = cxmapper("diff", old, bad)
+    assert broken.returncode == 2 and "not valid JSON" in broken.stderr
+
+
+def test_merge_writes_into_ours_or_out_and_lists_conflicts(tmp_path):
+    base = load_template("product-lifecycle")
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    ours.touchpoints[0].feeling, theirs.touchpoints[0].feeling = -1, 1
+    theirs.touchpoints.append(
+        Touchpoint(id="tp-friend", title="Asks a friend", stage_id="stage-awareness", position=3)
+    )
+    paths = {}
+    for name, journey in (("base", base), ("ours", ours), ("theirs", theirs)):
+        paths[name] = tmp_path / f"{name}.json"
+        paths[name].write_bytes(map_to_bytes(journey))
+    out = tmp_path / "out.json"
+    done = cxmapper("merge", paths["base"], paths["ours"], paths["theirs"], "-o", out)
+    assert done.returncode == 1
+    assert "conflict" in done.stderr and "+1 (positive)" in done.stderr
+    merged = load_map(out)
+    assert merged.touchpoints[0].feeling == -1  # ours kept
+    assert any(t.title == "Asks a friend" for t in merged.touchpoints)
+    clean = cxmapper("merge", paths["base"], paths["base"], paths["theirs"])
+    assert clean.returncode == 0
+    assert load_map(paths["base"]) == load_map(paths["theirs"])  # written into OURS
+
+
+def _git(repo, *args):
+    done = subprocess.run([GIT, "-C", repo, *args], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+def test_a_real_git_merge_of_two_branches_that_both_edited_a_map(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "config", "user.email", "team@example.com")
+    _git(repo, "config", "user.name", "Team")
+    command = f'"{sys.executable}" -m cxmapper'
+    (repo / ".gitattributes").write_text("*.json merge=cxmapper diff=cxmapper\n")
+    _git(repo, "config", "merge.cxmapper.name", "cxmapper journey maps")
+    _git(repo, "config", "merge.cxmapper.driver", f"{command} merge %O %A %B")
+    _git(repo, "config", "diff.cxmapper.command", f"{command} diff")
+    journey = load_template("product-lifecycle")
+    (repo / "map.json").write_bytes(map_to_bytes(journey))
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "the workshop's map")
+    _git(repo, "checkout", "-qb", "designer")
+    theirs = load_map(repo / "map.json")
+    theirs.touchpoints[0].title = "Sees a TikTok ad"  # the designer renames...
+    theirs.touchpoints[5].pain_points.append("The box is too heavy to carry")
+    (repo / "map.json").write_bytes(map_to_bytes(theirs))
+    _git(repo, "commit", "-qam", "designer's pass")
+    _git(repo, "checkout", "-q", "main")
+    ours = load_map(repo / "map.json")
+    ours.touchpoints[0].feeling = 2  # ...the facilitator re-feels the same card
+    ours.touchpoints[5].pain_points.append("Nobody says when it will arrive")
+    ours.stages.append(Stage(id="stage-advocacy", name="Advocacy"))
+    (repo / "map.json").write_bytes(map_to_bytes(ours))
+    _git(repo, "commit", "-qam", "second workshop")
+    shown = _git(repo, "diff", "HEAD~1", "--", "map.json")
+    assert 'Stage added: "Advocacy"' in shown and "feeling 0 (neutral) → +2" in shown
+    _git(repo, "merge", "-q", "designer", "-m", "merge the designer's pass")
+    merged = load_map(repo / "map.json")  # a valid map, no conflict markers
+    first = merged.touchpoints[0]
+    assert (first.title, first.feeling) == ("Sees a TikTok ad", 2)
+    pains = merged.touchpoints[5].pain_points
+    assert "The box is too heavy to carry" in pains and "Nobody says when it will arrive" in pains
+    assert merged.stages[-1].name == "Advocacy"
+    assert b"<<<<<<<" not in (repo / "map.json").read_bytes()
