@@ -123,3 +123,13 @@ class ExportActions:
         path = self.export_target("csv", "Export CSV", "Spreadsheets (*.csv)")
         journey = self.document.journey
         return self._write_export(path, "CSV", lambda: export_csv(journey)) if path else False
+
+    def export_mermaid(self) -> bool:
+        if not self._ready():
+            return False
+        from cxmapper.model.mermaid import to_mermaid
+
+        path = self.export_target("mmd", "Export Mermaid", "Mermaid diagrams (*.mmd)")
+        journey = self.document.journey
+        write = lambda: to_mermaid(journey).encode("utf-8")  # noqa: E731 - one line
+        return self._write_export(path, "Mermaid", write) if path else False

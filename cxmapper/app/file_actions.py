@@ -22,11 +22,13 @@ from cxmapper.model.templates import new_map
 
 FILE_FILTER = "Journey maps (*.json);;All files (*)"
 OPEN_FILTER = (
-    "Journey maps, spreadsheets and PDFs (*.json *.csv *.pdf);;Journey maps (*.json);;"
-    "Spreadsheets (*.csv);;PDFs exported by cxmapper (*.pdf);;All files (*)"
+    "Journey maps, spreadsheets, PDFs and Mermaid (*.json *.csv *.pdf *.mmd);;"
+    "Journey maps (*.json);;Spreadsheets (*.csv);;PDFs exported by cxmapper (*.pdf);;"
+    "Mermaid journey diagrams (*.mmd);;All files (*)"
 )
 CSV_FILTER = "Spreadsheets (*.csv *.tsv *.txt);;All files (*)"
-OPENS = (".json", ".csv", ".pdf")
+MERMAID_FILTER = "Mermaid diagrams (*.mmd *.mermaid *.md *.txt);;All files (*)"
+OPENS = (".json", ".csv", ".pdf", ".mmd")
 
 
 def file_name_for(title: str) -> str:
@@ -127,6 +129,17 @@ class FileActions:
             document = JourneyDocument.from_spreadsheet(path)
         except MapError as exc:
             QMessageBox.critical(self, "Cannot import the spreadsheet", exc.message())
+            return
+        self.window_for_a_map().show_opened(document)
+
+    def import_mermaid(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import Mermaid", "", MERMAID_FILTER)
+        if not path:
+            return
+        try:
+            document = JourneyDocument.from_mermaid(path)
+        except MapError as exc:
+            QMessageBox.critical(self, "Cannot import the Mermaid diagram", exc.message())
             return
         self.window_for_a_map().show_opened(document)
 

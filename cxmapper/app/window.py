@@ -180,12 +180,19 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             self.import_csv,
             tip="A new map from a spreadsheet of touchpoints",
         )
+        self._action(
+            file_menu,
+            "Import &Mermaid…",
+            self.import_mermaid,
+            tip="A new map from a Mermaid journey diagram",
+        )
         export_menu = file_menu.addMenu("&Export")
         self._action(export_menu, "&PDF…", self.export_pdf, ["Ctrl+E"])
         self._action(export_menu, "P&NG…", self.export_png, ["Ctrl+Shift+E"])
         self._action(export_menu, "&SVG…", self.export_svg)
         self._action(export_menu, "&JSON…", self.export_json)
         self._action(export_menu, "&CSV…", self.export_csv)
+        self._action(export_menu, "&Mermaid…", self.export_mermaid)
         file_menu.addSeparator()
         preferences = self._action(
             file_menu, "Pre&ferences…", self.show_preferences, [keys.Preferences, "Ctrl+,"]

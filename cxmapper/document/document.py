@@ -88,6 +88,8 @@ class JourneyDocument(StructureEdits, QObject):
         path = Path(path)
         if path.suffix.lower() == ".csv":
             return cls.from_spreadsheet(path, parent)
+        if path.suffix.lower() in (".mmd", ".mermaid"):
+            return cls.from_mermaid(path, parent)
         with building_many():
             journey = load_map(path)
         with open(path, "rb") as f:
@@ -112,6 +114,26 @@ class JourneyDocument(StructureEdits, QObject):
         document = cls(result.journey, None, parent)
         document.opened_from = path.absolute()
         document.notes = list(result.warnings)
+        return document
+
+    @classmethod
+    def from_mermaid(cls, path: str | Path, parent: QObject | None = None) -> JourneyDocument:
+        """A new map from a Mermaid journey diagram; MapError naming every line it cannot read."""
+        from cxmapper.model.fileformat import read_limited
+        from cxmapper.model.mermaid import MAX_BYTES, from_mermaid
+
+        path = Path(path)
+        try:
+            data = read_limited(path, MAX_BYTES)
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise MapError(["not UTF-8 text"]) from None
+            journey = from_mermaid(text, name=path.stem[:80] or "Map")
+        except MapError as exc:
+            raise MapError(exc.problems, str(path)) from None
+        document = cls(journey, None, parent)
+        document.opened_from = path.absolute()
         return document
 
     def changed_on_disk(self) -> bool:

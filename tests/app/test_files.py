@@ -40,11 +40,11 @@ def test_the_file_menu_has_every_item_with_the_standard_keys(window):
     assert "Ctrl+Shift+S" in keys(items["Save As…"])
     assert "Ctrl+W" in keys(items["Close"])
     assert "Ctrl+Q" in keys(items["Quit"])
-    assert "Import CSV…" in items
+    assert "Import CSV…" in items and "Import Mermaid…" in items
     recent = {a.text().replace("&", "") for a in items["Open Recent"].menu().actions()}
     assert "Clear" in recent
     exports = {a.text().replace("&", "") for a in items["Export"].menu().actions()}
-    assert {"PDF…", "PNG…", "SVG…", "JSON…", "CSV…"} <= exports
+    assert {"PDF…", "PNG…", "SVG…", "JSON…", "CSV…", "Mermaid…"} <= exports
 
 
 def test_a_never_saved_map_is_untitled(window):
@@ -374,3 +374,23 @@ def test_an_export_over_an_older_one_keeps_a_backup(window, tmp_path, monkeypatc
     monkeypatch.setattr(MainWindow, "ask_file", lambda self, *a: out)
     assert window.export_svg()
     assert (tmp_path / "map.svg.bak").read_text() == "an older export"
+
+
+def test_mermaid_out_of_the_file_menu_and_back_in(window, tmp_path, monkeypatch):
+    out = tmp_path / "map.mmd"
+    monkeypatch.setattr(MainWindow, "ask_file", lambda self, *a: out)
+    assert window.export_mermaid()
+    assert out.read_text(encoding="utf-8").startswith("journey\n")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    window.import_mermaid()
+    opened = editor().windows[-1]
+    titles = [t.title for t in opened.document.journey.touchpoints_in_time_order()]
+    assert titles == [t.title for t in window.document.journey.touchpoints_in_time_order()]
+    assert opened.document.path is None  # saving asks where: never over the .mmd
+    bad = tmp_path / "bad.mmd"
+    bad.write_text("journey\n section S\n tea: 8: me\n", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    window.import_mermaid()
+    assert shown and "line 3" in shown[0]
