@@ -189,11 +189,26 @@ class ListField(TextField):
         return "One per line"
 
 
+class StillCombo(QComboBox):
+    """A drop-down that the mouse wheel does not turn unless it has the keyboard: scrolling
+    the Inspector past it scrolls the Inspector, and never changes a touchpoint."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # to the scroll area
+
+
 class ChoiceField(Field):
     """One of a list of choices (stage, channel, owner, expectation)."""
 
     def __init__(self, kind, name, label) -> None:
-        editor = QComboBox()
+        editor = StillCombo()
         editor.setPlaceholderText(MIXED)
         super().__init__(kind, name, label, editor)
         editor.activated.connect(lambda k: self._emit(editor.itemData(k), True))
@@ -243,7 +258,7 @@ FEELING_CHOICES = [(None, "Not rated"), *((f, FEELING_WORDS[f]) for f in range(-
 class FeelingField(Field):
     """Five faces and "not rated"; none pressed when the selected touchpoints differ."""
 
-    def __init__(self, kind, name, label) -> None:
+    def __init__(self, kind, name, label, unset: str = "Not rated", unset_mark: str = "?") -> None:
         editor = QWidget()
         super().__init__(kind, name, label, editor)
         row = QHBoxLayout(editor)
@@ -257,7 +272,8 @@ class FeelingField(Field):
             button.setAutoRaise(True)
             button.setIconSize(QSize(26, 26))
             if feeling is None:
-                button.setText("?")
+                word = unset.lower()
+                button.setText(unset_mark)
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
                 button.setMinimumSize(32, 32)
             else:

@@ -75,7 +75,7 @@ def touchpoint_fields() -> list[Field]:
         ListField(t, "sources", "Sources"),
         CheckListField(t, "leads_to", "Hands off to"),
         ChoiceField(t, "future_state", "Future state"),
-        FeelingField(t, "future_feeling", "Future feeling"),
+        FeelingField(t, "future_feeling", "Future feeling", "As today", "="),
         TextField(t, "future_note", "Future note", 2),
     ]
 

@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from cxmapper.model.defaults import DEPARTMENT_COLOURS
 from cxmapper.model.fields import EditRefused, one_line
 from cxmapper.model.journey import BLUEPRINT_LAYERS, CHANNEL_ICONS, LAYER_NAMES
-from cxmapper.panels.fields import TextField
+from cxmapper.panels.fields import StillCombo, TextField
 from cxmapper.panels.removal import remove_with_question
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -207,7 +206,7 @@ class Structure(QTabWidget):
         self.colour_menu.addAction("Custom colour…", self.custom_colour)
         self.colour_button.setMenu(self.colour_menu)
         departments.extra.addRow("Lane colour:", self.colour_button)
-        self.layer_choice = QComboBox()
+        self.layer_choice = StillCombo()
         self.layer_choice.setToolTip(
             "Where the lane sits in a service blueprint: lanes are grouped by layer, and the "
             "lines of interaction, visibility and internal interaction drawn between them"
@@ -218,7 +217,7 @@ class Structure(QTabWidget):
         self.layer_choice.activated.connect(self._layer_chosen)
         departments.extra.addRow("Blueprint layer:", self.layer_choice)
         channels = self.lists["channel"]
-        self.icon_choice = QComboBox()
+        self.icon_choice = StillCombo()
         for icon in CHANNEL_ICONS:
             self.icon_choice.addItem(icon.capitalize(), icon)
         self.icon_choice.activated.connect(self._icon_chosen)

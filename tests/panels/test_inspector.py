@@ -260,3 +260,28 @@ def test_hands_off_to_lists_the_cards_after_it_and_draws_the_arrow(window):
     assert window.document.touchpoint("t1").leads_to == []
     assert window.scene.layout.handoffs == []
     assert handoffs.item(0).checkState() == Qt.CheckState.Unchecked
+
+
+def test_the_wheel_scrolls_the_inspector_past_a_drop_down_and_changes_nothing(qtbot, window):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    select(window, "t1")
+    combo = field(window, "expectation").editor
+    before = window.document.touchpoint("t1").expectation
+    centre = QPointF(combo.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(combo.mapToGlobal(combo.rect().center())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(combo, wheel)
+    assert window.document.touchpoint("t1").expectation == before
+    assert not wheel.isAccepted()  # left to the scroll area
+    assert "=" == field(window, "future_feeling").buttons[None].text()  # "as today"
