@@ -59,7 +59,8 @@ def draw_sticky(
                 draw_row_label(lay, p, i, box)
         for i, line in enumerate(lay.blueprint_lines):
             if line.band.bottom > top and line.band.y < visible.bottom():
-                draw_blueprint_gutter(lay, p, i, left - line.band.x)
+                box = Rect(left, line.band.y, s.lane_label_width, line.band.h)
+                draw_blueprint_gutter(lay, p, i, box)
         x = left + s.lane_label_width
         bottom = min(visible.bottom(), lay.timeline.bottom)
         p.line(Point(x, max(top, lay.emotion.y)), Point(x, bottom), theme.rule, s.hair)

@@ -40,7 +40,13 @@ from cxmapper.export.pdf_painter import PdfPainter, map_frame
 from cxmapper.export.report import Bookmark, about_the_map, department_summary, stage_sections
 from cxmapper.export.report_blueprint import blueprint_summary, evidence_summary, future_summary
 from cxmapper.layout.boxes import MapLayout
-from cxmapper.layout.drawing import draw_lane, draw_map, draw_row_label, draw_stage_header
+from cxmapper.layout.drawing import (
+    draw_blueprint_gutter,
+    draw_lane,
+    draw_map,
+    draw_row_label,
+    draw_stage_header,
+)
 from cxmapper.layout.geometry import Rect
 from cxmapper.layout.glyphs import smooth_curve
 from cxmapper.layout.journey_layout import header_part, layout_map
@@ -167,6 +173,12 @@ class MapSheet(Flowable):
                             r.x - self.gutter_left, lane.rect.y, s.lane_label_width, lane.rect.h
                         )
                         draw_lane(lay, PdfPainter(c), i, label)
+                for i, line in enumerate(lay.blueprint_lines):
+                    if line.band.y < r.bottom and line.band.bottom > r.y:
+                        gutter = Rect(
+                            r.x - self.gutter_left, line.band.y, s.lane_label_width, line.band.h
+                        )
+                        draw_blueprint_gutter(lay, PdfPainter(c), i, gutter)
                 for i, row in enumerate(lay.rows):
                     if row.rect.y < r.bottom and row.rect.bottom > r.y:
                         # the part of a tall row this sheet shows, its name at the top of it

@@ -52,11 +52,12 @@ class LaneBox:
 @dataclass(slots=True)
 class BlueprintLine:
     """A line of the service blueprint between two layers of lanes: its name, the band it runs
-    along, and where its name is written (at each stage's start)."""
+    along, and where its name is written (in the gutter), wrapped."""
 
     name: str
     band: Rect
     labels: tuple[Rect, ...]
+    name_lines: list[str] = field(default_factory=list)
 
     @property
     def y(self) -> float:

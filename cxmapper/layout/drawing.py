@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from cxmapper.layout import glyphs
+from cxmapper.layout.blueprint import NO_LAYER
 from cxmapper.layout.boxes import CardContent, FeelingPoint, Handoff, MapLayout
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import INK, PAPER, UNASSIGNED_COLOUR, WHITE, Style, Theme
@@ -146,24 +147,32 @@ def draw_backdrop(lay: MapLayout, p: Painter, visible: Rect | None = None) -> No
 
 
 def draw_blueprint_line(lay: MapLayout, p: Painter, index: int) -> None:
-    """A line of the blueprint across the map, named on a label at each stage's start."""
+    """A line of the blueprint across the map, named in the gutter. The lanes in no layer
+    get a thin dashed one: not a line of the blueprint, only where the layers end."""
     s, line = lay.style, lay.blueprint_lines[index]
-    th = p.theme
-    width = s.blueprint_line_width
-    p.line(Point(line.band.x, line.y), Point(line.band.right, line.y), th.ink, width)
-    for label in line.labels:
-        p.rect(label, th.paper, th.ink, s.hair, radius=label.h / 2)
-        inner = Rect(label.x + s.label_gap, label.y, label.w - s.label_gap, label.h)
-        p.text(line.name, inner, s.blueprint_line_size, True, th.ink)
+    a = Point(line.band.x + s.lane_label_width, line.y)
+    b = Point(line.band.right, line.y)
+    if line.name == NO_LAYER:
+        p.line(a, b, p.theme.muted, s.hair, dashed=True)
+    else:
+        p.line(a, b, p.theme.ink, s.blueprint_line_width)
+    draw_blueprint_gutter(lay, p, index)
 
 
-def draw_blueprint_gutter(lay: MapLayout, p: Painter, index: int, dx: float = 0.0) -> None:
-    """A blueprint line through the gutter, `dx` to the right of its place (kept in view)."""
+def draw_blueprint_gutter(
+    lay: MapLayout, p: Painter, index: int, gutter: Rect | None = None
+) -> None:
+    """A blueprint line's name in the gutter (at `gutter`: kept in view, or repeated at a
+    poster sheet's edge), the line running on from it."""
     s, line = lay.style, lay.blueprint_lines[index]
-    band = line.band
-    p.rect(Rect(band.x + dx, band.y, s.lane_label_width, band.h), p.theme.paper)
-    left, right = Point(band.x + dx, line.y), Point(band.x + dx + s.lane_label_width, line.y)
-    p.line(left, right, p.theme.ink, s.blueprint_line_width)
+    th, band = p.theme, line.band
+    box = gutter or Rect(band.x, band.y, s.lane_label_width, band.h)
+    p.rect(box, th.feeling_band)
+    label = line.labels[0]
+    text = Rect(box.x + s.label_gap, label.y, label.w, label.h)
+    lh = s.line_height(s.blueprint_line_size)
+    colour = th.muted if line.name == NO_LAYER else th.ink
+    text_lines(p, line.name_lines, text, s.blueprint_line_size, lh, True, colour)
 
 
 def draw_stage_header(

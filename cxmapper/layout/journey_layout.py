@@ -167,11 +167,12 @@ def _layout(
     lane_top: dict[str | None, float] = {}
     y = lanes_top
     above = lines_above(journey, lane_ids)
-    bands: list[tuple[str, float]] = []  # the blueprint's lines: name, top of their band
+    blueprint: list[BlueprintLine] = []  # the blueprint's lines, between the layers
     for lane_id in lane_ids:
         if lane_id in above:
-            bands.append((above[lane_id], y))
-            y += s.blueprint_band
+            line = _blueprint_line(above[lane_id], y, timeline_right, fitter, s)
+            blueprint.append(line)
+            y += line.band.h
         k = deepest[lane_id]
         height = 2 * s.lane_padding + k * s.card_height + (k - 1) * s.card_gap + lane_extra
         dept = journey.department(lane_id) if lane_id else None
@@ -188,10 +189,6 @@ def _layout(
         y += height
     lanes_bottom = y
     lanes_area = Rect(left, lanes_top, timeline_right - left, lanes_bottom - lanes_top)
-
-    blueprint = [
-        _blueprint_line(name, top, timeline_right, stage_x, fitter, s) for name, top in bands
-    ]
 
     # Cards: content is reused from the previous layout when what it shows did not change.
     colours = {d.id: d.colour for d in journey.departments}
@@ -352,17 +349,15 @@ def _blueprint_line(
     name: str,
     top: float,
     right: float,
-    stage_x: dict[str, tuple[float, float]],
     fitter: TextFitter,
     s: Style,
 ) -> BlueprintLine:
-    """A line's band across the map and its name at the start of each stage wide enough (a
-    poster sheet, a scrolled window: the line is named wherever it is seen)."""
-    band = Rect(s.margin, top, right - s.margin, s.blueprint_band)
+    """A line's band across the map, its name in the gutter beside it (two lines at most;
+    kept in view on screen and repeated in a poster's gutter, like the lanes' names)."""
     size = s.blueprint_line_size
-    text_w = fitter.width(name, size, True) + 2 * s.label_gap
-    h = s.line_height(size)
-    y = band.center.y - h / 2
-    room = text_w + 2 * s.label_inset
-    labels = [Rect(x + s.label_inset, y, text_w, h) for x, w in stage_x.values() if w > room]
-    return BlueprintLine(name, band, tuple(labels))
+    width = s.lane_label_width - 2 * s.label_gap
+    lines = fitter.wrap(name, width, size, 2, bold=True)
+    h = s.line_height(size) * len(lines)
+    band = Rect(s.margin, top, right - s.margin, max(s.blueprint_band, h + 2 * s.mark_gap))
+    label = Rect(s.margin + s.label_gap, band.center.y - h / 2, width, h)
+    return BlueprintLine(name, band, (label,), lines)

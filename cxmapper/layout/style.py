@@ -144,7 +144,7 @@ class Style:
     row_note_size: float = 11  # the notes in the rows under the lanes
     row_note_lines: int = 8
     blueprint_band: float = 22  # the band between blueprint layers, its line along the middle
-    blueprint_line_size: float = 11  # the line's name
+    blueprint_line_size: float = 10  # the line's name, in the gutter (two lines at most)
     blueprint_line_width: float = 2
     handoff_width: float = 2
     handoff_head: float = 9  # the arrow's head, each stroke
