@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from cxmapper.export.fonts import BOLD, FALLBACKS, REGULAR, runs
 from cxmapper.export.report_note import Row, TouchpointNote, list_row, row
+from cxmapper.layout.blueprint import lane_order
 from cxmapper.layout.style import INK, LIGHT, MUTED_INK, UNASSIGNED_COLOUR
 from cxmapper.model.journey import EVIDENCE_NAMES, FEELING_WORDS, JourneyMap, Touchpoint
 
@@ -262,8 +263,10 @@ def department_summary(journey: JourneyMap, width: float) -> list:
         ),
         Spacer(1, 8),
     ]
+    order = lane_order(journey, [d.id for d in journey.departments])  # as the lanes run
     owners: list[tuple[str, str | None, str]] = [
-        (d.name, d.id, d.colour) for d in journey.departments
+        (d.name, d.id, d.colour)
+        for d in sorted(journey.departments, key=lambda d: order.index(d.id))
     ]
     if any(tp.department_id is None for tp in journey.touchpoints):
         owners.append(("Unassigned", None, UNASSIGNED_COLOUR))

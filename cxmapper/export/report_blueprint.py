@@ -13,9 +13,15 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from cxmapper.export.fonts import REGULAR
 from cxmapper.export.report import BODY, H1, H2, SMALL, Bookmark, feeling_text, markup, signed
-from cxmapper.layout.blueprint import is_blueprint, layer_rank
+from cxmapper.layout.blueprint import is_blueprint, lane_order, layer_rank
 from cxmapper.layout.style import LIGHT
-from cxmapper.model.future import feeling_changes, in_current, in_future
+from cxmapper.model.future import (
+    feeling_changes,
+    feeling_now,
+    feeling_then,
+    in_current,
+    in_future,
+)
 from cxmapper.model.journey import BLUEPRINT_LAYERS, EVIDENCE, LAYER_NAMES, JourneyMap
 
 OUT_OF_SIGHT = {BLUEPRINT_LAYERS.index("backstage"), BLUEPRINT_LAYERS.index("support")}
@@ -169,7 +175,8 @@ def evidence_summary(journey: JourneyMap, width: float) -> list:
 
 
 def _share(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "none"
+    """A percentage, rounded half up (62.5% is 63%, as readers round)."""
+    return f"{int(100 * part / whole + 0.5)}%" if whole else "none"
 
 
 def future_summary(journey: JourneyMap, width: float) -> list:
@@ -191,6 +198,22 @@ def future_summary(journey: JourneyMap, width: float) -> list:
         ),
         Spacer(1, 6),
     ]
+    now_all = [f for t in journey.touchpoints if (f := feeling_now(t)) is not None]
+    then_all = [f for t in journey.touchpoints if (f := feeling_then(t)) is not None]
+    story.append(
+        Paragraph(
+            escape(
+                f"Average feeling today {_mean(now_all)} ({len(now_all)} rated), in the future "
+                f"state {_mean(then_all)} ({len(then_all)} rated), a change of "
+                + (
+                    f"{signed(mean(then_all) - mean(now_all))}."
+                    if now_all and then_all
+                    else "not comparable yet."
+                )
+            ),
+            BODY,
+        )
+    )
     better = [c for c in changes if c.by > 0]
     worse = [c for c in changes if c.by < 0]
     for title, group in (("Improve", better), ("Get worse", worse)):
@@ -199,7 +222,7 @@ def future_summary(journey: JourneyMap, width: float) -> list:
             story.append(Paragraph("None.", SMALL))
             continue
         rows = [["Stage", "Touchpoint", "Today", "Future", "By"]]
-        for c in sorted(group, key=lambda c: -abs(c.by)):
+        for c in group:  # in time order, as the map reads
             tp = c.touchpoint
             rows.append(
                 [
@@ -216,29 +239,43 @@ def future_summary(journey: JourneyMap, width: float) -> list:
             story.append(Paragraph(f"{title} ({len(group)})", H2))
             for tp in group:
                 note = f" — {tp.future_note}" if tp.future_note else ""
-                story.append(
-                    Paragraph(markup(f"{stage_names[tp.stage_id]}: {tp.title}{note}"), BODY)
-                )
-    for title, key, names in (
-        ("Change by stage", lambda c: c.touchpoint.stage_id, stage_names),
+                line = f"{stage_names[tp.stage_id]}: {tp.title}{note}"
+                story.append(Paragraph(markup(line), BODY))
+    names = {d.id: d.name for d in journey.departments} | {None: "Unassigned"}
+    order = lane_order(journey, [d.id for d in journey.departments]) + [None]
+    for title, parts in (
+        ("By stage", [(s.name, lambda t, s=s: t.stage_id == s.id) for s in journey.stages]),
         (
-            "Change by owning department",
-            lambda c: c.touchpoint.department_id,
-            {d.id: d.name for d in journey.departments} | {None: "Unassigned"},
+            "By owning department",
+            [(names[d], lambda t, d=d: t.department_id == d) for d in order if d in names],
         ),
     ):
-        rows = [["", "Improve", "Get worse", "Average change of those"]]
-        for part_id, name in names.items():
-            group = [c for c in changes if key(c) == part_id]
-            if group:
-                rows.append(
-                    [
-                        name,
-                        str(sum(1 for c in group if c.by > 0)),
-                        str(sum(1 for c in group if c.by < 0)),
-                        signed(mean(c.by for c in group)),
-                    ]
-                )
+        rows = [["", "Today", "Future", "Change", "Improve", "Get worse"]]
+        for name, keeps in parts:
+            members = [t for t in journey.touchpoints if keeps(t)]
+            now = [f for t in members if (f := feeling_now(t)) is not None]
+            then = [f for t in members if (f := feeling_then(t)) is not None]
+            if not now and not then:
+                continue
+            moved = [c for c in changes if keeps(c.touchpoint)]
+            rows.append(
+                [
+                    name,
+                    _mean(now),
+                    _mean(then),
+                    signed(mean(then) - mean(now)) if now and then else "",
+                    str(sum(1 for c in moved if c.by > 0)),
+                    str(sum(1 for c in moved if c.by < 0)),
+                ]
+            )
         if len(rows) > 1:
-            story += [Paragraph(title, H2), _table(rows, width, (0.4, 0.18, 0.18, 0.24))]
+            shares = (0.34, 0.13, 0.13, 0.13, 0.13, 0.14)
+            story += [
+                Paragraph(f"Average feeling {title.lower()}", H2),
+                _table(rows, width, shares),
+            ]
     return story
+
+
+def _mean(values: list[int]) -> str:
+    return signed(mean(values)) if values else "not rated"

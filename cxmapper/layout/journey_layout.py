@@ -198,6 +198,7 @@ def _layout(
     old_keys = previous.card_keys if reusable else {}
     cards: dict[str, CardBox] = {}
     card_keys: dict[str, tuple] = {}
+    future_cards = journey.curves == "future"  # cards show the future state's feelings
     for (stage_id, position, lane_id), group in stack.items():
         cx = slot_x(stage_id, position)
         colour = colours.get(lane_id, UNASSIGNED_COLOUR) if lane_id else UNASSIGNED_COLOUR
@@ -217,12 +218,14 @@ def _layout(
                 tp.partner_owned,
                 tp.evidence,
                 tp.future_state,
+                tp.future_feeling if future_cards else None,
+                future_cards,
             )
             card_keys[tp.id] = key
             if old_keys.get(tp.id) == key:
                 content = old_cards[tp.id].content
             else:
-                content = card_content(tp, icon, colour, fitter, s)
+                content = card_content(tp, icon, colour, fitter, s, future_cards)
             rect = Rect(cx - s.card_width / 2, top, s.card_width, s.card_height)
             cards[tp.id] = CardBox(tp.id, rect, stage_id, lane_id, cx, content)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from cxmapper.layout.blueprint import lane_order
 from cxmapper.layout.boxes import (
     BADGE_KINDS,
     BADGE_LABELS,
@@ -42,7 +43,12 @@ def header_box(journey: JourneyMap, rect: Rect, fitter: TextFitter, s: Style) ->
 
 
 def card_content(
-    tp: Touchpoint, channel_icon: str | None, colour: str, fitter: TextFitter, s: Style
+    tp: Touchpoint,
+    channel_icon: str | None,
+    colour: str,
+    fitter: TextFitter,
+    s: Style,
+    future: bool = False,
 ) -> CardContent:
     """A card: the owner's colour band across the top with the channel's icon at its left and
     the flags at its right; the title below it, the whole card wide; the face and the emotion
@@ -68,7 +74,10 @@ def card_content(
     )
     row = s.card_face_size
     bottom_row = h - pad - row
-    face = Rect(pad, bottom_row, row, row) if tp.feeling is not None else None
+    # In the future state's view a card shows the future feeling, and no word for today's.
+    feeling = feeling_then(tp) if future else tp.feeling
+    emotion_word = "" if future else tp.emotion
+    face = Rect(pad, bottom_row, row, row) if feeling is not None else None
     text_left = (face.right + s.note_pad) if face else pad
     text_right = w - pad
     evidence_box = None
@@ -77,12 +86,12 @@ def card_content(
         text_right = evidence_box.x - s.mark_gap
     emotion = Rect(text_left, bottom_row, max(0.0, text_right - text_left), row)
     emotion_line, emotion_size = "", s.card_note_size
-    if tp.emotion and emotion.w > 2 * row:
+    if emotion_word and emotion.w > 2 * row:
         # A long word ("exasperated") is set smaller, down to 3/4 of the size, before it is cut.
-        natural = fitter.width(tp.emotion, emotion_size)
+        natural = fitter.width(emotion_word, emotion_size)
         if natural > emotion.w:
             emotion_size = max(s.card_note_size * 0.75, emotion_size * emotion.w / natural * 0.98)
-        emotion_line = fitter.single_line(tp.emotion, emotion.w, emotion_size)
+        emotion_line = fitter.single_line(emotion_word, emotion.w, emotion_size)
     tag = FUTURE_TAGS.get(tp.future_state, "")
     state_box = None
     if tag:
@@ -102,7 +111,7 @@ def card_content(
         title_lines=lines,
         title_size=size,
         face=face,
-        feeling=tp.feeling,
+        feeling=feeling,
         emotion=emotion,
         emotion_line=emotion_line,
         badges=badges,
@@ -160,6 +169,7 @@ def _blueprint_keys(journey: JourneyMap, place) -> bool:
                 place("evidence", status, EVIDENCE_NAMES[status])
         placed = True
     if any(tp.leads_to for tp in journey.touchpoints):
+        place("heading", "blueprint", "Blueprint:", with_swatch=False)
         place("handoff", "handoff", "Hands off to")
         placed = True
     return placed
@@ -198,7 +208,8 @@ def legend_entries(
         x, y = area.x, y + row_h
     if journey.departments:
         place("heading", "departments", "Departments:", with_swatch=False)
-        for d in journey.departments:
+        order = lane_order(journey, [d.id for d in journey.departments])  # as the lanes run
+        for d in sorted(journey.departments, key=lambda d: order.index(d.id)):
             place("department", d.id, d.name)
         x, y = area.x, y + row_h
     used = {tp.channel_id for tp in journey.touchpoints}

@@ -21,7 +21,7 @@ def test_the_blueprint_template_reports_handoffs_waits_evidence_and_the_future()
     assert "Where the customer waits on backstage work" in text
     assert "Walks round car with advisor → Receives video health check" in text
     observed = sum(1 for t in journey.touchpoints if t.evidence == "observed")
-    share = round(100 * observed / len(journey.touchpoints))
+    share = int(100 * observed / len(journey.touchpoints) + 0.5)  # half up
     assert f"Observed: {observed} of {len(journey.touchpoints)} touchpoints ({share}%)" in text
     assert "Current and future state" in text and "Improve (" in text
     assert "Advisor calls with quote" in text and "-2 (very negative)" in text
