@@ -43,6 +43,8 @@ COLUMNS = {
     "future_feeling": "future_feeling",
     "future_state": "future_state",
     "future_note": "future_note",
+    "hands_off_to": "leads_to",  # the titles of the touchpoints it hands off to, a line each
+    "department_layer": "blueprint_layer",  # its owner's blueprint layer
 }
 
 
@@ -67,6 +69,10 @@ ALIASES = {
     "source": "sources",
     "evidence_status": "evidence",
     "future": "future_state",
+    "leads_to": "hands_off_to",
+    "handoffs": "hands_off_to",
+    "layer": "department_layer",
+    "blueprint_layer": "department_layer",
 }
 # A spreadsheet runs a cell as a formula when its text starts with one of these.
 
@@ -169,6 +175,30 @@ def parse_future_state(cell: str) -> str:
     raise ValueError(f'"{cell.strip()[:40]}" is not a future state: use same, new or removed')
 
 
+LAYER_WORDS = {
+    "customer": "customer",
+    "customer actions": "customer",
+    "frontstage": "frontstage",
+    "front stage": "frontstage",
+    "backstage": "backstage",
+    "back stage": "backstage",
+    "support": "support",
+    "support processes": "support",
+}
+
+
+def parse_layer(cell: str) -> str | None:
+    text = " ".join(cell.strip().lower().replace("-", " ").split())
+    if not text:
+        return None
+    if text in LAYER_WORDS:
+        return LAYER_WORDS[text]
+    raise ValueError(
+        f'"{cell.strip()[:40]}" is not a blueprint layer: use customer, frontstage, backstage '
+        "or support (or leave it empty)"
+    )
+
+
 def parse_flag(cell: str) -> bool:
     text = cell.strip().lower()
     if text in TRUE_WORDS:
@@ -176,6 +206,11 @@ def parse_flag(cell: str) -> bool:
     if text in FALSE_WORDS:
         return False
     raise ValueError(f'"{cell.strip()[:40]}" is not yes or no')
+
+
+def layer_of(journey: JourneyMap, department_id: str | None) -> str:
+    owner = journey.department(department_id)
+    return (owner.blueprint_layer or "") if owner else ""
 
 
 def export_csv(journey: JourneyMap) -> bytes:
@@ -187,6 +222,7 @@ def export_csv(journey: JourneyMap) -> bytes:
     def name_of(part: Any) -> str:
         return escape(part.name) if part is not None else ""
 
+    titles = {t.id: t.title for t in journey.touchpoints}
     for tp in journey.touchpoints_in_time_order():
         writer.writerow(
             [
@@ -213,6 +249,10 @@ def export_csv(journey: JourneyMap) -> bytes:
                 "" if tp.future_feeling is None else str(tp.future_feeling),
                 tp.future_state,
                 escape(tp.future_note),
+                escape("\n".join(titles[i] for i in tp.leads_to if i in titles)),
+                (owner.blueprint_layer or "")
+                if (owner := journey.department(tp.department_id))
+                else "",
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -29,6 +29,7 @@ from cxmapper.model.csv_format import (
     parse_feeling,
     parse_flag,
     parse_future_state,
+    parse_layer,
     parse_time,
     unescape,
 )
@@ -174,6 +175,7 @@ def _import_rows(
     )
     channels = _Names(_make_channel, "channel")
     touchpoints: list[dict[str, Any]] = []
+    handoffs: list[list[str]] = []  # each row's hands_off_to titles, linked once all are read
     rows_of: list[int] = []
     problems: list[str] = []
     next_position: dict[str, float] = {}
@@ -218,6 +220,14 @@ def _import_rows(
                 values[COLUMNS[column]] = cell_lines(cells[column])
         if cells.get("department", "").strip():
             values["department_id"] = departments.id_for(cells["department"], row_number)
+            if cells.get("department_layer", "").strip():
+                try:
+                    layer = parse_layer(cells["department_layer"])
+                except ValueError as exc:
+                    cell_problem("department_layer", str(exc))
+                else:
+                    _set_layer(departments, values["department_id"], layer, row_number, warnings)
+        handoffs.append(cell_lines(cells.get("hands_off_to", "")))
         if cells.get("channel", "").strip():
             values["channel_id"] = channels.id_for(cells["channel"], row_number)
         if "contributing_departments" in cells:
@@ -246,6 +256,7 @@ def _import_rows(
                 [f"row {row_number}: more than {MAX_TOUCHPOINTS} touchpoints in one map"]
             )
 
+    _link_handoffs(touchpoints, handoffs, rows_of, warnings)
     if ignored_cells:
         warnings.append(f"{ignored_cells} cells outside the known columns were not imported")
     if not touchpoints and not problems:
@@ -255,6 +266,50 @@ def _import_rows(
     return CsvImport(
         _validated(title, stages, departments, channels, touchpoints, rows_of), warnings
     )
+
+
+def _set_layer(departments: _Names, dept_id: str, layer, row: int, warnings: list[str]) -> None:
+    """A department's layer: the first row that says it; a row saying another is noted."""
+    part = next(p for p in departments.parts if p.id == dept_id)
+    if part.blueprint_layer is None:
+        part.blueprint_layer = layer
+    elif part.blueprint_layer != layer:
+        warnings.append(
+            f"row {row}, column department_layer: {part.name} is already in the "
+            f"{part.blueprint_layer} layer (an earlier row); kept that"
+        )
+
+
+def _link_handoffs(
+    touchpoints: list[dict[str, Any]],
+    handoffs: list[list[str]],
+    rows_of: list[int],
+    warnings: list[str],
+) -> None:
+    """Each row's hands_off_to titles as handoffs to the touchpoints of those titles (the
+    first one when two share a title, which is noted; a title no row has is noted)."""
+    by_title: dict[str, list[str]] = {}
+    for tp in touchpoints:
+        by_title.setdefault(str(tp.get("title", "")).strip(), []).append(tp["id"])
+    for tp, titles, row in zip(touchpoints, handoffs, rows_of, strict=True):
+        links = []
+        for title in titles:
+            found = [i for i in by_title.get(title, []) if i != tp["id"]]
+            if not found:
+                warnings.append(
+                    f'row {row}, column hands_off_to: no touchpoint is called "{title[:60]}"; '
+                    "not linked"
+                )
+                continue
+            if len(found) > 1:
+                warnings.append(
+                    f"row {row}, column hands_off_to: {len(found)} touchpoints are called "
+                    f'"{title[:60]}"; linked to the first'
+                )
+            if found[0] not in links:
+                links.append(found[0])
+        if links:
+            tp["leads_to"] = links
 
 
 def _validated(

@@ -294,7 +294,7 @@ def test_evidence_sources_and_the_future_state_have_their_columns():
     tp.future_feeling, tp.future_state, tp.future_note = 2, "new", "Compare offers on one page"
     data = export_csv(journey).decode("utf-8-sig")
     header = data.splitlines()[0].split(",")
-    assert header[-5:] == ["evidence", "sources", "future_feeling", "future_state", "future_note"]
+    assert header[-7:-2] == ["evidence", "sources", "future_feeling", "future_state", "future_note"]
     assert "'=HYPERLINK(evil)" in data  # inert in a spreadsheet
     back = import_csv(export_csv(journey)).journey.touchpoints_in_time_order()[0]
     assert (back.evidence, back.sources) == ("observed", ["=HYPERLINK(evil)", "interview 7"])
@@ -318,3 +318,31 @@ def test_a_bad_evidence_or_future_cell_names_its_row_and_column():
     assert any(p.startswith("row 2, column future_state:") for p in problems)
     assert any(p.startswith("row 2, column future_feeling:") for p in problems)
     assert not any(p.startswith("row 3") for p in problems)  # any case; "retired" is removed
+
+
+def test_handoffs_and_blueprint_layers_go_out_to_csv_and_come_back():
+    journey = load_template("car-service-blueprint")
+    back = import_csv(export_csv(journey))
+    assert back.warnings == []
+    m = back.journey
+    titles = {t.id: t.title for t in journey.touchpoints}
+    back_titles = {t.id: t.title for t in m.touchpoints}
+
+    def links(j, names):
+        return sorted((names[t.id], names[i]) for t in j.touchpoints for i in t.leads_to)
+
+    assert links(m, back_titles) == links(journey, titles)
+    layers = {d.name: d.blueprint_layer for d in journey.departments}
+    assert {d.name: d.blueprint_layer for d in m.departments} == layers
+
+
+def test_a_handoff_to_a_title_no_row_has_is_noted_not_fatal():
+    sheet = (
+        b"stage,touchpoint,hands_off_to,department,department_layer\n"
+        b"Sales,Sees an ad,Nobody,Marketing,frontstage\n"
+        b"Sales,Calls,,Marketing,Backstage\n"
+    )
+    result = import_csv(sheet)
+    assert any('no touchpoint is called "Nobody"' in w for w in result.warnings)
+    assert any("already in the frontstage layer" in w for w in result.warnings)
+    assert result.journey.departments[0].blueprint_layer == "frontstage"
