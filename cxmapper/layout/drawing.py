@@ -455,7 +455,7 @@ def draw_map(
 
 def draw_future_mark(point: FeelingPoint, p: Painter, s: Style) -> None:
     """A point of the future state's curve, beside today's faces: a small diamond."""
-    c, r = point.center, s.face_size / 4
+    c, r = point.center, s.face_size / 3
     corners = [Point(c.x, c.y - r), Point(c.x + r, c.y), Point(c.x, c.y + r), Point(c.x - r, c.y)]
     for a, b in zip(corners, corners[1:] + corners[:1], strict=True):
         p.line(a, b, p.theme.future, s.curve_width * 2 / 3, round_cap=True)

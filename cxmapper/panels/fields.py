@@ -304,28 +304,30 @@ class CheckListField(Field):
 
     toggled = Signal(str, bool)
 
-    def __init__(self, kind, name, label) -> None:
+    def __init__(self, kind, name, label, most_height: int = 120) -> None:
         editor = QListWidget()
         editor.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        editor.setMaximumHeight(120)
+        editor.setWordWrap(True)  # a long name wraps rather than hiding behind a scroll bar
+        editor.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        editor.setMaximumHeight(most_height)
+        self.most_height = most_height
         super().__init__(kind, name, label, editor)
         editor.itemChanged.connect(self._changed)
 
-    def set_items(self, departments: list[tuple[str, str]]) -> None:
+    def set_items(self, departments: list[tuple[str, str]], tips: list[str] | None = None) -> None:
         self._loading = True
         try:
             self.editor.clear()
-            for dep_id, dep_name in departments:
+            for k, (dep_id, dep_name) in enumerate(departments):
                 item = QListWidgetItem(dep_name)
+                if tips:
+                    item.setToolTip(tips[k])
                 item.setData(Qt.ItemDataRole.UserRole, dep_id)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self.editor.addItem(item)
-            self.editor.setFixedHeight(
-                min(120, max(1, len(departments)) * self.editor.sizeHintForRow(0) + 6)
-                if departments
-                else 28
-            )
+            rows = sum(self.editor.sizeHintForRow(r) for r in range(self.editor.count()))
+            self.editor.setFixedHeight(min(self.most_height, rows + 6) if departments else 28)
         finally:
             self._loading = False
 

@@ -73,7 +73,7 @@ def touchpoint_fields() -> list[Field]:
         CheckField(t, "partner_owned", "Partner", "Delivered by a partner"),
         ChoiceField(t, "evidence", "Evidence"),
         ListField(t, "sources", "Sources"),
-        CheckListField(t, "leads_to", "Hands off to"),
+        CheckListField(t, "leads_to", "Hands off to", most_height=220),
         ChoiceField(t, "future_state", "Future state"),
         FeelingField(t, "future_feeling", "Future feeling", "As today", "="),
         TextField(t, "future_note", "Future note", 2),
@@ -214,12 +214,15 @@ class Inspector(QScrollArea):
         first = rank[self.document.touchpoint(self.ids[0]).stage_id]
         last = first + HANDOFF_STAGES - 1
         names = {s.id: s.name for s in journey.stages}
+        lanes = {d.id: d.name for d in journey.departments}
+        shown = [
+            t
+            for t in journey.touchpoints_in_time_order()
+            if first <= rank[t.stage_id] <= last and t.id not in self.ids
+        ]
         self.choice("leads_to").set_items(
-            [
-                (t.id, f"{names[t.stage_id]}: {t.title}")
-                for t in journey.touchpoints_in_time_order()
-                if first <= rank[t.stage_id] <= last and t.id not in self.ids
-            ]
+            [(t.id, f"{t.title} ({lanes.get(t.department_id, 'Unassigned')})") for t in shown],
+            [f"{names[t.stage_id]}: {t.title}" for t in shown],
         )
 
     def _values(self, field: Field) -> list:
