@@ -9,8 +9,9 @@ undo) and skips the echo of its own edits in the field being typed in.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QLabel,
     QScrollArea,
@@ -127,6 +128,23 @@ class Form(QWidget):
         return next(f for f in self.fields if f.kind == kind and f.name == name)
 
 
+class PageStack(QStackedWidget):
+    """The Inspector's two forms, measured by the one shown: the map's few fields do not
+    scroll down the touchpoint form's length of blank (QStackedWidget measures both)."""
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else super().heightForWidth(width)
+
+
 class Inspector(QScrollArea):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -139,7 +157,7 @@ class Inspector(QScrollArea):
         self.map_form = Form(map_fields())
         self.map_form.heading.setText("The map")
         self.map_form.hint.setText("Select a touchpoint on the map to edit it here.")
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.pages.addWidget(self.map_form)
         self.pages.addWidget(self.touchpoint_form)
         self.setWidget(self.pages)
@@ -183,7 +201,7 @@ class Inspector(QScrollArea):
     def show_ids(self, ids: list[str]) -> None:
         self._next_step()
         self.ids = [i for i in ids if self.document.has_touchpoint(i)]
-        self.pages.setCurrentWidget(self.form)
+        self._show_page(self.form)
         n = len(self.ids)
         if n == 1:
             self.touchpoint_form.heading.setText("Touchpoint")
@@ -198,6 +216,11 @@ class Inspector(QScrollArea):
             field.show_problem("")
             self._load(field)
         self.choice("title").editor.setEnabled(n <= 1)
+
+    def _show_page(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        self.pages.updateGeometry()
+        QApplication.postEvent(self, QEvent(QEvent.Type.LayoutRequest))  # the scroll range
 
     def _fill_handoffs(self) -> None:
         """The touchpoints one selected touchpoint may hand off to: those of its stage and the

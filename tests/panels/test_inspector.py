@@ -285,3 +285,15 @@ def test_the_wheel_scrolls_the_inspector_past_a_drop_down_and_changes_nothing(qt
     assert window.document.touchpoint("t1").expectation == before
     assert not wheel.isAccepted()  # left to the scroll area
     assert field(window, "future_feeling").buttons[None].text() == "="  # "as today"
+
+
+def test_the_map_form_does_not_get_the_touchpoint_forms_length(window, qtbot):
+    inspector = window.inspector
+    window.inspector_dock.show()
+    window.inspector_dock.raise_()
+    select(window, "t1")
+    qtbot.wait(20)
+    assert inspector.verticalScrollBar().maximum() > 0  # the touchpoint's many fields scroll
+    select(window)  # nothing selected: the map's few fields, and no blank length under them
+    qtbot.wait(20)
+    assert inspector.verticalScrollBar().maximum() == 0  # it fits: nothing to scroll to
