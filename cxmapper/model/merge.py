@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from cxmapper.model.diff import feeling_word, quoted
 from cxmapper.model.journey import JourneyMap
 
@@ -164,7 +166,13 @@ def merge(base: JourneyMap, ours: JourneyMap, theirs: JourneyMap) -> Merged:
     )
     result["metadata"] = _metadata(b["metadata"], o["metadata"], t["metadata"])
     _mend(result, b, conflicts)
-    return Merged(JourneyMap.model_validate(result), conflicts)
+    try:
+        return Merged(JourneyMap.model_validate(result), conflicts)
+    except ValidationError:  # (not met in testing) a map is never left broken: ours, whole
+        return Merged(
+            ours.model_copy(deep=True),
+            [*conflicts, "the two could not be combined; kept ours whole"],
+        )
 
 
 def _metadata(base: dict, ours: dict, theirs: dict) -> dict:

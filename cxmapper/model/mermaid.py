@@ -109,9 +109,20 @@ class _Reading:
         self.started = False
         self.stop = False
         self.unrated = False  # the task next is marked "not rated"
+        self.skipping = ""  # the line that ends what is being skipped
 
 
 def _read_line(line: str, number: int, state: _Reading, problems: list[str]) -> None:
+    if state.skipping:  # inside front matter or a block description: not the journey's
+        if line == state.skipping or (state.skipping == "}" and line.endswith("}")):
+            state.skipping = ""
+        return
+    if not state.started and line == "---":  # YAML front matter (a title, a config)
+        state.skipping = "---"
+        return
+    if line.startswith("accDescr") and "{" in line and "}" not in line:
+        state.skipping = "}"
+        return
     if not line:
         return
     if line.startswith("%%"):

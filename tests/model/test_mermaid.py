@@ -137,3 +137,26 @@ def test_every_bad_line_is_listed_at_once_and_an_empty_file_is_refused():
     assert [p.split(":")[0] for p in caught.value.problems] == ["line 3", "line 4"]
     with pytest.raises(MapError):
         from_mermaid("")
+
+
+def test_front_matter_directives_and_accessible_descriptions_are_not_the_journey():
+    text = """---
+title: Not this one
+config:
+  journey:
+    taskMargin: 10
+---
+%%{init: {'theme': 'forest'}}%%
+journey
+  accTitle: A day
+  accDescr {
+    A long description
+    over lines: with colons
+  }
+  title A working day
+  section Morning
+    Make tea: 5: Me
+"""
+    journey = from_mermaid(text)
+    assert journey.title == "A working day"
+    assert [t.title for t in journey.touchpoints] == ["Make tea"]
