@@ -12,22 +12,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QToolBar,
     QWidget,
 )
 
 from cxmapper.app import settings
-from cxmapper.app.clipboard_actions import ClipboardActions
 from cxmapper.app.context_menus import ContextMenus
-from cxmapper.app.curves_menu import CurvesMenu
 from cxmapper.app.editor import editor
 from cxmapper.app.export_actions import ExportActions
 from cxmapper.app.file_actions import FileActions, file_name_for  # noqa: F401 - re-exported
-from cxmapper.app.find_bar import FindBar
-from cxmapper.app.handoff_actions import HandoffActions
+from cxmapper.app.menus import build_menus
 from cxmapper.app.recovery import Autosave
-from cxmapper.app.rows_menu import RowsMenu
-from cxmapper.app.workshop import WorkshopMode
 from cxmapper.canvas.scene import JourneyScene
 from cxmapper.canvas.view import JourneyView
 from cxmapper.document.document import JourneyDocument
@@ -59,12 +53,6 @@ def feeling_label(feeling: int) -> str:
     """ "+2 very positive", "0 neutral", "-1 negative"."""
     sign = "+" if feeling > 0 else ""
     return f"{sign}{feeling} {FEELING_WORDS[feeling]}"
-
-
-# Ctrl with the keypad's Enter (the main Return key is "Ctrl+Return")
-ENTER_ON_KEYPAD = QKeySequence(
-    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Enter
-)
 
 
 class MainWindow(FileActions, ExportActions, QMainWindow):
@@ -162,139 +150,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(
-            file_menu, "&New…", self.new_map, [keys.New, "Ctrl+N"], "A new map, from a template"
-        )
-        self._action(file_menu, "&Open…", self.choose_and_open, [keys.Open, "Ctrl+O"])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self._fill_recent()
-        file_menu.addSeparator()
-        self._action(file_menu, "&Save", self.save, [keys.Save, "Ctrl+S"])
-        self._action(file_menu, "Save &As…", self.save_as, [keys.SaveAs, "Ctrl+Shift+S"])
-        file_menu.addSeparator()
-        self._action(
-            file_menu,
-            "&Import CSV…",
-            self.import_csv,
-            tip="A new map from a spreadsheet of touchpoints",
-        )
-        self._action(
-            file_menu,
-            "Import &Mermaid…",
-            self.import_mermaid,
-            tip="A new map from a Mermaid journey diagram",
-        )
-        export_menu = file_menu.addMenu("&Export")
-        self._action(export_menu, "&PDF…", self.export_pdf, ["Ctrl+E"])
-        self._action(export_menu, "P&NG…", self.export_png, ["Ctrl+Shift+E"])
-        self._action(export_menu, "&SVG…", self.export_svg)
-        self._action(export_menu, "&JSON…", self.export_json)
-        self._action(export_menu, "&CSV…", self.export_csv)
-        self._action(export_menu, "&Mermaid…", self.export_mermaid)
-        file_menu.addSeparator()
-        preferences = self._action(
-            file_menu, "Pre&ferences…", self.show_preferences, [keys.Preferences, "Ctrl+,"]
-        )
-        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        file_menu.addSeparator()
-        self._action(file_menu, "&Close", self.close, [keys.Close, "Ctrl+W"])
-        self._action(file_menu, "&Quit", self.quit, [keys.Quit, "Ctrl+Q"])
-
-        edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo", self.undo, [keys.Undo])
-        self.redo_action = self._action(
-            edit, "&Redo", self.redo, [keys.Redo, "Ctrl+Shift+Z", "Ctrl+Y"]
-        )
-        edit.addSeparator()
-        self.clipboard = ClipboardActions(self, edit)
-        edit.addSeparator()
-        self.find_bar = FindBar(self)
-        self.find_toolbar = QToolBar("Find", self)
-        self.find_toolbar.setObjectName("find")
-        self.find_toolbar.setMovable(False)
-        self.find_toolbar.addWidget(self.find_bar)
-        self.find_toolbar.hide()
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_toolbar)
-        self._action(edit, "&Find…", self.find, [keys.Find, "Ctrl+F"])
-        self._action(edit, "Find &Next", lambda: self.find_step(1), [keys.FindNext, "F3"])
-        self._action(
-            edit, "Find &Previous", lambda: self.find_step(-1), [keys.FindPrevious, "Shift+F3"]
-        )
-        edit.addSeparator()
-        self._action(edit, "&Rename touchpoint", self.rename_selection, ["F2"])
-        # Delete only: the X11 standard Delete keys include Ctrl+D (Duplicate).
-        self.delete_action = self._action(edit, "&Delete", self.delete_selection, ["Delete"])
-        # Only while the map has the focus: Delete in another panel belongs to that panel.
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._action(edit, "Select &All", self.select_all, [keys.SelectAll])
-
-        journey_menu = self.menuBar().addMenu("&Map")
-        self.move_actions: list[QAction] = []
-        self._action(
-            journey_menu,
-            "Edit the &Map…",
-            self.edit_map,
-            ["Ctrl+I"],
-            "The map's title, description, scenario and persona, in the Inspector",
-        )
-        self._action(
-            journey_menu,
-            "Add &Touchpoint",
-            self.capture,
-            ["Ctrl+Return", "Ctrl+Enter", ENTER_ON_KEYPAD, "Ctrl+T"],
-            "A touchpoint after the selected one (or the last): type its name, Enter for the next",
-        )
-        for text, by, keys_ in (
-            ("Move to &Next Stage", (1, 0), "Alt+Right"),
-            ("Move to &Previous Stage", (-1, 0), "Alt+Left"),
-            ("Move to the Lane &Above", (0, -1), "Alt+Up"),
-            ("Move to the Lane &Below", (0, 1), "Alt+Down"),
-        ):
-            action = self._action(
-                journey_menu, text, lambda _c=False, b=by: self.move_selection(*b), [keys_]
-            )
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.move_actions.append(action)
-        self.handoffs = HandoffActions(self, journey_menu)
-        journey_menu.addSeparator()
-        self._action(journey_menu, "Add &Stage", self.add_stage, ["Ctrl+Shift+T"])
-        self._action(journey_menu, "Add &Department", self.add_department, ["Ctrl+Shift+L"])
-        self._action(journey_menu, "Add &Channel", self.add_channel)
-        journey_menu.addSeparator()
-        self._action(
-            journey_menu, "Stages, Departments and Channels…", lambda: self.show_structure("stage")
-        )
-
-        view = self.menuBar().addMenu("&View")
-        self._action(
-            view,
-            "Zoom &In",
-            lambda: self.view and self.view.zoom_in(),
-            [keys.ZoomIn, "Ctrl+=", "Ctrl++"],
-        )
-        self._action(
-            view, "Zoom &Out", lambda: self.view and self.view.zoom_out(), [keys.ZoomOut, "Ctrl+-"]
-        )
-        self._action(
-            view, "&Fit to Window", lambda: self.view and self.view.fit_to_window(), ["Ctrl+0"]
-        )
-        self._action(
-            view, "&Actual Size", lambda: self.view and self.view.actual_size(), ["Ctrl+1"]
-        )
-        view.addSeparator()
-        self.rows_menu = RowsMenu(self, view.addMenu("&Rows Under the Lanes"))
-        self.curves_menu = CurvesMenu(self, view.addMenu("&Emotion Curves"))
-        self.workshop = WorkshopMode(self, view)
-        view.addSeparator()
-        for dock in (self.palette_dock, self.structure_dock, self.inspector_dock):
-            view.addAction(dock.toggleViewAction())
-
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Keyboard Shortcuts", self.show_shortcuts, [keys.HelpContents])
-        about = self._action(help_menu, "&About cxmapper", self.show_about)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
+        build_menus(self)
 
     def _fill_recent(self) -> None:
         menu = self.recent_menu
