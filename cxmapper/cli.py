@@ -135,9 +135,12 @@ def _import_mermaid(args: argparse.Namespace) -> int:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise MapError(["not UTF-8 text"]) from None
-        journey = from_mermaid(text, name=source.stem.strip() or "Imported journey")
+        notes: list[str] = []
+        journey = from_mermaid(text, name=source.stem.strip() or "Imported journey", notes=notes)
     except MapError as exc:
         raise MapError(exc.problems, str(source)) from None
+    for note in notes:
+        print(f"cxmapper: {source}: note: {note}", file=sys.stderr)
     _write(out, map_to_bytes(_stamped(journey)))
     print(f"{out}: imported {journey.summary()}")
     return 0

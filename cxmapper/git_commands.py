@@ -12,15 +12,17 @@ cxmapper merge BASE OURS THEIRS [-o OUT]  a three-way merge by id, written into 
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from pathlib import Path
 
 from cxmapper.model.fileformat import load_map, map_to_bytes
 from cxmapper.model.journey import JourneyMap
+from cxmapper.model.problems import MapError
 from cxmapper.model.safe_write import write_atomically
 
-GIT_EXTERNAL_DIFF_ARGS = 7  # path old-file old-hex old-mode new-file new-hex new-mode
+GIT_EXTERNAL_DIFF_ARGS = (7, 9)  # path old hex mode new hex mode [new-path rename-info]
 
 
 def _map_or_none(name: str) -> JourneyMap | None:
@@ -30,13 +32,32 @@ def _map_or_none(name: str) -> JourneyMap | None:
     return load_map(name)
 
 
+def _text_diff(path: str, old: str, new: str, problem: MapError) -> None:
+    """Not maps (a broken one, or another kind of JSON): git's own kind of text diff, said."""
+    print(f"cxmapper: {path} is not a map cxmapper can read ({problem.problems[0]}); as text:")
+
+    def lines(name: str) -> list[str]:
+        if name == os.devnull or not Path(name).exists():
+            return []
+        return Path(name).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+
+    sys.stdout.writelines(difflib.unified_diff(lines(old), lines(new), f"a/{path}", f"b/{path}"))
+
+
 def diff(args: argparse.Namespace) -> int:
+    from cxmapper.cli import UsageError
     from cxmapper.model.diff import differences
 
     files = args.files
-    if len(files) == GIT_EXTERNAL_DIFF_ARGS:
-        path, old, new = files[0], _map_or_none(files[1]), _map_or_none(files[4])
-        print(f"cxmapper diff a/{path} b/{path}")
+    if len(files) in GIT_EXTERNAL_DIFF_ARGS:
+        path, old_name, new_name = files[0], files[1], files[4]
+        shown_path = f"{path} -> {files[7]}" if len(files) == 9 else path
+        print(f"cxmapper diff a/{path} b/{files[7] if len(files) == 9 else path}")
+        try:
+            old, new = _map_or_none(old_name), _map_or_none(new_name)
+        except MapError as exc:
+            _text_diff(shown_path, old_name, new_name, exc)
+            return 0  # git calls any other exit an external diff that died
         if old is None or new is None:
             shown = new or old
             word = "added" if old is None else "deleted"
@@ -44,27 +65,45 @@ def diff(args: argparse.Namespace) -> int:
         else:
             for line in differences(old, new) or ["(the maps say the same)"]:
                 print(line)
-        return 0  # git calls any other exit an external diff that died
+        return 0
     if len(files) != 2:
-        raise argparse.ArgumentTypeError("give OLD and NEW (or git's seven arguments)")
+        raise UsageError(
+            f"diff takes two maps, OLD and NEW ({len(files)} given), or the seven or nine "
+            "arguments git gives an external diff"
+        )
     lines = differences(load_map(files[0]), load_map(files[1]))
     for line in lines:
         print(line)
     return 1 if lines else 0
 
 
+def _side(name: str) -> JourneyMap:
+    """A side of a merge; an empty file (git's base when both sides added the map) is a map
+    with nothing in it yet."""
+    path = Path(name)
+    if path.is_file() and path.stat().st_size == 0:
+        return JourneyMap()
+    return load_map(name)
+
+
 def merge(args: argparse.Namespace) -> int:
     from cxmapper.model.merge import merge as merge_maps
 
-    base, ours, theirs = (load_map(name) for name in (args.base, args.ours, args.theirs))
+    shown = args.path or args.ours  # git's %P: the map's own name, not its temporary file
+    try:
+        base, ours, theirs = (_side(name) for name in (args.base, args.ours, args.theirs))
+    except MapError as exc:
+        where = f"{shown} (git's {exc.source})" if args.path else exc.source
+        raise MapError(exc.problems, where) from None
     result = merge_maps(base, ours, theirs)
     out = Path(args.output) if args.output else Path(args.ours)
     write_atomically(out, map_to_bytes(result.journey), backups=0 if not args.output else 3)
     for conflict in result.conflicts:
-        print(f"cxmapper merge: conflict: {conflict}", file=sys.stderr)
+        print(f"cxmapper merge: {shown}: conflict: {conflict}", file=sys.stderr)
+    sys.stderr.flush()
     n = len(result.conflicts)
     said = "merged cleanly" if not n else f"merged with {n} conflict{'s' if n > 1 else ''}"
-    print(f"{out}: {said} ({result.journey.summary()})")
+    print(f"{args.output or shown}: {said} ({result.journey.summary()})")
     return 1 if n else 0
 
 
@@ -73,14 +112,15 @@ def add_commands(sub) -> None:
         "diff",
         help="what changed between two maps, in the users' words (also git's diff driver)",
         description="Exit 0 when the maps say the same, 1 when they differ, 2 for a bad file. "
-        "Called by git with seven arguments (as diff.cxmapper.command), it prints the "
-        "change and exits 0.",
+        "Called by git with seven (or, for a renamed map, nine) arguments as "
+        "diff.cxmapper.command, it prints the change and exits 0; a file that is not a map "
+        "is shown as a text diff.",
     )
     p.add_argument("files", nargs="+", metavar="OLD NEW")
     p.set_defaults(run=diff)
     p = sub.add_parser(
         "merge",
-        help="a three-way merge of maps by id (also git's merge driver: %%O %%A %%B)",
+        help="a three-way merge of maps by id (also git's merge driver: %%O %%A %%B %%P)",
         description="Independent edits combine; a true conflict keeps OURS for that field and "
         "is listed. Exit 0 clean, 1 with conflicts, 2 for a bad file. The result is written "
         "into OURS (as git's merge driver expects) or OUT.",
@@ -88,5 +128,6 @@ def add_commands(sub) -> None:
     p.add_argument("base", metavar="BASE")
     p.add_argument("ours", metavar="OURS")
     p.add_argument("theirs", metavar="THEIRS")
+    p.add_argument("path", metavar="PATH", nargs="?", help="the map's name in messages (git's %%P)")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of into OURS")
     p.set_defaults(run=merge)

@@ -338,7 +338,7 @@ def test_mermaid_out_and_in(tmp_path):
     titles = [t.title for t in load_map(back).touchpoints]
     assert "Pays: now; #1" in titles
     bad = tmp_path / "bad.mmd"
-    bad.write_text("journey\n  section S\n  Make tea: 9: Me\n", encoding="utf-8")
+    bad.write_text("journey\n  section S\n  Make tea: high: Me\n", encoding="utf-8")
     done = cxmapper("import-mermaid", bad, "-o", tmp_path / "x.json")
     assert done.returncode == 2 and "line 3:" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "x.json").exists()

@@ -80,7 +80,7 @@ def test_a_real_git_merge_of_two_branches_that_both_edited_a_map(tmp_path):
     command = f'"{sys.executable}" -m cxmapper'
     (repo / ".gitattributes").write_text("*.json merge=cxmapper diff=cxmapper\n")
     _git(repo, "config", "merge.cxmapper.name", "cxmapper journey maps")
-    _git(repo, "config", "merge.cxmapper.driver", f"{command} merge %O %A %B")
+    _git(repo, "config", "merge.cxmapper.driver", f"{command} merge %O %A %B %P")
     _git(repo, "config", "diff.cxmapper.command", f"{command} diff")
     journey = load_template("product-lifecycle")
     (repo / "map.json").write_bytes(map_to_bytes(journey))
@@ -109,3 +109,15 @@ def test_a_real_git_merge_of_two_branches_that_both_edited_a_map(tmp_path):
     assert "The box is too heavy to carry" in pains and "Nobody says when it will arrive" in pains
     assert merged.stages[-1].name == "Advocacy"
     assert b"<<<<<<<" not in (repo / "map.json").read_bytes()
+    # a map renamed and edited (git gives the driver nine arguments), and a JSON file that is
+    # not a map (shown as text): git diff goes through both
+    _git(repo, "mv", "map.json", "workshop.json")
+    renamed = load_map(repo / "workshop.json")
+    renamed.touchpoints[0].feeling = -1
+    (repo / "workshop.json").write_bytes(map_to_bytes(renamed))
+    (repo / "package.json").write_text('{"name": "not a map"}\n')
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "renamed, and a package file")
+    shown = _git(repo, "diff", "-M", "HEAD~1", "HEAD")
+    assert "feeling +2 (very positive) → -1 (negative)" in shown
+    assert "package.json is not a map cxmapper can read" in shown and '+{"name"' in shown

@@ -129,11 +129,13 @@ class JourneyDocument(StructureEdits, QObject):
                 text = data.decode("utf-8-sig")
             except UnicodeDecodeError:
                 raise MapError(["not UTF-8 text"]) from None
-            journey = from_mermaid(text, name=path.stem[:80] or "Map")
+            notes: list[str] = []
+            journey = from_mermaid(text, name=path.stem[:80] or "Map", notes=notes)
         except MapError as exc:
             raise MapError(exc.problems, str(path)) from None
         document = cls(journey, None, parent)
         document.opened_from = path.absolute()
+        document.notes = notes
         return document
 
     def changed_on_disk(self) -> bool:

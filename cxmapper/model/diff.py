@@ -43,7 +43,7 @@ SHORT = 60
 
 def quoted(text: str) -> str:
     """A user's text in a line of the diff: quoted, on one line, cut if long."""
-    one = " ".join(str(text).split())
+    one = " ".join(str(text).split()).replace('"', '\\"')
     return '"' + (one if len(one) <= SHORT else one[: SHORT - 1] + "…") + '"'
 
 
@@ -80,7 +80,9 @@ def _list_change(old: list, new: list) -> str:
     added = [v for v in new if v not in old]
     gone = [v for v in old if v not in new]
     said = [f"+ {quoted(v)}" for v in added] + [f"- {quoted(v)}" for v in gone]
-    return "; ".join(said) if said else "reordered"
+    if [v for v in old if v in new] != [v for v in new if v in old]:
+        said.append("reordered")
+    return "; ".join(said)
 
 
 def differences(old: JourneyMap, new: JourneyMap) -> list[str]:
@@ -102,6 +104,9 @@ def differences(old: JourneyMap, new: JourneyMap) -> list[str]:
     for kind in ("stage", "department", "channel"):
         lines += _parts(kind, old, new)
     lines += _touchpoints(old, new)
+    authors = [a for a in new.metadata.authors if a not in old.metadata.authors]
+    if authors:
+        lines.append("Authors: " + "; ".join(f"+ {quoted(a)}" for a in authors))
     return lines
 
 
@@ -157,10 +162,13 @@ def _touchpoints(old: JourneyMap, new: JourneyMap) -> list[str]:
     lines = []
     before = {t.id: t for t in old.touchpoints}
     after = {t.id: t for t in new.touchpoints}
-    for tp in new.touchpoints_in_time_order():
+    order = new.touchpoints_in_time_order()
+    for k, tp in enumerate(order):
         if tp.id not in before:
+            earlier = [t for t in order[:k] if t.stage_id == tp.stage_id]
+            when = f"after {quoted(earlier[-1].title)}" if earlier else "first in its stage"
             lines.append(
-                f"Touchpoint added: {quoted(tp.title)} in {_place(new, tp)}, "
+                f"Touchpoint added: {quoted(tp.title)} in {_place(new, tp)}, {when}, "
                 f"feeling {feeling_word(tp.feeling)}"
             )
     for tp in old.touchpoints_in_time_order():
@@ -185,6 +193,9 @@ def _touchpoints(old: JourneyMap, new: JourneyMap) -> list[str]:
                 continue
             if field in ("pain_points", "opportunities", "quotes", "sources"):
                 change = _list_change(a, b)
+            elif field == "leads_to":  # by title, each side's own
+                titles = {t.id: t.title for t in (*old.touchpoints, *new.touchpoints)}
+                change = _list_change([titles.get(i, i) for i in a], [titles.get(i, i) for i in b])
             elif field in ("description", "root_cause", "future_note"):
                 change = "changed" if a and b else ("added" if b else "removed")
                 change += f": {quoted(b)}" if b else ""

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from cxmapper.model.defaults import unique_id
 from cxmapper.model.diff import feeling_word, quoted
 from cxmapper.model.journey import JourneyMap
 
@@ -62,14 +63,28 @@ def _name_of(kind: str, part: dict) -> str:
     return quoted(part.get("title") if kind == "touchpoint" else part.get("name", ""))
 
 
+NAMES: dict[str, str] = {}  # ids of the parts of the maps being merged -> their names
+
+
+def _whole(text: Any) -> str:
+    """A user's text in a conflict, all of it (what is not kept must be readable there)."""
+    return '"' + " ".join(str(text).split()).replace('"', '\\"') + '"'
+
+
 def _say(value: Any, name: str) -> str:
+    if name == "future_feeling" and value is None:
+        return "as today"
     if name in ("feeling", "future_feeling"):
         return feeling_word(value)
+    if name in ("stage_id", "department_id", "channel_id"):
+        return quoted(NAMES.get(value, value)) if value else "none"
+    if name == "position":
+        return f"{value:g}"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return ", ".join(quoted(v) for v in value) or "none"
-    return "none" if value in (None, "") else quoted(value)
+        return ", ".join(quoted(NAMES.get(v, v)) for v in value) or "none"
+    return "none" if value in (None, "") else _whole(value)
 
 
 def _fields(what: str, base: dict | None, ours: dict, theirs: dict, conflicts: list[str]) -> dict:
@@ -104,7 +119,7 @@ def _parts(kind: str, base: list, ours: list, theirs: list, conflicts: list[str]
     result: dict[str, dict] = {}
     for pid in dict.fromkeys(o_ids + t_ids + b_ids):
         b, o, t = by[0].get(pid), by[1].get(pid), by[2].get(pid)
-        what = f"{kind} {_name_of(kind, o or t or b)}"
+        what = f"{kind} {_name_of(kind, b or o or t)}"  # by the name both started from
         if o is not None and t is not None:
             result[pid] = _fields(what, b, o, t, conflicts)
         elif o is not None and b is None:
@@ -155,6 +170,12 @@ def merge(base: JourneyMap, ours: JourneyMap, theirs: JourneyMap) -> Merged:
     """BASE, OURS and THEIRS merged; conflicts keep OURS and are listed."""
     b, o, t = (m.model_dump(mode="json") for m in (base, ours, theirs))
     conflicts: list[str] = []
+    _both_added(b, o, t)
+    NAMES.clear()
+    for side in (t, o, b):  # (the base's names win: parts are named as both knew them)
+        for _, key in KINDS:
+            NAMES.update({p["id"]: p["name"] for p in side[key]})
+        NAMES.update({p["id"]: p["title"] for p in side["touchpoints"]})
     top = {k: v for k, v in o.items() if k not in {"metadata", "persona", *dict(KINDS).values()}}
     top.pop("touchpoints")
     result = _fields("the map", b, top, t, conflicts)
@@ -173,6 +194,41 @@ def merge(base: JourneyMap, ours: JourneyMap, theirs: JourneyMap) -> Merged:
             ours.model_copy(deep=True),
             [*conflicts, "the two could not be combined; kept ours whole"],
         )
+
+
+PREFIXES = {"stage": "stage", "department": "dept", "channel": "channel", "touchpoint": "tp"}
+
+
+def _both_added(base: dict, ours: dict, theirs: dict) -> None:
+    """Parts both sides added under one id (the editor names a new stage "stage-new-stage" in
+    every copy) but made differently are two parts: THEIRS' gets an id of its own, and THEIRS'
+    references follow it. Added the same on both sides, they are one."""
+    renamed: dict[str, dict[str, str]] = {}
+    for kind, key in (*KINDS, ("touchpoint", "touchpoints")):
+        known = {p["id"] for side in (base, ours, theirs) for p in side[key]}
+        in_base = {p["id"] for p in base[key]}
+        mine = {p["id"]: p for p in ours[key]}
+        moves = {}
+        for part in theirs[key]:
+            pid = part["id"]
+            if pid in in_base or pid not in mine or mine[pid] == part:
+                continue
+            label = part.get("title") if kind == "touchpoint" else part.get("name", "")
+            new_id = unique_id(PREFIXES[kind], label, known)
+            known.add(new_id)
+            moves[pid] = new_id
+            part["id"] = new_id
+        renamed[kind] = moves
+    fields = {"stage": "stage_id", "department": "department_id", "channel": "channel_id"}
+    for tp in theirs["touchpoints"]:
+        for kind, name in fields.items():
+            if tp[name] in renamed[kind]:
+                tp[name] = renamed[kind][tp[name]]
+        moved = renamed["department"]
+        tp["contributing_department_ids"] = [
+            moved.get(d, d) for d in tp["contributing_department_ids"]
+        ]
+        tp["leads_to"] = [renamed["touchpoint"].get(i, i) for i in tp["leads_to"]]
 
 
 def _metadata(base: dict, ours: dict, theirs: dict) -> dict:
@@ -224,7 +280,19 @@ def _mend(result: dict, base: dict, conflicts: list[str]) -> None:
         if tp["channel_id"] is not None and tp["channel_id"] not in channels:
             conflicts.append(f"touchpoint {name}: its channel was removed; now none")
             tp["channel_id"] = None
+        for d in tp["contributing_department_ids"]:
+            if d not in departments:
+                conflicts.append(
+                    f"touchpoint {name}: its contributing department {quoted(NAMES.get(d, d))} "
+                    "was removed; dropped"
+                )
         tp["contributing_department_ids"] = [
             d for d in tp["contributing_department_ids"] if d in departments
         ]
+        for i in tp["leads_to"]:
+            if i not in touchpoints:
+                conflicts.append(
+                    f"touchpoint {name}: its handoff to {quoted(NAMES.get(i, i))}, which was "
+                    "removed, is dropped"
+                )
         tp["leads_to"] = [i for i in tp["leads_to"] if i in touchpoints and i != tp["id"]]

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from cxmapper.model.defaults import default_channels, department_colour, unique_id
 from cxmapper.model.journey import (
+    MAX_DEPARTMENTS,
     MAX_NAME,
     MAX_TOUCHPOINTS,
     Department,
@@ -32,11 +33,27 @@ NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "colon": ":", "semi": ";
 MAX_BYTES = 4 * 1024 * 1024
 
 
+KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr")
+
+
 def safe(text: str, keep: str = "") -> str:
     """Text as Mermaid reads it literally: one line, the syntax's own characters as entities
-    (Mermaid turns them back into the characters when it draws), but those in `keep`."""
+    (Mermaid turns them back into the characters when it draws), but those in `keep`; a
+    first word Mermaid would take for a keyword ("journey", "section") begins with one too."""
     one_line = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
-    return "".join(ch if ch in keep else UNSAFE.get(ch, ch) for ch in one_line)
+    out = "".join(ch if ch in keep else UNSAFE.get(ch, ch) for ch in one_line)
+    if out.lower().startswith(KEYWORDS):
+        out = f"#{ord(out[0])};{out[1:]}"
+    return out
+
+
+COMMENT = re.compile(r"%%|#(?!(?:\d{1,7}|[a-zA-Z]{2,8});)")  # "%%", or a "#" not an entity
+
+
+def _without_comment(line: str) -> str:
+    """A line less what Mermaid skips: from "%%", or a "#" that is not an entity, to its end."""
+    found = COMMENT.search(line)
+    return line[: found.start()].rstrip() if found else line
 
 
 def unsafe(text: str) -> str:
@@ -69,11 +86,15 @@ def to_mermaid(journey: JourneyMap) -> str:
     return "\n".join(lines) + "\n"
 
 
-def from_mermaid(text: str, name: str = "Imported journey") -> JourneyMap:
-    """A map from a Mermaid `journey` diagram; MapError naming each line it cannot read."""
+def from_mermaid(
+    text: str, name: str = "Imported journey", notes: list[str] | None = None
+) -> JourneyMap:
+    """A map from a Mermaid `journey` diagram; MapError naming each line it cannot read.
+    What was read but changed (a score outside 1 to 5, rounded or clamped) goes in `notes`."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise MapError(["the file is too large (the limit is 4 MB)"])
     state, problems = _Reading(), []
+    state.notes = notes if notes is not None else []
     for number, raw in enumerate(text.splitlines(), start=1):
         try:
             _read_line(raw.strip(), number, state, problems)
@@ -85,8 +106,10 @@ def from_mermaid(text: str, name: str = "Imported journey") -> JourneyMap:
         problems.append('the file is empty: a Mermaid journey begins with "journey"')
     if problems:
         raise MapError(problems)
+    if len(state.departments) > MAX_DEPARTMENTS:
+        raise MapError([f"more than {MAX_DEPARTMENTS} actors (each becomes a department)"])
     data = {
-        "title": state.title or name,
+        "title": state.title or state.front_title or name,
         "stages": state.stages,
         "departments": list(state.departments.values()),
         "channels": default_channels(),
@@ -110,12 +133,16 @@ class _Reading:
         self.stop = False
         self.unrated = False  # the task next is marked "not rated"
         self.skipping = ""  # the line that ends what is being skipped
+        self.front_title = ""  # a title in the front matter
+        self.notes: list[str] = []
 
 
 def _read_line(line: str, number: int, state: _Reading, problems: list[str]) -> None:
     if state.skipping:  # inside front matter or a block description: not the journey's
         if line == state.skipping or (state.skipping == "}" and line.endswith("}")):
             state.skipping = ""
+        elif state.skipping == "---" and line.lower().startswith("title:"):
+            state.front_title = line[6:].strip().strip("\"'")
         return
     if not state.started and line == "---":  # YAML front matter (a title, a config)
         state.skipping = "---"
@@ -129,16 +156,20 @@ def _read_line(line: str, number: int, state: _Reading, problems: list[str]) -> 
         state.unrated = state.unrated or line.lower() == NOT_RATED
         return
     unrated, state.unrated = state.unrated, False
+    line = _without_comment(line)
+    if not line:
+        return
     if not state.started:
-        if line.split()[0] != "journey":
+        if line.split()[0].lower() != "journey":
             problems.append(f'line {number}: a Mermaid journey begins with "journey"')
             state.stop = True
         state.started = True
         return
     keyword, _, rest = line.partition(" ")
+    keyword = keyword.lower()
     if keyword == "title":
         state.title = _name(rest, number, problems, "title") or state.title
-    elif keyword in ("accTitle:", "accDescr:", "accDescr"):
+    elif keyword.startswith(("acctitle", "accdescr")):
         return  # what screen readers are told: not part of the journey
     elif keyword == "section":
         stage_name = _name(rest, number, problems, "section")
@@ -146,7 +177,7 @@ def _read_line(line: str, number: int, state: _Reading, problems: list[str]) -> 
             taken = [s.id for s in state.stages]
             state.stages.append(Stage(id=unique_id("stage", stage_name, taken), name=stage_name))
     else:
-        task = _task(line, number, problems, state.departments)
+        task = _task(line, number, problems, state.departments, state.notes)
         if task is None:
             return
         if not state.stages:
@@ -181,7 +212,11 @@ def _name(text: str, number: int, problems: list[str], what: str) -> str:
 
 
 def _task(
-    line: str, number: int, problems: list[str], departments: dict[str, Department]
+    line: str,
+    number: int,
+    problems: list[str],
+    departments: dict[str, Department],
+    notes: list[str],
 ) -> tuple[str, int, list[str]] | None:
     """A task line "name: score: actor, actor" as (title, feeling, department ids)."""
     parts = line.split(":")
@@ -194,10 +229,17 @@ def _task(
         problems.append(f"line {number}: a task has at most two colons (name: score: actors)")
         return None
     title = _name(parts[0], number, problems, "task")
-    score = parts[1].strip()
-    if not re.fullmatch(r"[1-5]", score):
-        problems.append(f'line {number}: the score "{score[:20]}" is not a whole number 1 to 5')
+    score_text = parts[1].strip()
+    try:
+        value = float(score_text)
+    except ValueError:
+        value = float("nan")
+    if value != value or value in (float("inf"), float("-inf")):
+        problems.append(f'line {number}: the score "{score_text[:20]}" is not a number')
         return None
+    score = min(5, max(1, int(value + 0.5)))  # Mermaid draws any number; a map has 5 feelings
+    if score != value:
+        notes.append(f"line {number}: the score {score_text} is read as {score} (1 to 5)")
     if not title:
         return None
     owners: list[str] = []
@@ -218,4 +260,4 @@ def _task(
             )
         if departments[key].id not in owners:
             owners.append(departments[key].id)
-    return title, int(score) - 3, owners
+    return title, score - 3, owners

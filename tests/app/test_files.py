@@ -388,7 +388,7 @@ def test_mermaid_out_of_the_file_menu_and_back_in(window, tmp_path, monkeypatch)
     assert titles == [t.title for t in window.document.journey.touchpoints_in_time_order()]
     assert opened.document.path is None  # saving asks where: never over the .mmd
     bad = tmp_path / "bad.mmd"
-    bad.write_text("journey\n section S\n tea: 8: me\n", encoding="utf-8")
+    bad.write_text("journey\n section S\n tea: lots: me\n", encoding="utf-8")
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))

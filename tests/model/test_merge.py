@@ -146,3 +146,35 @@ def test_two_sides_that_touched_disjoint_parts_give_every_change_of_both(base, o
             want.pain_points,
             want.position,
         )
+
+
+def test_both_sides_adding_a_stage_under_the_editors_same_id_keep_both():
+    base, ours, theirs = copies()
+    ours.stages.insert(1, Stage(id="stage-new-stage", name="Research"))
+    theirs.stages.append(Stage(id="stage-new-stage", name="Loyalty"))
+    theirs.touchpoints.append(
+        Touchpoint(id="tp-loyal", title="Joins the club", stage_id="stage-new-stage", position=0)
+    )
+    result = merge(base, ours, theirs)
+    names = [s.name for s in result.journey.stages]
+    assert "Research" in names and "Loyalty" in names
+    loyalty = next(s for s in result.journey.stages if s.name == "Loyalty")
+    assert tp(result.journey, "tp-loyal").stage_id == loyalty.id  # theirs' card, theirs' stage
+    assert not any("name changed both ways" in c for c in result.conflicts)
+
+
+def test_a_handoff_to_a_card_the_other_side_removed_is_dropped_and_said():
+    base, ours, theirs = copies()
+    tp(ours, "tp-sees-ad").leads_to = ["tp-compares-reviews"]
+    theirs.touchpoints = [t for t in theirs.touchpoints if t.id != "tp-compares-reviews"]
+    result = merge(base, ours, theirs)
+    assert tp(result.journey, "tp-sees-ad").leads_to == []
+    assert any('handoff to "Compares kits and reviews"' in c for c in result.conflicts)
+
+
+def test_conflicts_name_stages_and_lanes_not_their_ids():
+    base, ours, theirs = copies()
+    tp(ours, "tp-sees-ad").stage_id = "stage-purchase"
+    tp(theirs, "tp-sees-ad").stage_id = "stage-usage"
+    (conflict,) = merge(base, ours, theirs).conflicts
+    assert 'ours "Purchase", theirs "Usage"' in conflict

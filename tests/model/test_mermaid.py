@@ -117,7 +117,7 @@ journey
     ("text", "line", "words"),
     [
         ("graph TD\n  A-->B\n", 1, 'begins with "journey"'),
-        ("journey\n  section S\n  Make tea: 7: Me\n", 3, "not a whole number 1 to 5"),
+        ("journey\n  section S\n  Make tea: high: Me\n", 3, "is not a number"),
         ("journey\n  section S\n  Make tea\n", 3, "not a task"),
         ("journey\n  section S\n  a: 1: b: c\n", 3, "at most two colons"),
         ("journey\n  title T\n  section\n", 3, "the section has no name"),
@@ -133,7 +133,7 @@ def test_a_line_it_cannot_read_is_named_by_its_number(text, line, words):
 
 def test_every_bad_line_is_listed_at_once_and_an_empty_file_is_refused():
     with pytest.raises(MapError) as caught:
-        from_mermaid("journey\n section S\n a: 9\n b\n c: 1: Me\n")
+        from_mermaid("journey\n section S\n a: lots\n b\n c: 1: Me\n")
     assert [p.split(":")[0] for p in caught.value.problems] == ["line 3", "line 4"]
     with pytest.raises(MapError):
         from_mermaid("")
@@ -160,3 +160,34 @@ journey
     journey = from_mermaid(text)
     assert journey.title == "A working day"
     assert [t.title for t in journey.touchpoints] == ["Make tea"]
+
+
+def test_other_peoples_mermaid_comments_odd_scores_and_keywords():
+    notes: list[str] = []
+    text = """---
+title: From the front matter
+---
+Journey
+  Section Morning # a comment
+    Make tea: 6: Me %% hot
+    Go upstairs: 0: Me
+    Do work: 4.4: Me, Cat
+"""
+    journey = from_mermaid(text, notes=notes)
+    assert journey.title == "From the front matter"
+    assert [s.name for s in journey.stages] == ["Morning"]
+    assert [d.name for d in journey.departments] == ["Me", "Cat"]
+    assert [t.feeling for t in journey.touchpoints] == [2, -2, 1]  # 6 -> 5, 0 -> 1, 4.4 -> 4
+    assert len(notes) == 3 and notes[0].startswith("line 6:")
+
+
+def test_a_title_that_begins_like_a_keyword_goes_out_safe_and_comes_back():
+    journey = small_map()
+    journey.touchpoints[0].title = "journey planner opened"
+    journey.touchpoints[1].title = "Section 3 of the form: done"
+    journey.stages[0].name = "title deeds"
+    text = to_mermaid(journey)
+    for line in text.splitlines()[2:]:
+        assert not line.strip().lower().startswith(("journey", "title"))
+    back = from_mermaid(text)
+    assert said(back) == said(journey)
