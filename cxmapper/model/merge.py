@@ -100,7 +100,17 @@ def _fields(what: str, base: dict | None, ours: dict, theirs: dict, conflicts: l
         elif base is not None and b == o:  # only ours
             result[name] = a
         elif name in ITEM_LISTS and isinstance(a, list) and isinstance(b, list):
-            result[name] = _items(o if isinstance(o, list) else [], a, b)
+            was = o if isinstance(o, list) else []
+            result[name] = _items(was, a, b)
+            reworded = [v for v in was if v not in a and v not in b]
+            ours_new = [v for v in a if v not in was]
+            theirs_new = [v for v in b if v not in was]
+            if reworded and ours_new and theirs_new:  # the same item rewritten two ways
+                word = FIELD_WORDS.get(name, name.replace("_", " "))
+                conflicts.append(
+                    f"{what}: {word}: {_say(reworded, name)} rewritten both ways: ours "
+                    f"{_say(ours_new, name)}, theirs {_say(theirs_new, name)}; kept both"
+                )
         else:
             word = FIELD_WORDS.get(name, name.replace("_", " "))
             conflicts.append(

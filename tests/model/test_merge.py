@@ -178,3 +178,16 @@ def test_conflicts_name_stages_and_lanes_not_their_ids():
     tp(theirs, "tp-sees-ad").stage_id = "stage-usage"
     (conflict,) = merge(base, ours, theirs).conflicts
     assert 'ours "Purchase", theirs "Usage"' in conflict
+
+
+def test_one_pain_point_rewritten_two_ways_keeps_both_and_says_so():
+    base, ours, theirs = copies()
+    first = tp(base, "tp-calls-support").pain_points[0]
+    tp(ours, "tp-calls-support").pain_points[0] = "On hold for 40 minutes"
+    tp(theirs, "tp-calls-support").pain_points[0] = "On hold for most of an hour"
+    result = merge(base, ours, theirs)
+    pains = tp(result.journey, "tp-calls-support").pain_points
+    assert "On hold for 40 minutes" in pains and "On hold for most of an hour" in pains
+    assert first not in pains
+    (conflict,) = result.conflicts
+    assert "rewritten both ways" in conflict and "kept both" in conflict
