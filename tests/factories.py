@@ -248,3 +248,19 @@ def close_quietly(window) -> None:
     if window.document is not None:
         window.document.undo_stack.setClean()
     window.close()
+
+
+def map_window(qtbot, journey):
+    """An editor window on `journey` at actual size, 1400x900, closed after the test without
+    asking to save (a fixture's body: `yield from map_window(qtbot, journey)`)."""
+    from cxmapper.app.window import MainWindow
+    from cxmapper.document.document import JourneyDocument
+
+    w = MainWindow()
+    w.set_document(JourneyDocument(journey))
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    w.view.actual_size()
+    yield w
+    close_quietly(w)

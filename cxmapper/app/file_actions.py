@@ -122,24 +122,23 @@ class FileActions:
             self.open_file(path)
 
     def import_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import CSV", "", CSV_FILTER)
-        if not path:
-            return
-        try:
-            document = JourneyDocument.from_spreadsheet(path)
-        except MapError as exc:
-            QMessageBox.critical(self, "Cannot import the spreadsheet", exc.message())
-            return
-        self.window_for_a_map().show_opened(document)
+        self._import("Import CSV", CSV_FILTER, JourneyDocument.from_spreadsheet, "spreadsheet")
 
     def import_mermaid(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import Mermaid", "", MERMAID_FILTER)
+        self._import(
+            "Import Mermaid", MERMAID_FILTER, JourneyDocument.from_mermaid, "Mermaid diagram"
+        )
+
+    def _import(self, title: str, filters: str, read, what: str) -> None:
+        """A new map from another kind of file, in a window of its own; a dialog naming every
+        problem when it cannot be read."""
+        path, _ = QFileDialog.getOpenFileName(self, title, "", filters)
         if not path:
             return
         try:
-            document = JourneyDocument.from_mermaid(path)
+            document = read(path)
         except MapError as exc:
-            QMessageBox.critical(self, "Cannot import the Mermaid diagram", exc.message())
+            QMessageBox.critical(self, f"Cannot import the {what}", exc.message())
             return
         self.window_for_a_map().show_opened(document)
 

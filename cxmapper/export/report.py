@@ -254,6 +254,22 @@ class FeelingBars(Flowable):
             c.drawCentredString(zero + f * unit, 0, FEELING_WORDS[f])
 
 
+def report_table(cells: list[list], width: float, shares: tuple[float, ...]) -> Table:
+    """A report table: its header row tinted, rows ruled, columns shares of `width`."""
+    table = Table(cells, colWidths=[width * f for f in shares], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor(LIGHT.level_line)),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(LIGHT.stage_tints[1])),
+            ]
+        )
+    )
+    return table
+
+
 def department_summary(journey: JourneyMap, width: float) -> list:
     story: list = [
         Bookmark("departments", "Department summary"),
@@ -296,17 +312,7 @@ def department_summary(journey: JourneyMap, width: float) -> list:
             ]
         )
         chart.append((name, avg, lane_colour))
-    table = Table(rows, colWidths=[width * f for f in (0.24, 0.11, 0.13, 0.1, 0.42)], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor(LIGHT.level_line)),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(LIGHT.stage_tints[1])),
-            ]
-        )
-    )
+    table = report_table(rows, width, (0.24, 0.11, 0.13, 0.1, 0.42))
     story += [
         table,
         Spacer(1, 14),

@@ -8,13 +8,20 @@ from __future__ import annotations
 from statistics import mean
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 
-from cxmapper.export.fonts import REGULAR
-from cxmapper.export.report import BODY, H1, H2, SMALL, Bookmark, feeling_text, markup, signed
+from cxmapper.export.report import (
+    BODY,
+    H1,
+    H2,
+    SMALL,
+    Bookmark,
+    feeling_text,
+    markup,
+    report_table,
+    signed,
+)
 from cxmapper.layout.blueprint import is_blueprint, lane_order, layer_rank
-from cxmapper.layout.style import LIGHT
 from cxmapper.model.future import (
     feeling_changes,
     feeling_now,
@@ -31,18 +38,7 @@ IN_SIGHT = {BLUEPRINT_LAYERS.index("customer"), BLUEPRINT_LAYERS.index("frontsta
 def _table(rows: list[list[str]], width: float, shares: tuple[float, ...]) -> Table:
     cells = [[Paragraph(escape(c), SMALL) for c in rows[0]]]
     cells += [[Paragraph(markup(c), BODY) for c in r] for r in rows[1:]]
-    table = Table(cells, colWidths=[width * f for f in shares], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor(LIGHT.level_line)),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(LIGHT.stage_tints[1])),
-            ]
-        )
-    )
-    return table
+    return report_table(cells, width, shares)
 
 
 def _layer_of(journey: JourneyMap, department_id: str | None) -> str:
@@ -54,24 +50,23 @@ def blueprint_summary(journey: JourneyMap, width: float) -> list:
     """Handoffs, touchpoints with no owner, and the stages where the customer waits on work
     done out of sight (a handoff from a customer or frontstage card to a backstage or support
     one)."""
+    by_id = {t.id: t for t in journey.touchpoints}
     handoffs = [
         (tp, target)
         for tp in journey.touchpoints_in_time_order()
-        for target in (journey_touchpoint(journey, i) for i in tp.leads_to)
+        for target in (by_id.get(i) for i in tp.leads_to)
         if target is not None
     ]
     if not handoffs and not is_blueprint(journey):
         return []
     stage_names = {s.id: s.name for s in journey.stages}
     story: list = [
-        Bookmark("blueprint", "Service blueprint"),
-        Paragraph("Service blueprint", H1),
-        Paragraph(
+        *_opening(
+            "blueprint",
+            "Service blueprint",
             "The journey seen from the organisation's side: who hands off to whom, what no one "
             "owns, and where the customer waits on work they cannot see.",
-            SMALL,
         ),
-        Spacer(1, 6),
         Paragraph(f"Handoffs ({len(handoffs)})", H2),
     ]
     if handoffs:
@@ -119,8 +114,21 @@ def blueprint_summary(journey: JourneyMap, width: float) -> list:
     return story
 
 
-def journey_touchpoint(journey: JourneyMap, touchpoint_id: str):
-    return next((t for t in journey.touchpoints if t.id == touchpoint_id), None)
+def _groups(journey: JourneyMap) -> list[tuple[str, list]]:
+    """The report's two ways to cut a map: by stage, and by owning department as the lanes
+    run (Unassigned last, when any card has no owner); each part a name and a test."""
+    order = lane_order(journey, [d.id for d in journey.departments])
+    names = {d.id: d.name for d in journey.departments}
+    departments = [(names[d], lambda t, d=d: t.department_id == d) for d in order]
+    if any(t.department_id is None for t in journey.touchpoints):
+        departments.append(("Unassigned", lambda t: t.department_id is None))
+    stages = [(s.name, lambda t, s=s: t.stage_id == s.id) for s in journey.stages]
+    return [("By stage", stages), ("By owning department", departments)]
+
+
+def _opening(key: str, title: str, intro: str) -> list:
+    """A section's bookmark, heading and one-line introduction."""
+    return [Bookmark(key, title), Paragraph(title, H1), Paragraph(intro, SMALL), Spacer(1, 6)]
 
 
 def evidence_summary(journey: JourneyMap, width: float) -> list:
@@ -128,25 +136,11 @@ def evidence_summary(journey: JourneyMap, width: float) -> list:
     if not any(tp.evidence for tp in journey.touchpoints):
         return []
     story: list = [
-        Bookmark("evidence", "Evidence"),
-        Paragraph("Evidence", H1),
-        Paragraph(
+        *_opening(
+            "evidence",
+            "Evidence",
             "How much of the map was seen with customers (observed), is believed (assumed) or "
             "is an idea (proposed). A map that is mostly assumed is a hypothesis to test.",
-            SMALL,
-        ),
-        Spacer(1, 6),
-    ]
-    groups = [
-        ("By stage", [(s.name, lambda t, s=s: t.stage_id == s.id) for s in journey.stages]),
-        (
-            "By owning department",
-            [(d.name, lambda t, d=d: t.department_id == d.id) for d in journey.departments]
-            + (
-                [("Unassigned", lambda t: t.department_id is None)]
-                if any(t.department_id is None for t in journey.touchpoints)
-                else []
-            ),
         ),
     ]
     total = len(journey.touchpoints)
@@ -157,7 +151,7 @@ def evidence_summary(journey: JourneyMap, width: float) -> list:
             BODY,
         )
     )
-    for title, parts in groups:
+    for title, parts in _groups(journey):
         rows = [["", "Touchpoints", "Observed", "Assumed", "Proposed", "Not said", "Observed %"]]
         for name, keeps in parts:
             members = [t for t in journey.touchpoints if keeps(t)]
@@ -189,14 +183,12 @@ def future_summary(journey: JourneyMap, width: float) -> list:
         return []
     stage_names = {s.id: s.name for s in journey.stages}
     story: list = [
-        Bookmark("future", "Current and future state"),
-        Paragraph("Current and future state", H1),
-        Paragraph(
+        *_opening(
+            "future",
+            "Current and future state",
             "How the customer's feelings move from today to the future state the map plans: "
             "the gap between the two curves.",
-            SMALL,
         ),
-        Spacer(1, 6),
     ]
     now_all = [f for t in journey.touchpoints if (f := feeling_now(t)) is not None]
     then_all = [f for t in journey.touchpoints if (f := feeling_then(t)) is not None]
@@ -241,15 +233,7 @@ def future_summary(journey: JourneyMap, width: float) -> list:
                 note = f" — {tp.future_note}" if tp.future_note else ""
                 line = f"{stage_names[tp.stage_id]}: {tp.title}{note}"
                 story.append(Paragraph(markup(line), BODY))
-    names = {d.id: d.name for d in journey.departments} | {None: "Unassigned"}
-    order = lane_order(journey, [d.id for d in journey.departments]) + [None]
-    for title, parts in (
-        ("By stage", [(s.name, lambda t, s=s: t.stage_id == s.id) for s in journey.stages]),
-        (
-            "By owning department",
-            [(names[d], lambda t, d=d: t.department_id == d) for d in order if d in names],
-        ),
-    ):
+    for title, parts in _groups(journey):
         rows = [["", "Today", "Future", "Change", "Improve", "Get worse"]]
         for name, keeps in parts:
             members = [t for t in journey.touchpoints if keeps(t)]

@@ -149,7 +149,6 @@ class Style:
     handoff_width: float = 2
     handoff_head: float = 9  # the arrow's head, each stroke
     row_label_inset: float = 4  # a row's name from its bar and the gutter's edge
-    legend_height: float = 96
     legend_size: float = 13
     legend_swatch: float = 16
     legend_gap: float = 18  # between one entry and the next

@@ -7,35 +7,42 @@ from __future__ import annotations
 
 from typing import Any
 
+from cxmapper.model.fields import LABELS
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
 
 # A touchpoint's annotations, by what users call them (title, place and feeling are told apart).
 NOTES = {
-    "description": "description",
-    "channel_id": "channel",
-    "contributing_department_ids": "contributing departments",
-    "emotion": "emotion word",
-    "expectation": "expectation",
-    "pain_points": "pain points",
-    "root_cause": "root cause",
-    "opportunities": "opportunities",
-    "quotes": "customer quotes",
-    "moment_of_truth": "moment of truth",
-    "partner_owned": "partner-owned",
-    "evidence": "evidence",
-    "sources": "sources",
-    "future_feeling": "future feeling",
-    "future_note": "future-state note",
-    "future_state": "future state",
-    "leads_to": "handoffs",
+    f: LABELS[f]
+    for f in (
+        "description",
+        "channel_id",
+        "contributing_department_ids",
+        "emotion",
+        "expectation",
+        "pain_points",
+        "root_cause",
+        "opportunities",
+        "quotes",
+        "moment_of_truth",
+        "partner_owned",
+        "evidence",
+        "sources",
+        "future_feeling",
+        "future_note",
+        "future_state",
+        "leads_to",
+    )
 }
-MAP_FIELDS = {"title": "title", "description": "description", "scenario": "scenario"}
-MAP_VIEW = {"rows": "rows under the lanes", "curves": "curves shown"}
-PERSONA_FIELDS = {"name": "name", "description": "description", "goals": "goals"}
+MAP_FIELDS = {f: LABELS[f] for f in ("title", "description", "scenario")}
+MAP_VIEW = {f: LABELS[f] for f in ("rows", "curves")}
+PERSONA_FIELDS = {f: LABELS[f] for f in ("name", "description", "goals")}
 PART_FIELDS = {
-    "stage": {"description": "description", "customer_goal": "customer goal"},
-    "department": {"colour": "colour", "blueprint_layer": "blueprint layer"},
-    "channel": {"icon": "icon"},
+    kind: {f: LABELS[f] for f in fields}
+    for kind, fields in (
+        ("stage", ("description", "customer_goal")),
+        ("department", ("colour", "blueprint_layer")),
+        ("channel", ("icon",)),
+    )
 }
 LISTS = {"stage": "stages", "department": "departments", "channel": "channels"}
 SHORT = 60

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from cxmapper.model.defaults import unique_id
 from cxmapper.model.diff import feeling_word, quoted
+from cxmapper.model.fields import LABELS
 from cxmapper.model.journey import JourneyMap
 
 KINDS = (("stage", "stages"), ("department", "departments"), ("channel", "channels"))
@@ -29,20 +30,8 @@ ITEM_LISTS = {  # combined item by item: both sides' additions kept, both sides'
     "contributing_department_ids",
     "rows",
 }
-FIELD_WORDS = {
-    "stage_id": "stage",
-    "department_id": "lane",
-    "channel_id": "channel",
-    "position": "place in time",
-    "customer_goal": "customer goal",
-    "blueprint_layer": "blueprint layer",
-    "future_feeling": "future feeling",
-    "future_note": "future-state note",
-    "future_state": "future state",
-    "root_cause": "root cause",
-    "moment_of_truth": "moment of truth",
-    "partner_owned": "partner-owned",
-}
+# As users call the fields; in a merge a touchpoint's owner is its lane, moved in time.
+FIELD_WORDS = {**LABELS, "department_id": "lane", "position": "place in time"}
 
 
 @dataclass
@@ -63,31 +52,43 @@ def _name_of(kind: str, part: dict) -> str:
     return quoted(part.get("title") if kind == "touchpoint" else part.get("name", ""))
 
 
-NAMES: dict[str, str] = {}  # ids of the parts of the maps being merged -> their names
-
-
 def _whole(text: Any) -> str:
     """A user's text in a conflict, all of it (what is not kept must be readable there)."""
     return '"' + " ".join(str(text).split()).replace('"', '\\"') + '"'
 
 
-def _say(value: Any, name: str) -> str:
-    if name == "future_feeling" and value is None:
-        return "as today"
-    if name in ("feeling", "future_feeling"):
-        return feeling_word(value)
-    if name in ("stage_id", "department_id", "channel_id"):
-        return quoted(NAMES.get(value, value)) if value else "none"
-    if name == "position":
-        return f"{value:g}"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(quoted(NAMES.get(v, v)) for v in value) or "none"
-    return "none" if value in (None, "") else _whole(value)
+class _Said:
+    """What a merge says: its conflicts, and the parts' names to say them with (by id; the
+    base's names win, as both sides knew them)."""
+
+    def __init__(self, *sides: dict) -> None:
+        self.conflicts: list[str] = []
+        self.names: dict[str, str] = {}
+        for side in sides:
+            for _, key in KINDS:
+                self.names.update({p["id"]: p["name"] for p in side[key]})
+            self.names.update({p["id"]: p["title"] for p in side["touchpoints"]})
+
+    def named(self, part_id: str) -> str:
+        return quoted(self.names.get(part_id, part_id))
+
+    def say(self, value: Any, name: str) -> str:
+        if name == "future_feeling" and value is None:
+            return "as today"
+        if name in ("feeling", "future_feeling"):
+            return feeling_word(value)
+        if name in ("stage_id", "department_id", "channel_id"):
+            return self.named(value) if value else "none"
+        if name == "position":
+            return f"{value:g}"
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, list):
+            return ", ".join(self.named(v) for v in value) or "none"
+        return "none" if value in (None, "") else _whole(value)
 
 
-def _fields(what: str, base: dict | None, ours: dict, theirs: dict, conflicts: list[str]) -> dict:
+def _fields(what: str, base: dict | None, ours: dict, theirs: dict, said: _Said) -> dict:
     """One part's fields merged (base None: both sides added it)."""
     result = {}
     for name in ours:
@@ -107,21 +108,21 @@ def _fields(what: str, base: dict | None, ours: dict, theirs: dict, conflicts: l
             theirs_new = [v for v in b if v not in was]
             if reworded and ours_new and theirs_new:  # the same item rewritten two ways
                 word = FIELD_WORDS.get(name, name.replace("_", " "))
-                conflicts.append(
-                    f"{what}: {word}: {_say(reworded, name)} rewritten both ways: ours "
-                    f"{_say(ours_new, name)}, theirs {_say(theirs_new, name)}; kept both"
+                said.conflicts.append(
+                    f"{what}: {word}: {said.say(reworded, name)} rewritten both ways: ours "
+                    f"{said.say(ours_new, name)}, theirs {said.say(theirs_new, name)}; kept both"
                 )
         else:
             word = FIELD_WORDS.get(name, name.replace("_", " "))
-            conflicts.append(
-                f"{what}: {word} changed both ways: ours {_say(a, name)}, theirs "
-                f"{_say(b, name)}; kept ours"
+            said.conflicts.append(
+                f"{what}: {word} changed both ways: ours {said.say(a, name)}, theirs "
+                f"{said.say(b, name)}; kept ours"
             )
             result[name] = a
     return result
 
 
-def _parts(kind: str, base: list, ours: list, theirs: list, conflicts: list[str]) -> list:
+def _parts(kind: str, base: list, ours: list, theirs: list, said: _Said) -> list:
     """Parts of one kind (stages, departments, channels or touchpoints) merged by id, in OURS'
     order with THEIRS' additions placed after the part they follow there."""
     by = [{p["id"]: p for p in side} for side in (base, ours, theirs)]
@@ -131,22 +132,22 @@ def _parts(kind: str, base: list, ours: list, theirs: list, conflicts: list[str]
         b, o, t = by[0].get(pid), by[1].get(pid), by[2].get(pid)
         what = f"{kind} {_name_of(kind, b or o or t)}"  # by the name both started from
         if o is not None and t is not None:
-            result[pid] = _fields(what, b, o, t, conflicts)
+            result[pid] = _fields(what, b, o, t, said)
         elif o is not None and b is None:
             result[pid] = o  # added by ours
         elif t is not None and b is None:
             result[pid] = t  # added by theirs
         elif o is not None:  # theirs removed it
             if o != b:
-                conflicts.append(f"{what}: theirs removes it, ours changes it; kept ours")
+                said.conflicts.append(f"{what}: theirs removes it, ours changes it; kept ours")
                 result[pid] = o
         elif t is not None and t != b:  # ours removed what theirs changed
-            conflicts.append(f"{what}: ours removes it, theirs changes it; kept it removed")
-    order = _order(kind, b_ids, o_ids, t_ids, conflicts, by)
+            said.conflicts.append(f"{what}: ours removes it, theirs changes it; kept it removed")
+    order = _order(kind, b_ids, o_ids, t_ids, said, by)
     return [result[i] for i in order if i in result]
 
 
-def _order(kind, b_ids, o_ids, t_ids, conflicts, by) -> list[str]:
+def _order(kind, b_ids, o_ids, t_ids, said: _Said, by) -> list[str]:
     """OURS' order; if only THEIRS reordered what both kept, THEIRS' order of those; THEIRS'
     additions after the part they follow in THEIRS. Both adding at one place is said."""
     kept = [i for i in b_ids if i in o_ids and i in t_ids]
@@ -158,7 +159,7 @@ def _order(kind, b_ids, o_ids, t_ids, conflicts, by) -> list[str]:
         slots = iter(t_kept)  # theirs reordered: their order, ours' additions where they were
         order = [next(slots) if i in kept else i for i in order]
     elif o_kept != base_kept and t_kept != base_kept and o_kept != t_kept:
-        conflicts.append(f"{kind}s reordered both ways; kept ours' order")
+        said.conflicts.append(f"{kind}s reordered both ways; kept ours' order")
     ours_added = {i for i in o_ids if i not in b_ids}
     for k, pid in enumerate(t_ids):
         if pid in order or pid in b_ids:
@@ -168,7 +169,7 @@ def _order(kind, b_ids, o_ids, t_ids, conflicts, by) -> list[str]:
         while at < len(order) and order[at] in ours_added and kind != "touchpoint":
             name = _name_of(kind, by[1][order[at]])
             theirs = _name_of(kind, by[2][pid])
-            conflicts.append(
+            said.conflicts.append(
                 f"{kind}s added at one place: ours {name}, theirs {theirs}; ours first"
             )
             at += 1
@@ -179,24 +180,20 @@ def _order(kind, b_ids, o_ids, t_ids, conflicts, by) -> list[str]:
 def merge(base: JourneyMap, ours: JourneyMap, theirs: JourneyMap) -> Merged:
     """BASE, OURS and THEIRS merged; conflicts keep OURS and are listed."""
     b, o, t = (m.model_dump(mode="json") for m in (base, ours, theirs))
-    conflicts: list[str] = []
     _both_added(b, o, t)
-    NAMES.clear()
-    for side in (t, o, b):  # (the base's names win: parts are named as both knew them)
-        for _, key in KINDS:
-            NAMES.update({p["id"]: p["name"] for p in side[key]})
-        NAMES.update({p["id"]: p["title"] for p in side["touchpoints"]})
+    said = _Said(t, o, b)
     top = {k: v for k, v in o.items() if k not in {"metadata", "persona", *dict(KINDS).values()}}
     top.pop("touchpoints")
-    result = _fields("the map", b, top, t, conflicts)
-    result["persona"] = _fields("the persona", b["persona"], o["persona"], t["persona"], conflicts)
+    result = _fields("the map", b, top, t, said)
+    result["persona"] = _fields("the persona", b["persona"], o["persona"], t["persona"], said)
     for kind, key in KINDS:
-        result[key] = _parts(kind, b[key], o[key], t[key], conflicts)
+        result[key] = _parts(kind, b[key], o[key], t[key], said)
     result["touchpoints"] = _parts(
-        "touchpoint", b["touchpoints"], o["touchpoints"], t["touchpoints"], conflicts
+        "touchpoint", b["touchpoints"], o["touchpoints"], t["touchpoints"], said
     )
     result["metadata"] = _metadata(b["metadata"], o["metadata"], t["metadata"])
-    _mend(result, b, conflicts)
+    _mend(result, b, said)
+    conflicts = said.conflicts
     try:
         return Merged(JourneyMap.model_validate(result), conflicts)
     except ValidationError:  # (not met in testing) a map is never left broken: ours, whole
@@ -257,7 +254,7 @@ def _metadata(base: dict, ours: dict, theirs: dict) -> dict:
     }
 
 
-def _mend(result: dict, base: dict, conflicts: list[str]) -> None:
+def _mend(result: dict, base: dict, said: _Said) -> None:
     """References to parts one side removed while the other used them: a touchpoint in a
     removed stage goes to the stage before it in the base (or after); in a removed lane, to
     Unassigned; a removed channel, contributor or handoff is dropped. Each said."""
@@ -279,21 +276,21 @@ def _mend(result: dict, base: dict, conflicts: list[str]) -> None:
                 k = base_order.index(gone) if gone in base_order else len(base_order)
                 earlier = [s for s in base_order[:k] if s in stages]
                 target = earlier[-1] if earlier else stages[0]
-                conflicts.append(
+                said.conflicts.append(
                     f"touchpoint {name}: its stage was removed; moved to the stage "
                     f"{quoted(next(s['name'] for s in result['stages'] if s['id'] == target))}"
                 )
                 tp["stage_id"] = target
         if tp["department_id"] is not None and tp["department_id"] not in departments:
-            conflicts.append(f"touchpoint {name}: its lane was removed; now unassigned")
+            said.conflicts.append(f"touchpoint {name}: its lane was removed; now unassigned")
             tp["department_id"] = None
         if tp["channel_id"] is not None and tp["channel_id"] not in channels:
-            conflicts.append(f"touchpoint {name}: its channel was removed; now none")
+            said.conflicts.append(f"touchpoint {name}: its channel was removed; now none")
             tp["channel_id"] = None
         for d in tp["contributing_department_ids"]:
             if d not in departments:
-                conflicts.append(
-                    f"touchpoint {name}: its contributing department {quoted(NAMES.get(d, d))} "
+                said.conflicts.append(
+                    f"touchpoint {name}: its contributing department {said.named(d)} "
                     "was removed; dropped"
                 )
         tp["contributing_department_ids"] = [
@@ -301,8 +298,8 @@ def _mend(result: dict, base: dict, conflicts: list[str]) -> None:
         ]
         for i in tp["leads_to"]:
             if i not in touchpoints:
-                conflicts.append(
-                    f"touchpoint {name}: its handoff to {quoted(NAMES.get(i, i))}, which was "
+                said.conflicts.append(
+                    f"touchpoint {name}: its handoff to {said.named(i)}, which was "
                     "removed, is dropped"
                 )
         tp["leads_to"] = [i for i in tp["leads_to"] if i in touchpoints and i != tp["id"]]
