@@ -474,7 +474,11 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
     def _add_touchpoint(self, place, kind: str, run: bool = False) -> None:
         channel = self.document.journey.channel(kind) if kind else None
         title = f"{channel.name} touchpoint" if channel else "New touchpoint"
-        new_id = self.document.add_touchpoint(place, title, channel.id if channel else None)
+        new_id = self._refused(
+            lambda: self.document.add_touchpoint(place, title, channel.id if channel else None)
+        )
+        if new_id is None:
+            return
         self.view.select_and_show(new_id)
         self.view.edit_title(new_id, run=run, fresh=run)
 

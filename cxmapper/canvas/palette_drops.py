@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from cxmapper.canvas.dragdata import TOUCHPOINT_MIME, decode_kind
 from cxmapper.layout.drop import drop_target
+from cxmapper.model.fields import EditRefused
 
 
 class PaletteDrops:
@@ -48,9 +49,14 @@ class PaletteDrops:
         channel_id = kind if self.document.journey.channel(kind) else None
         channel = self.document.journey.channel(channel_id)
         title = f"{channel.name} touchpoint" if channel else "New touchpoint"
-        new_id = self.document.add_touchpoint(
-            (target.stage_id, target.position, target.department_id), title, channel_id
-        )
+        try:
+            new_id = self.document.add_touchpoint(
+                (target.stage_id, target.position, target.department_id), title, channel_id
+            )
+        except EditRefused as refused:  # the map is full: said, and the drop refused
+            event.ignore()
+            self.title_editor.problem.emit(str(refused))
+            return
         event.setDropAction(Qt.DropAction.CopyAction)  # a copy: the palette keeps its kinds
         event.accept()
         self._select_only(new_id)

@@ -42,6 +42,7 @@ from cxmapper.model.fields import (
 )
 from cxmapper.model.fileformat import load_map, save_map
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint, now
+from cxmapper.model.limits import over_limit
 from cxmapper.model.problems import MapError
 from cxmapper.model.transfer import Pasted
 
@@ -347,6 +348,8 @@ class JourneyDocument(StructureEdits, QObject):
     ) -> str:
         """A new touchpoint at `place`; its id. EditRefused when the place or title is not valid."""
         self._check_place(place)
+        if problem := over_limit(self.journey, {"touchpoint": 1}):
+            raise EditRefused(problem)
         if channel_id is not None and self.journey.channel(channel_id) is None:
             channel_id = None
         stage_id = place[0]
@@ -399,6 +402,14 @@ class JourneyDocument(StructureEdits, QObject):
     def _insert_after(self, pasted: Pasted, after, text: str, initiator, keep_lane: bool):
         if not pasted.touchpoints:
             return []
+        adding = {
+            "touchpoint": len(pasted.touchpoints),
+            "stage": len(pasted.stages),
+            "department": len(pasted.departments),
+            "channel": len(pasted.channels),
+        }
+        if problem := over_limit(self.journey, adding):
+            raise EditRefused(problem)
         if pasted.in_place:  # a table's rows: each at the end of its own stage
             moves = {t.id: (t.stage_id, t.position, t.department_id) for t in pasted.touchpoints}
         else:

@@ -14,16 +14,9 @@ from cxmapper.model.edits import (
     touchpoints_moved_to_stage,
 )
 from cxmapper.model.fields import EditRefused, clean_value
-from cxmapper.model.journey import (
-    MAX_CHANNELS,
-    MAX_DEPARTMENTS,
-    MAX_STAGES,
-    Channel,
-    Department,
-    Stage,
-)
+from cxmapper.model.journey import Channel, Department, Stage
+from cxmapper.model.limits import over_limit
 
-LIMITS = {"stage": MAX_STAGES, "department": MAX_DEPARTMENTS, "channel": MAX_CHANNELS}
 PREFIXES = {"stage": "stage", "department": "dept", "channel": "channel"}
 
 
@@ -32,8 +25,8 @@ class StructureEdits:
 
     def _new_part(self, kind: str, name: str | None, default: str):
         parts = self.parts(kind)
-        if len(parts) >= LIMITS[kind]:
-            raise EditRefused(f"the map already has {len(parts)} {kind}s, the most it can hold")
+        if problem := over_limit(self.journey, {kind: 1}):
+            raise EditRefused(problem)
         if name is None:
             name = unique_name(default, [p.name for p in parts])
         name = clean_value(self.journey, kind, None, "name", name)

@@ -63,7 +63,7 @@ def reference_problems(data: Any) -> list[str]:
         seen: set[str] = set()
         for k, dep in enumerate(contributing if isinstance(contributing, list) else []):
             check(i, f"contributing_department_ids[{k}]", "departments", dep)
-            if dep in seen and isinstance(dep, str):
+            if isinstance(dep, str) and dep in seen:  # raw data: a list here is not hashable
                 problems.append(
                     f"{place(('touchpoints', i, 'contributing_department_ids'), data)}: "
                     f'lists department "{dep[:64]}" twice'

@@ -129,7 +129,10 @@ def _colour(value: str) -> str:
 
 
 def _utc(value: datetime) -> datetime:
-    return value.astimezone(timezone.utc)
+    try:
+        return value.astimezone(timezone.utc)
+    except OverflowError:  # 0001-01-01T00:00:00+14:00 is before the first day in UTC
+        raise ValueError("must be a date and time between the years 1 and 9999 in UTC") from None
 
 
 Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_encodable)]

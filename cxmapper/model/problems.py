@@ -86,6 +86,11 @@ def place(loc: Sequence[str | int], data: Any = None) -> str:
     return text or "the map"
 
 
+def too_many_items(most: object) -> str:
+    """A list past its limit, in the words of both a file's check and an edit's refusal."""
+    return f"has too many items (at most {most})"
+
+
 def _plural(n: Any, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -111,7 +116,7 @@ def user_message(error: dict[str, Any]) -> str:
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_long":
-        return f"has too many items (at most {ctx.get('max_length')})"
+        return too_many_items(ctx.get("max_length"))
     if kind == "string_pattern_mismatch":
         if field == "colour":
             return "must be a colour written as #rrggbb, e.g. #0072b2"

@@ -128,12 +128,7 @@ def read_copy(copy: Path) -> Recoverable:
             raise MapError([f"map: {p}" for p in exc.problems]) from None
     except MapError as exc:
         raise MapError(exc.problems, str(copy)) from None
-    try:
-        edited = datetime.fromisoformat(str(record.get("edited")))
-    except ValueError:
-        edited = datetime.fromtimestamp(_mtime(copy), timezone.utc)
-    if edited.tzinfo is None:
-        edited = edited.replace(tzinfo=timezone.utc)
+    edited = _edited(record.get("edited")) or datetime.fromtimestamp(_mtime(copy), timezone.utc)
     path = _named_file(record.get("path"))
     notes = ()
     if record.get("path") is not None and path is None:
@@ -147,6 +142,22 @@ def read_copy(copy: Path) -> Recoverable:
         _stamp(record.get("disk_stamp")) if path else None,
         notes,
     )
+
+
+def _edited(value: object) -> datetime | None:
+    """When the copy says its map was last edited, in UTC; None for anything that is not a time
+    this machine can show (not a date, or one so far out that local time cannot hold it)."""
+    if not isinstance(value, str) or len(value) > 64:
+        return None
+    try:
+        edited = datetime.fromisoformat(value)
+        if edited.tzinfo is None:
+            edited = edited.replace(tzinfo=timezone.utc)
+        edited = edited.astimezone(timezone.utc)
+        edited.astimezone()  # local time, as the list of copies shows it
+    except (ValueError, OverflowError, OSError):
+        return None
+    return edited
 
 
 def copies_in(folder: Path) -> list[Path]:

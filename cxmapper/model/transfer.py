@@ -19,13 +19,13 @@ from cxmapper.model.csv_format import REQUIRED, column_key
 from cxmapper.model.defaults import unique_id
 from cxmapper.model.journey import (
     MAX_NAME,
-    MAX_TOUCHPOINTS,
     Channel,
     Department,
     JourneyMap,
     Stage,
     Touchpoint,
 )
+from cxmapper.model.limits import over_limit
 from cxmapper.model.problems import MapError, user_message
 
 MIME = "application/x-cxmapper-touchpoints"
@@ -166,8 +166,8 @@ def pasted(journey: JourneyMap, raw: bytes, stage_id: str) -> Pasted:
             ["not touchpoints cxmapper copied (or from a newer cxmapper)"], "the clipboard"
         )
     touchpoints = _parts(data, "touchpoints", Touchpoint)
-    if len(journey.touchpoints) + len(touchpoints) > MAX_TOUCHPOINTS:
-        raise MapError([f"the map can hold at most {MAX_TOUCHPOINTS} touchpoints"], "the paste")
+    if problem := over_limit(journey, {"touchpoint": len(touchpoints)}):
+        raise MapError([problem], "the paste")  # (the document checks the whole paste again)
     result = Pasted()
     departments = _matched(journey.departments, _parts(data, "departments", Department), "dept")
     channels = _matched(journey.channels, _parts(data, "channels", Channel), "channel")

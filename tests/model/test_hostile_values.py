@@ -1,0 +1,43 @@
+"""Values no editor writes, from files anyone may have made: each refused with its place, never
+an exception of another kind."""
+
+import json
+
+import pytest
+from factories import small_map
+
+from cxmapper.model.fileformat import map_from_bytes, map_to_bytes
+from cxmapper.model.problems import MapError
+
+
+def data():
+    return json.loads(map_to_bytes(small_map()))
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"],
+)
+@pytest.mark.parametrize("field", ["created", "modified"])
+def test_a_date_that_leaves_the_calendar_in_utc_is_refused_with_its_place(field, when):
+    d = data()
+    d["metadata"][field] = when
+    with pytest.raises(MapError) as refused:
+        map_from_bytes(json.dumps(d).encode())
+    assert f"metadata.{field}" in refused.value.message()
+    assert "between the years 1 and 9999" in refused.value.message()
+
+
+def test_the_last_moment_the_calendar_holds_is_kept():
+    d = data()
+    d["metadata"]["created"] = "9999-12-31T23:59:59+14:00"
+    assert map_from_bytes(json.dumps(d).encode()).metadata.created.year == 9999
+
+
+@pytest.mark.parametrize("value", [[[]], [{}], [["d-sales"]], [None, "d-sales"]])
+def test_a_contributing_department_that_is_not_an_id_is_refused(value):
+    d = data()
+    d["touchpoints"][0]["contributing_department_ids"] = value
+    with pytest.raises(MapError) as refused:
+        map_from_bytes(json.dumps(d).encode())
+    assert "contributing_department_ids" in refused.value.message()
