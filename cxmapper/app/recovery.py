@@ -26,6 +26,7 @@ from cxmapper.model.recovery import (
     SUFFIX,
     Recoverable,
     copies_in,
+    private_folder,
     read_copy,
     remove_copy,
     set_aside,
@@ -91,17 +92,17 @@ class RecoveryFolder:
         self.problem = ""
         # The lock first: another editor starting now must never see our folder unlocked.
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            self.problem = f"cannot make the recovery folder {self.root}: {exc.strerror or exc}"
+            private_folder(self.root)
+        except SaveError as exc:
+            self.problem = str(exc)
             return
         if not self._lock.tryLock(0):
             self.problem = f"cannot lock the recovery folder {self.folder}"
             return
         try:
-            self.folder.mkdir(exist_ok=True)
-        except OSError as exc:
-            self.problem = f"cannot make the recovery folder {self.folder}: {exc.strerror or exc}"
+            private_folder(self.folder)
+        except SaveError as exc:
+            self.problem = str(exc)
 
     def new_copy(self) -> Path:
         self._count += 1
@@ -124,7 +125,9 @@ class RecoveryFolder:
             for copy in copies_in(folder):
                 try:
                     session.maps.append(read_copy(copy))
-                except MapError as exc:
+                except Exception as exc:  # noqa: BLE001 - no copy may stop the editor starting
+                    if not isinstance(exc, MapError):
+                        exc = MapError([f"cannot be read ({type(exc).__name__})"], str(copy))
                     if not _readable(copy):  # not broken, only out of reach now: keep it
                         session.problems.append(f"{exc.message()} (left in place for next time)")
                         continue

@@ -44,6 +44,7 @@ from cxmapper.model.fileformat import load_map, save_map
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint, now
 from cxmapper.model.limits import over_limit
 from cxmapper.model.problems import MapError
+from cxmapper.model.safe_write import remove_stale_temporaries
 from cxmapper.model.transfer import Pasted
 
 __all__ = ["Change", "Changes", "EditRefused", "JourneyDocument"]
@@ -99,6 +100,7 @@ class JourneyDocument(StructureEdits, QObject):
             document = cls(journey, None, parent)
             document.opened_from = path.absolute()
             return document
+        remove_stale_temporaries(path)  # what a save killed beside it left, once its saver is gone
         return cls(journey, path, parent)
 
     @classmethod

@@ -17,14 +17,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from cxmapper.model.fileformat import map_from_data, map_to_data, parse_json, read_limited
-from cxmapper.model.journey import JourneyMap
+from cxmapper.model.journey import FORMAT_NAME, JourneyMap
 from cxmapper.model.problems import MapError
-from cxmapper.model.safe_write import write_atomically
+from cxmapper.model.safe_write import SaveError, write_atomically
 
 FORMAT = "cxmapper-recovery"
 VERSION = 1
 SUFFIX = ".recovery.json"
 SET_ASIDE = "set-aside"  # broken copies go here, out of the way of the next start
+PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,22 @@ def write_copy(
     opened_from: Path | None = None,
     disk_stamp: tuple[int, int] | None = None,
 ) -> None:
-    """Atomically (the old copy or the new one is there whole); SaveError if it cannot be."""
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(copy, copy_bytes(journey, path, opened_from, disk_stamp=disk_stamp))
+    """Atomically (the old copy or the new one is there whole); SaveError if it cannot be.
+    A copy is private to the user (0600 in a 0700 folder), whoever may read the map's file."""
+    private_folder(copy.parent)
+    write_atomically(
+        copy, copy_bytes(journey, path, opened_from, disk_stamp=disk_stamp), mode=PRIVATE_FILE
+    )
+
+
+def private_folder(folder: Path) -> None:
+    """Make `folder` (and its parents) if needed, and let no other user look into it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+        if os.name == "posix" and folder.stat().st_mode & 0o077:
+            os.chmod(folder, PRIVATE_FOLDER)
+    except OSError as exc:
+        raise SaveError(f"cannot make the recovery folder {folder}: {exc.strerror or exc}") from exc
 
 
 def _stamp(value: object) -> tuple[int, int] | None:
@@ -109,6 +123,19 @@ def _named_file(value: object) -> Path | None:
         return None
     path = Path(value)
     return path if path.is_absolute() else None
+
+
+def _a_map_or_free(path: Path) -> bool:
+    """Whether Ctrl+S may save a restored map at `path`: a journey map is there (the user's own
+    file, perhaps changed since), or nothing is and the name is a map's (.json). A copy is our
+    own file, but anyone who can write one must not be able to aim a save at any other file."""
+    try:
+        if not path.exists() and not path.is_symlink():
+            return path.suffix.lower() == ".json"
+        data = parse_json(read_limited(path))
+    except (MapError, OSError):
+        return False
+    return isinstance(data, dict) and data.get("format") == FORMAT_NAME
 
 
 def read_copy(copy: Path) -> Recoverable:
@@ -133,6 +160,9 @@ def read_copy(copy: Path) -> Recoverable:
     notes = ()
     if record.get("path") is not None and path is None:
         notes = ("the copy does not say which file it came from: it is restored as never saved",)
+    elif path is not None and not _a_map_or_free(path):
+        notes = (f"{path} is not a journey map: it is restored as never saved",)
+        path = None
     return Recoverable(
         copy,
         journey,
@@ -183,9 +213,9 @@ def set_aside(copy: Path, recovery_folder: Path) -> Path | None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = target_folder / f"{stamp}-{copy.parent.name}-{copy.name}"
     try:
-        target_folder.mkdir(parents=True, exist_ok=True)
+        private_folder(target_folder)
         os.replace(copy, target)
-    except OSError:
+    except (OSError, SaveError):
         with contextlib.suppress(OSError):
             copy.unlink()
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import glob
+import hashlib
 import os
 import shutil
 import stat
@@ -26,11 +27,32 @@ class SaveError(Exception):
     """A save that did not happen; the file that was there is untouched."""
 
 
+def _longest_name(folder: Path) -> int:
+    """The longest file name (in bytes) the folder's file system takes."""
+    try:
+        return int(os.pathconf(folder, "PC_NAME_MAX"))
+    except (OSError, ValueError, AttributeError):  # no such folder yet; Windows
+        return 255
+
+
+def _fitted(name: str, ending: str, most: int) -> str:
+    """`name + ending`, or where that is longer than `most` bytes the name cut short (at a whole
+    character) and marked with "~" and a code of the whole name, so two long names sharing
+    their beginning never share a backup."""
+    if len((name + ending).encode()) <= most:
+        return name + ending
+    code = "~" + hashlib.sha1(name.encode(errors="surrogateescape")).hexdigest()[:8]
+    room = most - len((code + ending).encode())
+    cut = name.encode(errors="surrogateescape")[:room].decode(errors="ignore")
+    return cut + code + ending
+
+
 def backup_paths(path: Path, count: int) -> list[Path]:
-    """Where the previous versions of `path` are kept, newest first."""
-    return [
-        path.with_name(path.name + (".bak" if n == 1 else f".bak{n}")) for n in range(1, count + 1)
-    ]
+    """Where the previous versions of `path` are kept, newest first: NAME.bak, NAME.bak2...
+    (a name too long to take ".bak" is shortened first, see `_fitted`)."""
+    most = _longest_name(path.parent)
+    endings = [".bak" if n == 1 else f".bak{n}" for n in range(1, count + 1)]
+    return [path.with_name(_fitted(path.name, ending, most)) for ending in endings]
 
 
 def _reason(exc: OSError) -> str:
@@ -62,13 +84,30 @@ def _temp_prefix(target: Path) -> str:
     return f".{target.name[:40]}."
 
 
-def _remove_stale_temporaries(target: Path) -> None:
-    """Clear temporaries left by saves that were killed (older than any save takes)."""
+def _saver_gone(leftover: Path, prefix: str) -> bool:
+    """Whether the process that wrote this temporary (its id is in the name) no longer runs."""
+    pid = leftover.name[len(prefix) :].split(".", 1)[0]
+    if os.name != "posix" or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it runs, as another user
+        return False
+    return False
+
+
+def remove_stale_temporaries(target: str | os.PathLike[str]) -> None:
+    """Clear temporaries left beside `target` by saves that were killed: at once when the
+    process that wrote one is gone, else once it is older than any save takes."""
+    target = Path(target)
+    prefix = _temp_prefix(target)
     cutoff = time.time() - STALE_AFTER_SECONDS
     with contextlib.suppress(OSError):
-        for leftover in target.parent.glob(f"{glob.escape(_temp_prefix(target))}*{TEMP_SUFFIX}"):
+        for leftover in target.parent.glob(f"{glob.escape(prefix)}*{TEMP_SUFFIX}"):
             with contextlib.suppress(OSError):
-                if leftover.stat().st_mtime < cutoff:
+                if _saver_gone(leftover, prefix) or leftover.stat().st_mtime < cutoff:
                     leftover.unlink()
 
 
@@ -78,7 +117,7 @@ def _keep_backups(path: Path, count: int) -> None:
     for older, newer in zip(reversed(backups[1:]), reversed(backups[:-1]), strict=True):
         if newer.exists():
             os.replace(newer, older)
-    staging = path.with_name(f"{_temp_prefix(path)}bak{TEMP_SUFFIX}")
+    staging = path.with_name(f"{_temp_prefix(path)}{os.getpid()}.bak{TEMP_SUFFIX}")
     with contextlib.suppress(FileNotFoundError):
         os.unlink(staging)
     try:
@@ -92,12 +131,26 @@ def _keep_backups(path: Path, count: int) -> None:
             os.unlink(staging)
 
 
-def write_atomically(path: str | os.PathLike[str], data: bytes, *, backups: int = 0) -> None:
+def _read_only(target: Path, existing: os.stat_result) -> bool:
+    """A file nobody may write (0444), or that this user may not: saving over it would replace
+    it all the same (the folder allows a rename), so it is refused as the user would expect."""
+    return not existing.st_mode & 0o222 or not os.access(target, os.W_OK)
+
+
+def write_atomically(
+    path: str | os.PathLike[str], data: bytes, *, backups: int = 0, mode: int | None = None
+) -> None:
     """Replace the file at `path` with `data`, atomically, keeping `backups` previous versions.
+    The file keeps its permissions (a new one gets the umask's), or gets `mode` when given.
 
     Raises SaveError with a reason users understand; the existing file is then untouched.
     """
-    # Through symbolic links: a link to a map saves the map, and the link stays a link.
+    # Through symbolic links: a link to a map saves the map, and the link stays a link. A link
+    # to nothing is refused: where it points may be a mistake, or someone else's choice.
+    if os.path.islink(path) and not os.path.exists(path):
+        raise SaveError(
+            f"cannot save {path}: it is a link to {os.path.realpath(path)}, which does not exist"
+        )
     target = Path(os.path.realpath(path))
     folder = target.parent
     try:
@@ -112,18 +165,25 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, backups: int 
         with contextlib.suppress(OSError), open(target, "rb") as current:
             if current.read() == data:
                 return  # already saved: keep the file and its backups as they are
+    if existing is not None and _read_only(target, existing):
+        raise SaveError(
+            f"cannot save {target}: the file is read-only (save it under another name, or make "
+            "it writable first)"
+        )
 
     temp_name = None
     try:
-        _remove_stale_temporaries(target)
+        remove_stale_temporaries(target)
         fd, temp_name = tempfile.mkstemp(
-            prefix=_temp_prefix(target), suffix=TEMP_SUFFIX, dir=folder
+            prefix=f"{_temp_prefix(target)}{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder
         )
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if existing is not None:
+        if mode is not None:
+            os.chmod(temp_name, mode)
+        elif existing is not None:
             os.chmod(temp_name, stat.S_IMODE(existing.st_mode))
         else:
             umask = os.umask(0)

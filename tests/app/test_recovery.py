@@ -246,10 +246,12 @@ def test_only_the_map_decides_whether_a_copy_can_be_recovered(tmp_path):
     copy = tmp_path / "c.recovery.json"
     record = {"format": "cxmapper-recovery", "version": 1, "edited": "not a date"}
     record["map"] = json.loads(map_to_bytes(small_map()))
-    for kept in ("/home/me/workshop.json.bak", "/home/me/notes.txt"):  # saved under any name
-        record["path"] = kept
+    save_map(small_map(), tmp_path / "workshop.json.bak")  # a map saved under any name
+    save_map(small_map(), tmp_path / "notes.txt")
+    for kept in ("workshop.json.bak", "notes.txt", "deleted since.json"):
+        record["path"] = str(tmp_path / kept)
         copy.write_text(json.dumps(record))
-        assert read_copy(copy).path == Path(kept)
+        assert read_copy(copy).path == tmp_path / kept
     for unusable in ("relative/map.json", 42, ""):
         record["path"] = unusable
         record["disk_stamp"] = "garbage"
@@ -257,6 +259,71 @@ def test_only_the_map_decides_whether_a_copy_can_be_recovered(tmp_path):
         found = read_copy(copy)
         assert found.path is None and found.disk_stamp is None  # restored as never saved
         assert found.journey == small_map() and "never saved" in found.notes[0]
+
+
+def test_a_copy_never_aims_a_save_at_a_file_that_is_not_a_map(tmp_path):
+    (tmp_path / "bashrc").write_text("alias ls='rm -rf'\n")
+    (tmp_path / "settings.json").write_text('{"theme": "dark"}')
+    (tmp_path / "link.json").symlink_to(tmp_path / "bashrc")
+    copy = tmp_path / "c.recovery.json"
+    record = {"format": "cxmapper-recovery", "version": 1, "edited": "2026-01-01T00:00:00Z"}
+    record["map"] = json.loads(map_to_bytes(small_map()))
+    for target in ("bashrc", "settings.json", "link.json", "not yet there.txt", "autostart"):
+        record["path"] = str(tmp_path / target)
+        copy.write_text(json.dumps(record))
+        found = read_copy(copy)
+        assert found.path is None, target
+        assert "not a journey map" in found.notes[0]
+    assert (tmp_path / "bashrc").read_text() == "alias ls='rm -rf'\n"
+
+
+@pytest.mark.parametrize("edited", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"])
+def test_a_copy_with_impossible_dates_is_set_aside_and_the_good_ones_are_still_offered(
+    qtbot, monkeypatch, edited
+):
+    root = editor().recovery.root
+    good = root / "1-dead" / "map-1.recovery.json"
+    good.parent.mkdir(parents=True)
+    journey = small_map()
+    journey.title = "The good one"
+    write_copy(good, journey, None)
+    bad_map = root / "1-dead" / "map-2.recovery.json"
+    bad_stamp = root / "1-dead" / "map-3.recovery.json"
+    record = json.loads(good.read_bytes())
+    record["map"]["metadata"]["modified"] = edited
+    bad_map.write_text(json.dumps(record))
+    record = json.loads(good.read_bytes())
+    record["edited"] = edited  # only the copy's own stamp: the map is still recovered
+    bad_stamp.write_text(json.dumps(record))
+    told = []
+    monkeypatch.setattr(
+        recovery_dialog,
+        "ask",
+        lambda maps, problems: told.append(([m.journey.title for m in maps], problems)) or "later",
+    )
+    windows = launch.open_windows([])
+    try:
+        assert len(windows) == 1
+        titles, problems = told[0]
+        assert titles == ["The good one", "The good one"]
+        assert len(problems) == 1 and "map-2.recovery.json" in problems[0]
+        assert "between the years 1 and 9999" in problems[0]
+        assert not bad_map.exists() and good.exists() and bad_stamp.exists()
+    finally:
+        for w in windows:
+            close_quietly(w)
+
+
+def test_recovery_copies_are_private_to_the_user(window, qtbot, tmp_path):
+    path = tmp_path / "map.json"
+    save_map(small_map(), path)
+    os.chmod(path, 0o644)
+    window.open_path(str(path))
+    rename_first(window)
+    qtbot.waitUntil(lambda: copy_of(window) is not None and copy_of(window).exists(), timeout=3000)
+    assert copy_of(window).stat().st_mode & 0o777 == 0o600
+    assert copy_of(window).parent.stat().st_mode & 0o777 == 0o700
+    assert editor().recovery.root.stat().st_mode & 0o777 == 0o700
 
 
 def test_restore_keeps_the_old_copy_when_the_new_one_cannot_be_written(qtbot, monkeypatch):

@@ -191,3 +191,74 @@ def test_a_long_file_name_the_file_system_accepts_can_be_saved(tmp_path):
     path = tmp_path / ("a" * 240 + ".json")
     write_atomically(path, b"x", backups=0)
     assert path.read_bytes() == b"x"
+
+
+@pytest.mark.parametrize("length", [251, 252, 253, 254, 255])
+def test_a_name_the_file_system_just_takes_saves_again_and_again_with_its_backups(tmp_path, length):
+    path = tmp_path / ("b" * (length - 5) + ".json")
+    for version in range(1, 6):
+        write_atomically(path, f"v{version}".encode(), backups=3)
+    assert path.read_bytes() == b"v5"
+    backups = backup_paths(path, 3)
+    assert [p.read_bytes() for p in backups] == [b"v4", b"v3", b"v2"]
+    assert all(
+        len(p.name.encode()) <= 255 and p.name.endswith((".bak", ".bak2", ".bak3")) for p in backups
+    )
+    assert leftovers(tmp_path) == []
+
+
+def test_two_long_names_that_begin_alike_keep_their_own_backups(tmp_path):
+    first = tmp_path / ("c" * 249 + "1.json")
+    second = tmp_path / ("c" * 249 + "2.json")
+    for path in (first, second):
+        write_atomically(path, b"old " + path.name[-6:].encode(), backups=1)
+        write_atomically(path, b"new", backups=1)
+    assert backup_paths(first, 1) != backup_paths(second, 1)
+    assert backup_paths(first, 1)[0].read_bytes() == b"old 1.json"
+    assert backup_paths(second, 1)[0].read_bytes() == b"old 2.json"
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path):
+    path = tmp_path / "journey.json"
+    write_atomically(path, b"kept")
+    os.chmod(path, 0o444)
+    with pytest.raises(SaveError, match="read-only"):
+        write_atomically(path, b"replaced", backups=3)
+    assert path.read_bytes() == b"kept"
+    assert not (tmp_path / "journey.json.bak").exists()
+    write_atomically(path, b"kept")  # nothing to write is not an error
+
+
+def test_a_link_to_nothing_is_refused_and_nothing_is_made(tmp_path):
+    link = tmp_path / "journey.json"
+    link.symlink_to(tmp_path / "elsewhere" / "missing.json")
+    (tmp_path / "elsewhere").mkdir()
+    with pytest.raises(SaveError, match="a link to .*missing.json, which does not exist"):
+        write_atomically(link, b"map")
+    assert link.is_symlink() and not (tmp_path / "elsewhere" / "missing.json").exists()
+
+
+def test_a_given_mode_is_the_files_whatever_was_there(tmp_path):
+    path = tmp_path / "copy.json"
+    write_atomically(path, b"one")
+    os.chmod(path, 0o644)
+    write_atomically(path, b"two", mode=0o600)
+    assert os.stat(path).st_mode & 0o777 == 0o600
+
+
+def test_the_temporary_of_a_killed_save_goes_at_the_next_save_at_once(tmp_path):
+    path = tmp_path / "journey.json"
+    write_atomically(path, b"one")
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead = tmp_path / f".journey.json.{gone.stdout.strip()}.abc123{TEMP_SUFFIX}"
+    alive = tmp_path / f".journey.json.{os.getppid()}.def456{TEMP_SUFFIX}"
+    dead.write_bytes(b"half a map")
+    alive.write_bytes(b"a save in progress in a running process")
+    write_atomically(path, b"two")
+    assert not dead.exists()  # minutes are not waited for: its saver is gone
+    assert alive.exists()
