@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from cxmapper.canvas.tooltips import plain
 from cxmapper.layout.drop import drop_target
 from cxmapper.model.defaults import DEPARTMENT_COLOURS
 from cxmapper.model.fields import EditRefused
@@ -26,7 +27,7 @@ class ContextMenus:
         try:
             return action()
         except EditRefused as refused:
-            QMessageBox.information(self.window, "Not changed", str(refused))
+            QMessageBox.information(self.window, "Not changed", plain(str(refused)))
             return None
 
     def add_and_name(self, kind: str, index: int) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cxmapper import __version__
+from cxmapper.canvas.tooltips import plain
 from cxmapper.model.fileformat import BACKUPS_KEPT
 from cxmapper.model.problems import MapError
 from cxmapper.model.safe_write import SaveError, write_atomically
@@ -32,7 +33,9 @@ class ExportActions:
             write_atomically(path, make(), backups=BACKUPS_KEPT)  # as the command line does
         except (SaveError, MapError, ValueError, MemoryError) as exc:
             QApplication.restoreOverrideCursor()
-            QMessageBox.critical(self, f"Cannot export the {what}", str(exc) or "out of memory")
+            QMessageBox.critical(
+                self, f"Cannot export the {what}", plain(str(exc) or "out of memory")
+            )
             self.statusBar().clearMessage()
             return False
         QApplication.restoreOverrideCursor()

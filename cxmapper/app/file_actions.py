@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from cxmapper.app import settings
 from cxmapper.app.editor import editor
+from cxmapper.canvas.tooltips import plain
 from cxmapper.document.document import JourneyDocument
 from cxmapper.model.problems import MapError
 from cxmapper.model.recovery import Recoverable
@@ -76,7 +77,7 @@ class FileActions:
         try:
             return JourneyDocument.open(path)
         except MapError as exc:
-            QMessageBox.critical(self, "Cannot open the map", exc.message())
+            QMessageBox.critical(self, "Cannot open the map", plain(exc.message()))
             return None
 
     def show_opened(self, document: JourneyDocument) -> None:
@@ -88,7 +89,8 @@ class FileActions:
             settings.add_recent(source)
             editor().recent_changed.emit()
         if document.notes:
-            QMessageBox.information(self, "Imported", "\n".join(document.notes[:20]) or "Imported.")
+            notes = "\n".join(document.notes[:20]) or "Imported."
+            QMessageBox.information(self, "Imported", plain(notes))
 
     def open_path(self, path: str, fallback_to_sample: bool = False) -> bool:
         """Open a file in this window (the command line; tests)."""
@@ -138,13 +140,13 @@ class FileActions:
         try:
             document = read(path)
         except MapError as exc:
-            QMessageBox.critical(self, f"Cannot import the {what}", exc.message())
+            QMessageBox.critical(self, f"Cannot import the {what}", plain(exc.message()))
             return
         self.window_for_a_map().show_opened(document)
 
     def open_recent(self, path: Path) -> None:
         if not path.is_file():
-            QMessageBox.information(self, "Open Recent", f"{path} is no longer there.")
+            QMessageBox.information(self, "Open Recent", plain(f"{path} is no longer there."))
             settings.add_recent(path)  # moved to the top, then gone from the (filtered) list
             editor().recent_changed.emit()
             return
@@ -226,9 +228,11 @@ class FileActions:
             answer = QMessageBox.question(
                 self,
                 "The file has changed",
-                f"{path.name} was changed by another program (or removed) after this map was "
-                "last opened or saved. Replace it with this map? (The replaced version is kept "
-                f"as {path.name}.bak.) Choose No to save this map under another name.",
+                plain(
+                    f"{path.name} was changed by another program (or removed) after this map was "
+                    "last opened or saved. Replace it with this map? (The replaced version is "
+                    f"kept as {path.name}.bak.) Choose No to save this map under another name."
+                ),
                 QMessageBox.StandardButton.Yes
                 | QMessageBox.StandardButton.No
                 | QMessageBox.StandardButton.Cancel,
@@ -244,7 +248,7 @@ class FileActions:
             QMessageBox.critical(
                 self,
                 "Cannot save the map",
-                f"{exc}\n\nThe map is still open and unsaved; nothing was lost.",
+                plain(f"{exc}\n\nThe map is still open and unsaved; nothing was lost."),
             )
             return False
         settings.add_recent(path)
@@ -282,7 +286,7 @@ class FileActions:
         answer = QMessageBox.question(
             self,
             "Unsaved changes",
-            f"Save the changes to {self.name_in_questions()}?",
+            plain(f"Save the changes to {self.name_in_questions()}?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

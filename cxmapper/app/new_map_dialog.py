@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cxmapper.canvas.tooltips import plain
 from cxmapper.model.journey import JourneyMap
 from cxmapper.model.templates import blank_map, describe_templates, new_map
 
@@ -42,7 +43,7 @@ class NewMapDialog(QDialog):
             text += f" ({template.touchpoints} touchpoints)"
             item = QListWidgetItem(text)
             item.setData(NAME_ROLE, template.name)
-            item.setToolTip(template.description)
+            item.setToolTip(plain(template.description))
             self.choices.addItem(item)
         self.choices.setCurrentRow(0)
         self.choices.itemActivated.connect(lambda _item: self.accept())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxmapper.canvas.tooltips import plain
 from cxmapper.model.recovery import Recoverable
 
 RESTORE, DISCARD, LATER = "restore", "discard", "later"
@@ -52,8 +53,8 @@ class RecoveryDialog(QDialog):
         self.list.setRootIsDecorated(False)
         for m in maps:
             item = QTreeWidgetItem([m.journey.title, when(m.edited), m.where()])
-            item.setToolTip(0, m.journey.title)
-            item.setToolTip(2, m.where())
+            item.setToolTip(0, plain(m.journey.title))
+            item.setToolTip(2, plain(m.where()))
             self.list.addTopLevelItem(item)
         for column in range(2):
             self.list.resizeColumnToContents(column)
@@ -63,6 +64,7 @@ class RecoveryDialog(QDialog):
         if problems:
             note = QLabel("Set aside, could not be read:\n" + "\n".join(f"• {p}" for p in problems))
             note.setWordWrap(True)
+            note.setTextFormat(Qt.TextFormat.PlainText)  # file names and what they held
             note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(note)
         buttons = QDialogButtonBox()

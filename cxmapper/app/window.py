@@ -23,6 +23,7 @@ from cxmapper.app.file_actions import FileActions, file_name_for  # noqa: F401 -
 from cxmapper.app.menus import build_menus
 from cxmapper.app.recovery import Autosave
 from cxmapper.canvas.scene import JourneyScene
+from cxmapper.canvas.tooltips import plain
 from cxmapper.canvas.view import JourneyView
 from cxmapper.document.document import JourneyDocument
 from cxmapper.model.bulk import keep_long_lived
@@ -333,7 +334,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
     def _autosave_failed(self, text: str) -> None:
         """Crash safety is off: say so where it stays in view, and once in a dialog."""
         self.autosave_label.setText("⚠ Autosave is off")
-        self.autosave_label.setToolTip(text)
+        self.autosave_label.setToolTip(plain(text))
         self.autosave_label.show()
         self._show_problem(text)
         if not editor().told_autosave_failed:
@@ -341,8 +342,10 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             QMessageBox.warning(
                 self,
                 "Autosave is off",
-                f"{text}\n\nEditing goes on, but unsaved changes cannot be recovered after a "
-                "crash. Save often, or fix the folder and restart cxmapper.",
+                plain(
+                    f"{text}\n\nEditing goes on, but unsaved changes cannot be recovered after a "
+                    "crash. Save often, or fix the folder and restart cxmapper."
+                ),
             )
 
     def find(self) -> None:
@@ -487,7 +490,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         try:
             return action()
         except EditRefused as refused:
-            QMessageBox.information(self, "Not changed", str(refused))
+            QMessageBox.information(self, "Not changed", plain(str(refused)))
             return None
 
     def add_stage(self) -> None:

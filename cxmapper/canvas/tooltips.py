@@ -15,6 +15,13 @@ def _text(value: str) -> str:
     return escape(value).replace("\n", "<br>")
 
 
+def plain(text: str) -> str:
+    """Any text for a place where Qt takes markup when the text looks like it (a tooltip, a
+    message box): escaped inside a paragraph that keeps its line breaks, so a map's "<b>" or
+    "<img src=...>" reads as typed and loads nothing."""
+    return f"<p style='white-space:pre-wrap'>{escape(text, quote=False)}</p>"
+
+
 def _list(title: str, items: list[str]) -> str:
     shown = "".join(f"<li>{_text(i)}</li>" for i in items[:8])
     more = f"<li>… and {len(items) - 8} more</li>" if len(items) > 8 else ""

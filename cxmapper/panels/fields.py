@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxmapper.canvas.tooltips import plain
 from cxmapper.layout import glyphs
 from cxmapper.model.fields import one_line
 from cxmapper.model.journey import FEELING_WORDS
@@ -43,6 +44,7 @@ class Field(QObject):
         self.editor.setAccessibleName(label)
         self.error = QLabel()
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
         self._loading = False
@@ -321,7 +323,7 @@ class CheckListField(Field):
             for k, (dep_id, dep_name) in enumerate(departments):
                 item = QListWidgetItem(dep_name)
                 if tips:
-                    item.setToolTip(tips[k])
+                    item.setToolTip(plain(tips[k]))
                 item.setData(Qt.ItemDataRole.UserRole, dep_id)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.canvas.dragdata import TOUCHPOINT_MIME, encode_kind
 from cxmapper.canvas.painting import QtPainter
+from cxmapper.canvas.tooltips import plain
 from cxmapper.layout import glyphs
 from cxmapper.layout.drawing import draw_shapes
 from cxmapper.layout.geometry import Rect
@@ -83,7 +84,7 @@ class Palette(QListWidget):
             )
             item.setData(KIND_ROLE, channel.id)
             item.setSizeHint(ENTRY)
-            item.setToolTip(f"Drag onto the map to add a {channel.name} touchpoint")
+            item.setToolTip(plain(f"Drag onto the map to add a {channel.name} touchpoint"))
             self.addItem(item)
         # a channel more or less: the palette's height follows (all entries in two columns)
         self.setMinimumHeight(self.height_for(2 * ENTRY.width() + 12))

@@ -3,8 +3,10 @@ neighbour, or delete them with it. Shared by the Structure dock and the canvas's
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from cxmapper.canvas.tooltips import plain
 from cxmapper.model.edits import neighbour_department, neighbour_stage
 from cxmapper.model.fields import EditRefused
 
@@ -37,7 +39,7 @@ def remove_with_question(parent: QWidget, document, kind: str, part_id: str) -> 
     try:
         return remove(part_id, keep_touchpoints=keep)
     except EditRefused as refused:
-        QMessageBox.information(parent, f"Cannot remove the {kind}", str(refused))
+        QMessageBox.information(parent, f"Cannot remove the {kind}", plain(str(refused)))
         return False
 
 
@@ -45,6 +47,7 @@ def choose(parent: QWidget, kind: str, name: str, count: int, where: str) -> str
     """Ask: "move", "delete", or None (cancelled). Move is the default button."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the part's name is the map's text
     box.setWindowTitle(f"Remove {kind}")
     box.setText(f"The {kind} “{name}” has {_plural(count)}.")
     box.setInformativeText("Move them to the neighbouring one, or delete them with it?")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxmapper.canvas.tooltips import plain
 from cxmapper.model.defaults import DEPARTMENT_COLOURS
 from cxmapper.model.fields import EditRefused, one_line
 from cxmapper.model.journey import BLUEPRINT_LAYERS, CHANNEL_ICONS, LAYER_NAMES
@@ -52,6 +53,7 @@ class PartList(QWidget):
         self.list.currentRowChanged.connect(lambda _row: structure.current_changed(self))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setStyleSheet("color: #b3261e;")
         self.problem.hide()
         buttons, moves = QHBoxLayout(), QHBoxLayout()
@@ -98,7 +100,7 @@ class PartList(QWidget):
             if self.kind == "department":
                 item.setIcon(swatch(part.colour))
             if self.kind == "stage" and part.description:
-                item.setToolTip(part.description)
+                item.setToolTip(plain(part.description))
             self.list.addItem(item)
             if part.id == current:
                 self.list.setCurrentItem(item)
