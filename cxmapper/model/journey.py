@@ -98,7 +98,8 @@ def _encodable(value: str) -> str:
 
 
 def _single_line(value: str) -> str:
-    if "\n" in value or "\r" in value:
+    # (U+2028 and U+2029 break lines too: in Mermaid, in JavaScript, in many editors)
+    if any(c in value for c in "\n\r\u2028\u2029"):
         raise ValueError("must be a single line")
     return value
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cxmapper.model.journey import SCHEMA_VERSION
+from cxmapper.model.problems import MapError, place
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -21,6 +22,7 @@ def _from_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     blueprint layer, no touchpoint's evidence stated, no future feeling or note, every
     touchpoint the same in the future state, no handoffs, the current curve shown. Whatever
     else the file holds is kept as it is (and checked as usual after)."""
+    _nothing_of_version_2(data)
     departments = data.get("departments")
     if isinstance(departments, list):
         data["departments"] = [
@@ -46,6 +48,28 @@ def _from_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     data["curves"] = "current"
     return data
 
+
+_TOUCHPOINT_FIELDS_2 = ("evidence", "sources", "future_feeling", "future_note", "future_state")
+_NEW_IN_2 = {
+    "departments": ("blueprint_layer",),
+    "touchpoints": (*_TOUCHPOINT_FIELDS_2, "leads_to"),
+}
+
+
+def _nothing_of_version_2(data: dict[str, Any]) -> None:
+    """A version-1 file never held version 2's fields: one that does was not written by
+    cxmapper, and its values are refused by name rather than silently replaced."""
+    problems = [] if "curves" not in data else [f"curves: {_LATER}"]
+    for field, names in _NEW_IN_2.items():
+        parts = data.get(field)
+        for i, part in enumerate(parts if isinstance(parts, list) else []):
+            if isinstance(part, dict):
+                problems += [f"{place((field, i, n), data)}: {_LATER}" for n in names if n in part]
+    if problems:
+        raise MapError(problems)
+
+
+_LATER = "is not a field of version 1 maps (it came with version 2): set schema_version to 2"
 
 # Each published format's step to the next: version 1 was the first (cxmapper 0.x).
 STEPS: dict[int, Step] = {1: _from_1_to_2}

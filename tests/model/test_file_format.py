@@ -243,6 +243,13 @@ def test_loading_goes_through_the_registered_steps(monkeypatch):
 
     monkeypatch.setitem(migrations.STEPS, 0, v0_to_v1)
     data = as_data(small_map())
+    data.pop("curves")  # what version 2 added: a version-0 file cannot hold it
+    for department in data["departments"]:
+        department.pop("blueprint_layer")
+    for tp in data["touchpoints"]:
+        for field in ("evidence", "sources", "future_feeling", "future_note", "future_state"):
+            tp.pop(field)
+        tp.pop("leads_to")
     data["schema_version"] = 0
     data["goal"] = data.pop("scenario")
     journey = map_from_data(data)

@@ -41,3 +41,46 @@ def test_a_contributing_department_that_is_not_an_id_is_refused(value):
     with pytest.raises(MapError) as refused:
         map_from_bytes(json.dumps(d).encode())
     assert "contributing_department_ids" in refused.value.message()
+
+
+@pytest.mark.parametrize("breaker", ["\u2028", "\u2029", "\n", "\r"])
+def test_a_line_or_paragraph_separator_in_a_name_is_refused_as_more_than_one_line(breaker):
+    d = data()
+    d["touchpoints"][0]["title"] = f"First{breaker}Second"
+    with pytest.raises(MapError) as refused:
+        map_from_bytes(json.dumps(d).encode())
+    assert "touchpoints[0]" in refused.value.message() or "title" in refused.value.message()
+    assert "must be a single line" in refused.value.message()
+
+
+def test_a_separator_pasted_into_a_name_field_becomes_a_space():
+    from cxmapper.model.fields import one_line
+
+    assert one_line("First\u2028Second\u2029Third") == "First Second Third"
+
+
+def test_a_version_1_file_holding_version_2_fields_is_refused_by_name():
+    d = data()
+    d["schema_version"] = 1
+    for field in ("curves",):
+        d.pop(field)
+    for dept in d["departments"]:
+        dept.pop("blueprint_layer")
+    for tp in d["touchpoints"]:
+        for field in (
+            "evidence",
+            "sources",
+            "future_feeling",
+            "future_note",
+            "future_state",
+            "leads_to",
+        ):
+            tp.pop(field)
+    map_from_bytes(json.dumps(d).encode())  # a true version-1 map reads
+    d["touchpoints"][0]["future_feeling"] = 99
+    d["departments"][0]["blueprint_layer"] = "nonsense"
+    with pytest.raises(MapError) as refused:
+        map_from_bytes(json.dumps(d).encode())
+    message = refused.value.message()
+    assert "touchpoints[0]).future_feeling: is not a field of version 1 maps" in message
+    assert "departments[0]).blueprint_layer: is not a field of version 1 maps" in message
