@@ -24,6 +24,7 @@ from cxmapper.model.safe_write import write_atomically
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_PDF_BYTES = 256 * 1024 * 1024  # an exported PDF carries the map plus its pages
 BACKUPS_KEPT = 3
+MAX_JSON_VALUES = 2_000_000
 
 
 def _human_size(n: int) -> str:
@@ -98,6 +99,15 @@ def parse_json(data: bytes) -> Any:
         raise MapError([f"not UTF-8 text: invalid byte at line {line}, column {column}"]) from None
     if not text.strip():
         raise MapError(["the file is empty"])
+    # Each value costs Python tens of bytes however few it takes in the file ("{}," is three):
+    # a bound on commas and brackets bounds the memory a parse may take (about 200 MB).
+    if sum(data.count(c) for c in b",[{") > MAX_JSON_VALUES:
+        raise MapError(
+            [
+                f"not a journey map: it holds more than {MAX_JSON_VALUES:,} values (a map of "
+                f"10,000 touchpoints holds well under a million)"
+            ]
+        )
     try:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:

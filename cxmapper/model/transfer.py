@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from cxmapper.model.csv_format import REQUIRED, column_key
 from cxmapper.model.defaults import unique_id
+from cxmapper.model.fileformat import MAX_JSON_VALUES
 from cxmapper.model.journey import (
     MAX_NAME,
     Channel,
@@ -151,11 +152,14 @@ def _parts(data: dict, key: str, model):
 def pasted(journey: JourneyMap, raw: bytes, stage_id: str) -> Pasted:
     """The touchpoints on the clipboard made ready for `journey`; MapError saying what is wrong
     when the data is not touchpoints cxmapper copied."""
-    if len(raw) > MOST_BYTES:
-        raise MapError(["more than 20 MB: not touchpoints cxmapper copied"], "the clipboard")
+    if len(raw) > MOST_BYTES or sum(raw.count(c) for c in b",[{") > MAX_JSON_VALUES:
+        raise MapError(
+            ["too large (over 20 MB or 2,000,000 values): not touchpoints cxmapper copied"],
+            "the clipboard",
+        )
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise MapError(["not readable as cxmapper's touchpoints"], "the clipboard") from None
     if (
         not isinstance(data, dict)

@@ -84,3 +84,12 @@ def test_a_version_1_file_holding_version_2_fields_is_refused_by_name():
     message = refused.value.message()
     assert "touchpoints[0]).future_feeling: is not a field of version 1 maps" in message
     assert "departments[0]).blueprint_layer: is not a field of version 1 maps" in message
+
+
+@pytest.mark.parametrize("item", [b"{}", b"[]", b'"a"', b"0"])
+def test_a_file_of_millions_of_tiny_values_is_refused_before_it_is_parsed(item):
+    """Three bytes of JSON can cost Python sixty: such a file would take gigabytes."""
+    data = b'{"format": "cxmapper-journey-map", "schema_version": 2, "x": ['
+    data += (item + b",") * 2_100_000 + item + b"]}"
+    with pytest.raises(MapError, match="more than 2,000,000 values"):
+        map_from_bytes(data)
