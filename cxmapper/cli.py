@@ -469,11 +469,11 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # the surroundings, not cxmapper: a full disk, a closed terminal
         print(f"cxmapper: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    except Exception as exc:  # a bug: say so plainly, exit 1
+    except Exception as exc:  # a bug: say so plainly; exit 2 (1 means "differ" to diff and git)
         print(
             f"cxmapper: unexpected error ({type(exc).__name__}: {exc}); please report it",
             file=sys.stderr,
         )
         if os.environ.get("CXMAPPER_DEBUG"):
             raise
-        return 1
+        return 2

@@ -165,7 +165,7 @@ def test_unknown_command_line_is_bad_input():
     assert done.returncode == 2 and "usage" in done.stderr
 
 
-def test_an_unexpected_failure_exits_1_without_a_traceback(monkeypatch, capsys):
+def test_an_unexpected_failure_exits_2_without_a_traceback(monkeypatch, capsys):
     from cxmapper import cli
 
     def explode(args):
@@ -173,7 +173,7 @@ def test_an_unexpected_failure_exits_1_without_a_traceback(monkeypatch, capsys):
 
     monkeypatch.setattr(cli, "_schema", explode)
     monkeypatch.setattr(cli, "_command_parser", _parser_with(cli, explode))
-    assert cli.main(["schema"]) == 1
+    assert cli.main(["schema"]) == 2  # never 1: diff and git read that as "the maps differ"
     assert "unexpected error (RuntimeError: boom)" in capsys.readouterr().err
 
 

@@ -32,6 +32,16 @@ MERMAID_FILTER = "Mermaid diagrams (*.mmd *.mermaid *.md *.txt);;All files (*)"
 OPENS = (".json", ".csv", ".pdf", ".mmd")
 
 
+def _problem(exc: Exception, path: str | Path) -> str:
+    """What went wrong reading a file: its problems, or (a bug in cxmapper) the error's name."""
+    if isinstance(exc, MapError):
+        return exc.message()
+    return (
+        f"{path}: cxmapper could not read it (an unexpected {type(exc).__name__}; please "
+        "report it). Nothing open was changed."
+    )
+
+
 def file_name_for(title: str) -> str:
     """A file name from a map's title: no characters that some systems forbid in names."""
     safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", title).strip(" .-")
@@ -76,8 +86,8 @@ class FileActions:
         """The map in a file, or None after a dialog naming the problem (nothing open changes)."""
         try:
             return JourneyDocument.open(path)
-        except MapError as exc:
-            QMessageBox.critical(self, "Cannot open the map", plain(exc.message()))
+        except Exception as exc:  # noqa: BLE001 - whatever a file holds, the editor goes on
+            QMessageBox.critical(self, "Cannot open the map", plain(_problem(exc, path)))
             return None
 
     def show_opened(self, document: JourneyDocument) -> None:
@@ -139,8 +149,8 @@ class FileActions:
             return
         try:
             document = read(path)
-        except MapError as exc:
-            QMessageBox.critical(self, f"Cannot import the {what}", plain(exc.message()))
+        except Exception as exc:  # noqa: BLE001 - whatever a file holds, the editor goes on
+            QMessageBox.critical(self, f"Cannot import the {what}", plain(_problem(exc, path)))
             return
         self.window_for_a_map().show_opened(document)
 
