@@ -85,6 +85,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.context_menus = ContextMenus(self)
         # The map's summary and zoom stay put: menu hints and messages show on the left.
         self.summary_label = QLabel()
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)  # it holds the map's title
         self.zoom_label = QLabel()
         self.autosave_label = QLabel()  # shown only while autosave cannot write
         self.autosave_label.setStyleSheet("QLabel { color: #b42318; font-weight: bold; }")

@@ -60,3 +60,11 @@ def test_the_recovery_dialogs_title_and_problems_are_plain_text(qtbot):
 
     notes = [label for label in dialog.findChildren(QLabel) if "<b>not</b>" in label.text()]
     assert notes and all(n.textFormat() == Qt.TextFormat.PlainText for n in notes)
+
+
+def test_the_status_bars_summary_shows_the_title_as_typed(window):
+    from PySide6.QtCore import Qt
+
+    window.document.set_field("map", "map", "title", "<h1>Big</h1> & <b>bold</b>")
+    assert "<h1>Big</h1> & <b>bold</b>" in window.summary_label.text()
+    assert window.summary_label.textFormat() == Qt.TextFormat.PlainText
