@@ -22,7 +22,9 @@ from cxmapper.model.problems import MapError, validation_problems
 from cxmapper.model.safe_write import write_atomically
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
-MAX_PDF_BYTES = 256 * 1024 * 1024  # an exported PDF carries the map plus its pages
+# An exported PDF carries the map plus its pages; pypdf reads about 10 MB of cross-references a
+# second, so this bounds the time a hostile PDF can take.
+MAX_PDF_BYTES = 64 * 1024 * 1024
 BACKUPS_KEPT = 3
 MAX_JSON_VALUES = 2_000_000
 
