@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 from cxmapper import __version__
+from cxmapper.git_commands import visible
 from cxmapper.model.fileformat import (
     BACKUPS_KEPT,
     json_schema_text,
@@ -459,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(sys.argv[1:] if argv is None else argv)
     except (MapError, SaveError, UsageError) as exc:
-        print(f"cxmapper: {exc}", file=sys.stderr)
+        print(f"cxmapper: {visible(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -467,11 +468,12 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:  # the surroundings, not cxmapper: a full disk, a closed terminal
-        print(f"cxmapper: {exc.strerror or exc}", file=sys.stderr)
+        print(f"cxmapper: {visible(str(exc.strerror or exc))}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug: say so plainly; exit 2 (1 means "differ" to diff and git)
         print(
-            f"cxmapper: unexpected error ({type(exc).__name__}: {exc}); please report it",
+            f"cxmapper: unexpected error ({type(exc).__name__}: {visible(str(exc))}); please "
+            "report it",
             file=sys.stderr,
         )
         if os.environ.get("CXMAPPER_DEBUG"):

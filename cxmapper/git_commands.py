@@ -4,25 +4,65 @@ cxmapper diff OLD NEW                  the change, in the users' words (exit 0 t
                                        1 different, 2 a bad file), as `diff` does
 cxmapper diff PATH OLD H M NEW H M     the same, called by git as an external diff driver
                                        (exit 0: git takes any other as a failure)
-cxmapper merge BASE OURS THEIRS [-o OUT]  a three-way merge by id, written into OURS (git's
-                                       merge driver: %O %A %B) or OUT; exit 0 clean, 1
-                                       with conflicts (listed; OURS kept for each), 2 bad
+cxmapper merge BASE OURS THEIRS [-o OUT [--force]]  a three-way merge by id, written into
+                                       OURS (git's merge driver: %O %A %B) or OUT (never an
+                                       existing OUT without --force); exit 0 clean, 1 with
+                                       conflicts (listed; OURS kept for each), 2 bad
+
+What they print (changes, conflicts, notes, file names, errors) shows control characters and
+direction overrides as <U+202E>: a terminal never runs an escape sequence from a map, and a
+name reads as what the file holds. The merged file keeps the text as it was written.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import os
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from cxmapper.model.fileformat import load_map, map_to_bytes
+from cxmapper.model.fileformat import BACKUPS_KEPT, load_map, map_to_bytes
 from cxmapper.model.journey import JourneyMap
 from cxmapper.model.problems import MapError
-from cxmapper.model.safe_write import write_atomically
+from cxmapper.model.safe_write import SaveError, write_atomically
 
 GIT_EXTERNAL_DIFF_ARGS = (7, 9)  # path old hex mode new hex mode [new-path rename-info]
+# Control characters but the tab (ESC starts terminal escapes; CR, BS overwrite a line), the
+# line and paragraph separators, and the marks and overrides that reorder text on screen.
+HIDDEN = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def visible(text: str) -> str:
+    """Text for a terminal, with what it would hide or obey written out: "<U+202E>"."""
+    return HIDDEN.sub(lambda found: f"<U+{ord(found.group()):04X}>", text)
+
+
+def _say(text: str, file=None) -> None:
+    """One line of what diff or merge tells (stdout unless `file`)."""
+    print(visible(text), file=file or sys.stdout)
+
+
+def _visibly(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A command whose errors (file names, problems) are shown as visibly as its output."""
+
+    @functools.wraps(run)
+    def checked(args: argparse.Namespace) -> int:
+        from cxmapper.cli import UsageError
+
+        try:
+            return run(args)
+        except MapError as exc:
+            raise MapError([visible(p) for p in exc.problems], visible(exc.source)) from None
+        except (SaveError, UsageError) as exc:
+            raise type(exc)(visible(str(exc))) from None
+
+    return checked
 
 
 def _map_or_none(name: str) -> JourneyMap | None:
@@ -34,14 +74,15 @@ def _map_or_none(name: str) -> JourneyMap | None:
 
 def _text_diff(path: str, old: str, new: str, problem: MapError) -> None:
     """Not maps (a broken one, or another kind of JSON): git's own kind of text diff, said."""
-    print(f"cxmapper: {path} is not a map cxmapper can read ({problem.problems[0]}); as text:")
+    _say(f"cxmapper: {path} is not a map cxmapper can read ({problem.problems[0]}); as text:")
 
     def lines(name: str) -> list[str]:
         if name == os.devnull or not Path(name).exists():
             return []
         return Path(name).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
 
-    sys.stdout.writelines(difflib.unified_diff(lines(old), lines(new), f"a/{path}", f"b/{path}"))
+    for line in difflib.unified_diff(lines(old), lines(new), f"a/{path}", f"b/{path}"):
+        _say(line.removesuffix("\n"))
 
 
 def diff(args: argparse.Namespace) -> int:
@@ -52,7 +93,7 @@ def diff(args: argparse.Namespace) -> int:
     if len(files) in GIT_EXTERNAL_DIFF_ARGS:
         path, old_name, new_name = files[0], files[1], files[4]
         shown_path = f"{path} -> {files[7]}" if len(files) == 9 else path
-        print(f"cxmapper diff a/{path} b/{files[7] if len(files) == 9 else path}")
+        _say(f"cxmapper diff a/{path} b/{files[7] if len(files) == 9 else path}")
         try:
             old, new = _map_or_none(old_name), _map_or_none(new_name)
         except MapError as exc:
@@ -61,10 +102,10 @@ def diff(args: argparse.Namespace) -> int:
         if old is None or new is None:
             shown = new or old
             word = "added" if old is None else "deleted"
-            print(f"Map {word}: {shown.summary()}" if shown else "(no map on either side)")
+            _say(f"Map {word}: {shown.summary()}" if shown else "(no map on either side)")
         else:
             for line in differences(old, new) or ["(the maps say the same)"]:
-                print(line)
+                _say(line)
         return 0
     if len(files) != 2:
         raise UsageError(
@@ -73,7 +114,7 @@ def diff(args: argparse.Namespace) -> int:
         )
     lines = differences(load_map(files[0]), load_map(files[1]))
     for line in lines:
-        print(line)
+        _say(line)
     return 1 if lines else 0
 
 
@@ -87,23 +128,27 @@ def _side(name: str) -> JourneyMap:
 
 
 def merge(args: argparse.Namespace) -> int:
+    from cxmapper.cli import _output
     from cxmapper.model.merge import merge as merge_maps
 
     shown = args.path or args.ours  # git's %P: the map's own name, not its temporary file
+    # git's merge driver writes into %A (OURS), as git asks; OUT is the user's and is never
+    # replaced without --force (checked before anything is read)
+    out = Path(args.ours) if args.output is None else _output(args.output, args.force)
     try:
         base, ours, theirs = (_side(name) for name in (args.base, args.ours, args.theirs))
     except MapError as exc:
         where = f"{shown} (git's {exc.source})" if args.path else exc.source
         raise MapError(exc.problems, where) from None
     result = merge_maps(base, ours, theirs)
-    out = Path(args.output) if args.output else Path(args.ours)
-    write_atomically(out, map_to_bytes(result.journey), backups=0 if not args.output else 3)
+    kept = 0 if args.output is None else BACKUPS_KEPT  # git keeps its own copies of %A
+    write_atomically(out, map_to_bytes(result.journey), backups=kept)
     for conflict in result.conflicts:
-        print(f"cxmapper merge: {shown}: conflict: {conflict}", file=sys.stderr)
+        _say(f"cxmapper merge: {shown}: conflict: {conflict}", file=sys.stderr)
     sys.stderr.flush()
     n = len(result.conflicts)
     said = "merged cleanly" if not n else f"merged with {n} conflict{'s' if n > 1 else ''}"
-    print(f"{args.output or shown}: {said} ({result.journey.summary()})")
+    _say(f"{shown if args.output is None else out}: {said} ({result.journey.summary()})")
     return 1 if n else 0
 
 
@@ -117,17 +162,20 @@ def add_commands(sub) -> None:
         "is shown as a text diff.",
     )
     p.add_argument("files", nargs="+", metavar="OLD NEW")
-    p.set_defaults(run=diff)
+    p.set_defaults(run=_visibly(diff))
     p = sub.add_parser(
         "merge",
         help="a three-way merge of maps by id (also git's merge driver: %%O %%A %%B %%P)",
         description="Independent edits combine; a true conflict keeps OURS for that field and "
         "is listed. Exit 0 clean, 1 with conflicts, 2 for a bad file. The result is written "
-        "into OURS (as git's merge driver expects) or OUT.",
+        "into OURS (as git's merge driver expects) or OUT (an existing OUT only with --force).",
     )
     p.add_argument("base", metavar="BASE")
     p.add_argument("ours", metavar="OURS")
     p.add_argument("theirs", metavar="THEIRS")
     p.add_argument("path", metavar="PATH", nargs="?", help="the map's name in messages (git's %%P)")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of into OURS")
-    p.set_defaults(run=merge)
+    p.add_argument(
+        "--force", action="store_true", help="replace OUT if it exists (a backup is kept)"
+    )
+    p.set_defaults(run=_visibly(merge))

@@ -344,3 +344,17 @@ def test_mermaid_out_and_in(tmp_path):
     assert not (tmp_path / "x.json").exists()
     done = cxmapper("export", source, "--mermaid", tmp_path / "m.svg")
     assert done.returncode == 2 and "named like an SVG file" in done.stderr
+
+
+def test_import_mermaid_reads_tabs_after_keywords_and_says_a_line_break_became_a_space(tmp_path):
+    source, out = tmp_path / "day.mmd", tmp_path / "day.json"
+    source.write_text(
+        "journey\n\ttitle\tA day\n\tsection\tMorning\n\t\tMake\u2028tea:\t5:\tMe\n",
+        encoding="utf-8",
+    )
+    done = cxmapper("import-mermaid", source, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert "line 4: a line break in the task's name is read as a space" in done.stderr
+    journey = load_map(out)
+    assert journey.title == "A day" and [s.name for s in journey.stages] == ["Morning"]
+    assert [t.title for t in journey.touchpoints] == ["Make tea"]

@@ -121,3 +121,66 @@ def test_a_real_git_merge_of_two_branches_that_both_edited_a_map(tmp_path):
     shown = _git(repo, "diff", "-M", "HEAD~1", "HEAD")
     assert "feeling +2 (very positive) → -1 (negative)" in shown
     assert "package.json is not a map cxmapper can read" in shown and '+{"name"' in shown
+
+
+def _maps(tmp_path, **sides):
+    paths = {}
+    for name, journey in sides.items():
+        paths[name] = tmp_path / f"{name}.json"
+        paths[name].write_bytes(map_to_bytes(journey))
+    return paths
+
+
+def test_merge_replaces_an_existing_out_only_with_force(tmp_path):
+    base = load_template("product-lifecycle")
+    theirs = base.model_copy(deep=True)
+    theirs.title = "Theirs"
+    paths = _maps(tmp_path, base=base, ours=base, theirs=theirs)
+    out = tmp_path / "out.json"
+    out.write_text("my notes, not a map\n", encoding="utf-8")
+    done = cxmapper("merge", paths["base"], paths["ours"], paths["theirs"], "-o", out)
+    assert done.returncode == 2
+    assert "already exists; add --force to replace it" in done.stderr
+    assert out.read_text(encoding="utf-8") == "my notes, not a map\n"
+    done = cxmapper("merge", paths["base"], paths["ours"], paths["theirs"], "-o", out, "--force")
+    assert done.returncode == 0, done.stderr
+    assert load_map(out).title == "Theirs"
+    assert (tmp_path / "out.json.bak").read_text(encoding="utf-8") == "my notes, not a map\n"
+    assert load_map(paths["ours"]).title == base.title  # OURS untouched when OUT is given
+
+
+def test_diff_and_merge_show_direction_overrides_and_control_characters_visibly(tmp_path):
+    """A rename to "Pays <U+202E>txt.exe" must not read as "Pays exe.txt", and nothing a file
+    holds may drive the terminal; the merged map keeps the text as it was."""
+    base = load_template("product-lifecycle")
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    ours.touchpoints[0].title = "Pays \u202etxt.exe"
+    theirs.touchpoints[0].title = "Pays \u2066online\u2069 \u200fnow"
+    paths = _maps(tmp_path, base=base, ours=ours, theirs=theirs)
+    printed = []
+
+    def run(*args):
+        done = cxmapper(*args)
+        printed.extend((done.stdout, done.stderr))
+        return done
+
+    done = run("diff", paths["base"], paths["ours"])
+    assert done.returncode == 1
+    assert 'Touchpoint renamed: "Sees a social media ad" → "Pays <U+202E>txt.exe"' in done.stdout
+    merged = tmp_path / "merged.json"
+    done = run("merge", paths["base"], paths["ours"], paths["theirs"], "-o", merged)
+    assert done.returncode == 1
+    assert "<U+202E>txt.exe" in done.stderr and "<U+2066>online<U+2069> <U+200F>now" in done.stderr
+    assert load_map(merged).touchpoints[0].title == "Pays \u202etxt.exe"  # the data as written
+    # a file that is not a map, shown as text as git's diff driver (escape sequences inside),
+    # and a file name holding them
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text('{"a": 1}\n', encoding="utf-8")
+    new.write_text('{"a": "\x1b[2J\x1b]0;pwned\x07"}\n', encoding="utf-8")
+    done = run("diff", "pkg.json", old, "0" * 40, "100644", new, "1" * 40, "100644")
+    assert done.returncode == 0 and '+{"a": "<U+001B>[2J<U+001B>]0;pwned<U+0007>"}' in done.stdout
+    missing = tmp_path / "no\x1b[31msuch.json"
+    done = run("diff", paths["base"], missing)
+    assert done.returncode == 2 and "no<U+001B>[31msuch.json" in done.stderr
+    hidden = ("\u202e", "\u2066", "\u2069", "\u200f", "\x1b", "\x07")
+    assert not any(c in shown for shown in printed for c in hidden)

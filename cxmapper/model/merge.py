@@ -3,20 +3,24 @@ field by field, by id: what only one side changed is taken from it; what both ch
 way is taken once; what both changed differently (or one deleted while the other edited) keeps
 OURS and is listed as a conflict in the users' words. Lists of notes combine item by item.
 Metadata never conflicts: the later modified time, every author. The result is always a valid
-map: a reference to a part the other side removed is moved to a neighbour or dropped, and said.
+map: a reference to a part the other side removed is moved to a neighbour or dropped, and said;
+a list both sides added to past what a map holds keeps OURS' items and as many of THEIRS' as
+fit, and lists the rest. Nothing is lost without being said.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from cxmapper.model.defaults import unique_id
-from cxmapper.model.diff import feeling_word, quoted
+from cxmapper.model.diff import differences, feeling_word, quoted
 from cxmapper.model.fields import LABELS
-from cxmapper.model.journey import JourneyMap
+from cxmapper.model.journey import JourneyMap, Metadata, Persona, Touchpoint
+from cxmapper.model.problems import validation_problems
 
 KINDS = (("stage", "stages"), ("department", "departments"), ("channel", "channels"))
 ITEM_LISTS = {  # combined item by item: both sides' additions kept, both sides' removals made
@@ -30,8 +34,15 @@ ITEM_LISTS = {  # combined item by item: both sides' additions kept, both sides'
     "contributing_department_ids",
     "rows",
 }
+ID_LISTS = {"leads_to", "contributing_department_ids"}  # lists of parts, said by their names
 # As users call the fields; in a merge a touchpoint's owner is its lane, moved in time.
 FIELD_WORDS = {**LABELS, "department_id": "lane", "position": "place in time"}
+
+
+def _limit(model: type[BaseModel], name: str) -> int | None:
+    """How many items the model lets a list field hold (its own bound, not a copy of it)."""
+    bounds = [m.max_length for m in model.model_fields[name].metadata if hasattr(m, "max_length")]
+    return min(bounds) if bounds else None
 
 
 @dataclass
@@ -40,12 +51,25 @@ class Merged:
     conflicts: list[str] = field(default_factory=list)
 
 
+def _counted(values: list) -> list[tuple[Any, int]]:
+    """Each item with how many equal ones come before it: an item listed twice is two items
+    (two authors of one name both stay when both sides keep them)."""
+    seen: Counter = Counter()
+    counted = []
+    for v in values:
+        counted.append((v, seen[v]))
+        seen[v] += 1
+    return counted
+
+
 def _items(base: list, ours: list, theirs: list) -> list:
     """A list both sides changed, merged item by item: OURS' items in OURS' order less what
-    THEIRS removed, then THEIRS' additions."""
-    removed = [v for v in base if v not in ours or v not in theirs]
-    result = [v for v in ours if v not in removed]
-    return result + [v for v in theirs if v not in base and v not in result]
+    THEIRS removed, then THEIRS' additions (an item both added is added once)."""
+    b, o, t = (_counted(side) for side in (base, ours, theirs))
+    in_base, in_theirs = set(b), set(t)
+    result = [v for v in o if v in in_theirs or v not in in_base]
+    kept = set(result)
+    return [v for v, _ in result + [v for v in t if v not in in_base and v not in kept]]
 
 
 def _name_of(kind: str, part: dict) -> str:
@@ -64,6 +88,7 @@ class _Said:
     def __init__(self, *sides: dict) -> None:
         self.conflicts: list[str] = []
         self.names: dict[str, str] = {}
+        self.not_kept: set[tuple[str, str]] = set()  # (kind, id): added, but past a limit
         for side in sides:
             for _, key in KINDS:
                 self.names.update({p["id"]: p["name"] for p in side[key]})
@@ -84,8 +109,13 @@ class _Said:
         if isinstance(value, bool):
             return "yes" if value else "no"
         if isinstance(value, list):
-            return ", ".join(self.named(v) for v in value) or "none"
+            say = self.named if name in ID_LISTS else _whole
+            return ", ".join(say(v) for v in value) or "none"
         return "none" if value in (None, "") else _whole(value)
+
+    def gone(self, kind: str, part_id: str) -> str:
+        """Why a part a touchpoint referred to is not in the merge."""
+        return "was not kept" if (kind, part_id) in self.not_kept else "was removed"
 
 
 def _fields(what: str, base: dict | None, ours: dict, theirs: dict, said: _Said) -> dict:
@@ -150,7 +180,8 @@ def _parts(kind: str, base: list, ours: list, theirs: list, said: _Said) -> list
 def _order(kind, b_ids, o_ids, t_ids, said: _Said, by) -> list[str]:
     """OURS' order; if only THEIRS reordered what both kept, THEIRS' order of those; THEIRS'
     additions after the part they follow in THEIRS. Both adding at one place is said."""
-    kept = [i for i in b_ids if i in o_ids and i in t_ids]
+    in_base, in_ours, in_theirs = set(b_ids), set(o_ids), set(t_ids)
+    kept = in_base & in_ours & in_theirs
     o_kept = [i for i in o_ids if i in kept]
     t_kept = [i for i in t_ids if i in kept]
     base_kept = [i for i in b_ids if i in kept]
@@ -160,20 +191,24 @@ def _order(kind, b_ids, o_ids, t_ids, said: _Said, by) -> list[str]:
         order = [next(slots) if i in kept else i for i in order]
     elif o_kept != base_kept and t_kept != base_kept and o_kept != t_kept:
         said.conflicts.append(f"{kind}s reordered both ways; kept ours' order")
-    ours_added = {i for i in o_ids if i not in b_ids}
+    ours_added = in_ours - in_base
+    placed = set(order)
     for k, pid in enumerate(t_ids):
-        if pid in order or pid in b_ids:
+        if pid in placed or pid in in_base:
             continue
-        before = next((t_ids[j] for j in range(k - 1, -1, -1) if t_ids[j] in order), None)
+        before = next((t_ids[j] for j in range(k - 1, -1, -1) if t_ids[j] in placed), None)
         at = order.index(before) + 1 if before is not None else 0
+        first = at
         while at < len(order) and order[at] in ours_added and kind != "touchpoint":
-            name = _name_of(kind, by[1][order[at]])
-            theirs = _name_of(kind, by[2][pid])
-            said.conflicts.append(
-                f"{kind}s added at one place: ours {name}, theirs {theirs}; ours first"
-            )
             at += 1
+        if at > first:
+            names = ", ".join(_name_of(kind, by[1][i]) for i in order[first:at])
+            said.conflicts.append(
+                f"{kind}s added at one place: ours {names}, theirs "
+                f"{_name_of(kind, by[2][pid])}; ours first"
+            )
         order.insert(at, pid)
+        placed.add(pid)
     return order
 
 
@@ -186,21 +221,66 @@ def merge(base: JourneyMap, ours: JourneyMap, theirs: JourneyMap) -> Merged:
     top.pop("touchpoints")
     result = _fields("the map", b, top, t, said)
     result["persona"] = _fields("the persona", b["persona"], o["persona"], t["persona"], said)
-    for kind, key in KINDS:
-        result[key] = _parts(kind, b[key], o[key], t[key], said)
-    result["touchpoints"] = _parts(
-        "touchpoint", b["touchpoints"], o["touchpoints"], t["touchpoints"], said
-    )
+    for kind, key in (*KINDS, ("touchpoint", "touchpoints")):
+        parts = _parts(kind, b[key], o[key], t[key], said)
+        result[key] = _fit_parts(kind, key, parts, {p["id"] for p in o[key]}, said)
     result["metadata"] = _metadata(b["metadata"], o["metadata"], t["metadata"])
-    _mend(result, b, said)
-    conflicts = said.conflicts
+    _mend(result, b, t, said)
+    _fit_lists(result, said)
     try:
-        return Merged(JourneyMap.model_validate(result), conflicts)
-    except ValidationError:  # (not met in testing) a map is never left broken: ours, whole
+        return Merged(JourneyMap.model_validate(result), said.conflicts)
+    except ValidationError as exc:  # a last resort (not met in testing): ours whole, and said
+        why = validation_problems(exc, result)[0]
         return Merged(
             ours.model_copy(deep=True),
-            [*conflicts, "the two could not be combined; kept ours whole"],
+            [
+                f"the two could not be combined ({why}); kept ours whole",
+                *(f"theirs' change not kept: {line}" for line in differences(base, theirs)),
+            ],
         )
+
+
+def _fit_parts(kind: str, key: str, parts: list, ours: set[str], said: _Said) -> list:
+    """Parts of one kind past what a map holds: OURS' all (OURS is a valid map), then THEIRS'
+    additions in their order as long as they fit; each one not kept is said."""
+    limit = _limit(JourneyMap, key)
+    if limit is None or len(parts) <= limit:
+        return parts
+    theirs_new = [p["id"] for p in parts if p["id"] not in ours]
+    dropped = set(theirs_new[limit - len(parts) :])
+    for p in parts:
+        if p["id"] in dropped:
+            said.not_kept.add((kind, p["id"]))
+            said.conflicts.append(
+                f"{kind} {_name_of(kind, p)}: theirs adds it; not kept, as a map holds at most "
+                f"{limit} {key}"
+            )
+    return [p for p in parts if p["id"] not in dropped]
+
+
+def _fit_lists(result: dict, said: _Said) -> None:
+    """Lists both sides added to past what they hold (handoffs, notes, goals, authors): OURS'
+    items first (the merged list puts them first), as many of THEIRS' as fit, the rest said."""
+    for tp in result["touchpoints"]:
+        what = f"touchpoint {said.named(tp['id'])}"
+        for name in [n for n in tp if n in ITEM_LISTS]:
+            _cut(what, tp, name, Touchpoint, said)
+    _cut("the persona", result["persona"], "goals", Persona, said)
+    _cut("the map", result["metadata"], "authors", Metadata, said)
+
+
+def _cut(what: str, part: dict, name: str, model: type[BaseModel], said: _Said) -> None:
+    """One list cut to its limit; what is cut (THEIRS' last additions) said in full."""
+    limit = _limit(model, name)
+    if limit is None or len(part[name]) <= limit:
+        return
+    dropped = part[name][limit:]
+    part[name] = part[name][:limit]
+    word = FIELD_WORDS.get(name, name.replace("_", " "))
+    said.conflicts.append(
+        f"{what}: {word} added on both sides come to more than {limit}; kept ours and as many "
+        f"of theirs as fit; not kept: {said.say(dropped, name)}"
+    )
 
 
 PREFIXES = {"stage": "stage", "department": "dept", "channel": "channel", "touchpoint": "tp"}
@@ -239,13 +319,15 @@ def _both_added(base: dict, ours: dict, theirs: dict) -> None:
 
 
 def _metadata(base: dict, ours: dict, theirs: dict) -> dict:
-    """Never a conflict: one side's if the other's is the base's, else the earlier creation,
-    the later change and every author."""
+    """Never a conflict: one side's if the other's is the base's (or both are the same), else
+    the earlier creation, the later change and every author (OURS', then THEIRS' others)."""
     if ours == base:
         return theirs
-    if theirs == base:
+    if theirs in (base, ours):
         return ours
-    authors = list(dict.fromkeys([*ours["authors"], *theirs["authors"]]))
+    mine = set(_counted(ours["authors"]))
+    others = [a for a, n in _counted(theirs["authors"]) if (a, n) not in mine]
+    authors = [*ours["authors"], *others]
     return {
         **ours,
         "created": min(ours["created"], theirs["created"]),
@@ -254,44 +336,56 @@ def _metadata(base: dict, ours: dict, theirs: dict) -> dict:
     }
 
 
-def _mend(result: dict, base: dict, said: _Said) -> None:
-    """References to parts one side removed while the other used them: a touchpoint in a
-    removed stage goes to the stage before it in the base (or after); in a removed lane, to
-    Unassigned; a removed channel, contributor or handoff is dropped. Each said."""
+def _mend(result: dict, base: dict, theirs: dict, said: _Said) -> None:
+    """References to parts one side removed while the other used them (or that were not kept,
+    past a limit): a touchpoint in a removed stage goes to the stage before it (in the base, or
+    in THEIRS for a stage THEIRS added), else the first; in a removed lane, to Unassigned; a
+    removed channel, contributor or handoff is dropped. Each said."""
     stages = [s["id"] for s in result["stages"]]
     departments = {d["id"] for d in result["departments"]}
     channels = {c["id"] for c in result["channels"]}
     touchpoints = {t["id"] for t in result["touchpoints"]}
-    base_order = [s["id"] for s in base["stages"]]
+    orders = ([s["id"] for s in base["stages"]], [s["id"] for s in theirs["stages"]])
     for tp in result["touchpoints"]:
         name = quoted(tp["title"])
         if tp["stage_id"] not in stages:
+            gone = tp["stage_id"]
             if not stages:
                 result["stages"] = [
-                    {"id": tp["stage_id"], "name": "Stage", "description": "", "customer_goal": ""}
+                    {"id": gone, "name": "Stage", "description": "", "customer_goal": ""}
                 ]
-                stages = [tp["stage_id"]]
+                stages = [gone]
             else:
-                gone = tp["stage_id"]
-                k = base_order.index(gone) if gone in base_order else len(base_order)
-                earlier = [s for s in base_order[:k] if s in stages]
-                target = earlier[-1] if earlier else stages[0]
+                target = _stage_before(gone, stages, orders)
+                why = (
+                    "its stage was removed"
+                    if said.gone("stage", gone) == "was removed"
+                    else f"its stage {said.named(gone)} was not kept"
+                )
                 said.conflicts.append(
-                    f"touchpoint {name}: its stage was removed; moved to the stage "
+                    f"touchpoint {name}: {why}; moved to the stage "
                     f"{quoted(next(s['name'] for s in result['stages'] if s['id'] == target))}"
                 )
                 tp["stage_id"] = target
-        if tp["department_id"] is not None and tp["department_id"] not in departments:
-            said.conflicts.append(f"touchpoint {name}: its lane was removed; now unassigned")
+        lane = tp["department_id"]
+        if lane is not None and lane not in departments:
+            said.conflicts.append(
+                f"touchpoint {name}: its lane {said.named(lane)} {said.gone('department', lane)}"
+                "; now unassigned"
+            )
             tp["department_id"] = None
-        if tp["channel_id"] is not None and tp["channel_id"] not in channels:
-            said.conflicts.append(f"touchpoint {name}: its channel was removed; now none")
+        channel = tp["channel_id"]
+        if channel is not None and channel not in channels:
+            said.conflicts.append(
+                f"touchpoint {name}: its channel {said.named(channel)} "
+                f"{said.gone('channel', channel)}; now none"
+            )
             tp["channel_id"] = None
         for d in tp["contributing_department_ids"]:
             if d not in departments:
                 said.conflicts.append(
                     f"touchpoint {name}: its contributing department {said.named(d)} "
-                    "was removed; dropped"
+                    f"{said.gone('department', d)}; dropped"
                 )
         tp["contributing_department_ids"] = [
             d for d in tp["contributing_department_ids"] if d in departments
@@ -299,7 +393,17 @@ def _mend(result: dict, base: dict, said: _Said) -> None:
         for i in tp["leads_to"]:
             if i not in touchpoints:
                 said.conflicts.append(
-                    f"touchpoint {name}: its handoff to {said.named(i)}, which was "
-                    "removed, is dropped"
+                    f"touchpoint {name}: its handoff to {said.named(i)}, which "
+                    f"{said.gone('touchpoint', i)}, is dropped"
                 )
         tp["leads_to"] = [i for i in tp["leads_to"] if i in touchpoints and i != tp["id"]]
+
+
+def _stage_before(gone: str, stages: list[str], orders: tuple[list[str], ...]) -> str:
+    """The stage still in the merge that came before `gone` where it was known; else the first."""
+    kept = set(stages)
+    for order in orders:
+        if gone in order:
+            earlier = [s for s in order[: order.index(gone)] if s in kept]
+            return earlier[-1] if earlier else stages[0]
+    return stages[0]

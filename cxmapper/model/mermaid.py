@@ -5,7 +5,11 @@ Text that would break the syntax (a colon ends a section's or a task's name, a c
 actor's, "#" and ";" start entities and statements, "%%" a comment) is written as Mermaid's
 entity codes ("#58;"), which Mermaid draws as the characters and the import reads back: a map
 goes out and comes back with every stage, title, feeling and department as it was. A
-touchpoint not rated goes out as 3 with a comment saying so, and comes back not rated.
+touchpoint not rated goes out as 3 with a comment saying so, and comes back not rated. Every
+line break Python or a text editor knows (U+2028, U+0085, form feed...) and every control
+character goes out as an entity too, so no text can split a line; reading, like Mermaid, breaks
+lines only at line feeds and carriage returns (a break inside a name is read as a space), and
+reads a keyword followed by any white space.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ import re
 from pydantic import ValidationError
 
 from cxmapper.model.defaults import default_channels, department_colour, unique_id
+from cxmapper.model.fields import one_line
 from cxmapper.model.journey import (
     MAX_DEPARTMENTS,
     MAX_NAME,
+    MAX_STAGES,
     MAX_TOUCHPOINTS,
     Department,
     JourneyMap,
@@ -28,6 +34,9 @@ from cxmapper.model.problems import MapError, user_message, validation_problems
 
 NOT_RATED = "%% not rated"  # before a task: its score 3 stands for "not rated yet"
 UNSAFE = {":": "#58;", ";": "#59;", "#": "#35;", ",": "#44;", "%": "#37;", "\t": "#9;"}
+# Control characters and the line and paragraph separators: never written as they are.
+HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+LINES = re.compile("\r\n|\r|\n")  # where Mermaid breaks lines (not at U+2028, nor form feeds)
 ENTITY = re.compile(r"#(\d{1,7}|[a-zA-Z]{2,8});")
 NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "colon": ":", "semi": ";", "num": "#"}
 MAX_BYTES = 4 * 1024 * 1024
@@ -38,10 +47,11 @@ KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr")
 
 def safe(text: str, keep: str = "") -> str:
     """Text as Mermaid reads it literally: one line, the syntax's own characters as entities
-    (Mermaid turns them back into the characters when it draws), but those in `keep`; a
-    first word Mermaid would take for a keyword ("journey", "section") begins with one too."""
-    one_line = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
-    out = "".join(ch if ch in keep else UNSAFE.get(ch, ch) for ch in one_line)
+    (Mermaid turns them back into the characters when it draws), but those in `keep`; line
+    breaks of any kind and control characters as entities too; a first word Mermaid would take
+    for a keyword ("journey", "section") begins with one."""
+    out = "".join(ch if ch in keep else UNSAFE.get(ch, ch) for ch in text)
+    out = HIDDEN.sub(lambda found: f"#{ord(found.group())};", out)
     if out.lower().startswith(KEYWORDS):
         out = f"#{ord(out[0])};{out[1:]}"
     return out
@@ -95,7 +105,7 @@ def from_mermaid(
         raise MapError(["the file is too large (the limit is 4 MB)"])
     state, problems = _Reading(), []
     state.notes = notes if notes is not None else []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(LINES.split(text), start=1):
         try:
             _read_line(raw.strip(), number, state, problems)
         except ValidationError as exc:  # a name no map can hold (a control character...)
@@ -106,8 +116,6 @@ def from_mermaid(
         problems.append('the file is empty: a Mermaid journey begins with "journey"')
     if problems:
         raise MapError(problems)
-    if len(state.departments) > MAX_DEPARTMENTS:
-        raise MapError([f"more than {MAX_DEPARTMENTS} actors (each becomes a department)"])
     data = {
         "title": state.title or state.front_title or name,
         "stages": state.stages,
@@ -129,6 +137,7 @@ class _Reading:
         self.stages: list[Stage] = []
         self.departments: dict[str, Department] = {}
         self.touchpoints: list[Touchpoint] = []
+        self.in_stage: dict[str, int] = {}  # tasks so far in each stage: the next one's place
         self.started = False
         self.stop = False
         self.unrated = False  # the task next is marked "not rated"
@@ -139,15 +148,15 @@ class _Reading:
 
 def _read_line(line: str, number: int, state: _Reading, problems: list[str]) -> None:
     if state.skipping:  # inside front matter or a block description: not the journey's
-        if line == state.skipping or (state.skipping == "}" and line.endswith("}")):
+        if line == state.skipping or (state.skipping == "}" and "}" in line):
             state.skipping = ""
         elif state.skipping == "---" and line.lower().startswith("title:"):
-            state.front_title = line[6:].strip().strip("\"'")
+            state.front_title = one_line(line[6:].strip().strip("\"'"))
         return
     if not state.started and line == "---":  # YAML front matter (a title, a config)
         state.skipping = "---"
         return
-    if line.startswith("accDescr") and "{" in line and "}" not in line:
+    if line.lower().startswith("accdescr") and "{" in line and "}" not in line:
         state.skipping = "}"
         return
     if not line:
@@ -165,15 +174,18 @@ def _read_line(line: str, number: int, state: _Reading, problems: list[str]) -> 
             state.stop = True
         state.started = True
         return
-    keyword, _, rest = line.partition(" ")
-    keyword = keyword.lower()
+    keyword, *rest = line.split(None, 1)  # Mermaid: a keyword, then any white space
+    keyword, rest = keyword.lower(), (rest or [""])[0]
     if keyword == "title":
-        state.title = _name(rest, number, problems, "title") or state.title
+        state.title = _name(rest, number, problems, "title", state.notes) or state.title
     elif keyword.startswith(("acctitle", "accdescr")):
         return  # what screen readers are told: not part of the journey
     elif keyword == "section":
-        stage_name = _name(rest, number, problems, "section")
-        if stage_name:
+        stage_name = _name(rest, number, problems, "section", state.notes)
+        if stage_name and len(state.stages) == MAX_STAGES:
+            problems.append(f"line {number}: more than {MAX_STAGES} sections in one map")
+            state.stop = True
+        elif stage_name:
             taken = [s.id for s in state.stages]
             state.stages.append(Stage(id=unique_id("stage", stage_name, taken), name=stage_name))
     else:
@@ -184,7 +196,8 @@ def _read_line(line: str, number: int, state: _Reading, problems: list[str]) -> 
             state.stages.append(Stage(id="stage-journey", name="Journey"))
         title, feeling, owners = task
         stage_id = state.stages[-1].id
-        position = float(sum(1 for t in state.touchpoints if t.stage_id == stage_id))
+        position = float(state.in_stage.get(stage_id, 0))
+        state.in_stage[stage_id] = int(position) + 1
         state.touchpoints.append(
             Touchpoint(
                 id=f"tp-{len(state.touchpoints) + 1}",
@@ -201,14 +214,24 @@ def _read_line(line: str, number: int, state: _Reading, problems: list[str]) -> 
             state.stop = True
 
 
-def _name(text: str, number: int, problems: list[str], what: str) -> str:
-    name = unsafe(text)
+def _name(text: str, number: int, problems: list[str], what: str, notes: list[str]) -> str:
+    name = _one_line(unsafe(text), number, what, notes)
     if not name:
         problems.append(f"line {number}: the {what} has no name")
     elif len(name) > MAX_NAME:
         problems.append(f"line {number}: the {what} is longer than {MAX_NAME} characters")
         return ""
     return name
+
+
+def _one_line(name: str, number: int, what: str, notes: list[str]) -> str:
+    """A name is one line: a line break in it (U+2028 as Mermaid keeps it, or written as an
+    entity) is read as a space, as when pasted into a name field, and said."""
+    joined = one_line(name)
+    if joined != name:
+        where = "the title" if what == "title" else f"the {what}'s name"
+        notes.append(f"line {number}: a line break in {where} is read as a space")
+    return joined
 
 
 def _task(
@@ -228,7 +251,7 @@ def _task(
     if len(parts) > 3:
         problems.append(f"line {number}: a task has at most two colons (name: score: actors)")
         return None
-    title = _name(parts[0], number, problems, "task")
+    title = _name(parts[0], number, problems, "task", notes)
     score_text = parts[1].strip()
     try:
         value = float(score_text)
@@ -244,13 +267,19 @@ def _task(
         return None
     owners: list[str] = []
     for actor in parts[2].split(",") if len(parts) == 3 else []:
-        actor_name = unsafe(actor)
+        actor_name = _one_line(unsafe(actor), number, "actor", notes)
         if not actor_name:
             continue
         if len(actor_name) > MAX_NAME:
             problems.append(f"line {number}: an actor is longer than {MAX_NAME} characters")
             return None
         key = actor_name.casefold()
+        if key not in departments and len(departments) == MAX_DEPARTMENTS:
+            problems.append(
+                f"line {number}: more than {MAX_DEPARTMENTS} actors in one map (each becomes "
+                "a department)"
+            )
+            return None
         if key not in departments:
             taken = [d.id for d in departments.values()]
             departments[key] = Department(

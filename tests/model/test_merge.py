@@ -191,3 +191,144 @@ def test_one_pain_point_rewritten_two_ways_keeps_both_and_says_so():
     assert first not in pains
     (conflict,) = result.conflicts
     assert "rewritten both ways" in conflict and "kept both" in conflict
+
+
+@SLOW
+@given(journey_maps(), journey_maps())
+def test_two_equal_sides_give_that_side_back_byte_for_byte(base, side):
+    side.metadata.authors = side.metadata.authors * 2  # an author listed twice stays twice
+    result = merge(base, side, side.model_copy(deep=True))
+    assert result.conflicts == []
+    assert map_to_bytes(result.journey) == map_to_bytes(side)
+
+
+def test_an_author_or_a_note_listed_twice_on_both_sides_stays_twice():
+    base, ours, theirs = copies()
+    base.metadata.authors = ["Ana"]
+    ours.metadata.authors = ["Ana", "Ana", "Ben"]
+    theirs.metadata.authors = ["Ana", "Ana", "Cy"]
+    tp(ours, "tp-calls-support").pain_points += ["Waits", "Waits"]
+    tp(theirs, "tp-calls-support").pain_points += ["Waits", "Waits", "Hangs up"]
+    result = merge(base, ours, theirs)
+    assert result.journey.metadata.authors == ["Ana", "Ana", "Ben", "Cy"]
+    pains = tp(result.journey, "tp-calls-support").pain_points
+    assert pains.count("Waits") == 2 and "Hangs up" in pains
+
+
+def _with_cards(journey, n):
+    for i in range(n):
+        journey.touchpoints.append(
+            Touchpoint(id=f"tp-x{i}", title=f"Card {i}", stage_id="stage-awareness", position=i)
+        )
+    return journey
+
+
+def test_handoffs_past_the_limit_keep_ours_then_theirs_and_list_the_rest():
+    """11 handoffs added on one side and 10 on the other are 21 where a card holds 20: ours
+    are kept, then theirs as they fit; the one left over is a conflict, and theirs' other
+    edits are all in the merge (not the old "kept ours whole")."""
+    base = _with_cards(load_template("product-lifecycle"), 10)
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    targets = [t.id for t in base.touchpoints if t.id != "tp-sees-ad"]
+    tp(ours, "tp-sees-ad").leads_to = targets[:11]
+    tp(theirs, "tp-sees-ad").leads_to = targets[11:21]
+    theirs.title = "Theirs' title"
+    tp(theirs, "tp-calls-support").feeling = 2
+    result = merge(base, ours, theirs)
+    links = tp(result.journey, "tp-sees-ad").leads_to
+    assert links == targets[:20]
+    assert result.journey.title == "Theirs' title"
+    assert tp(result.journey, "tp-calls-support").feeling == 2
+    (conflict,) = result.conflicts
+    left_over = tp(base, targets[20]).title
+    assert conflict.startswith('touchpoint "Sees a social media ad": handoffs')
+    assert "more than 20" in conflict and conflict.endswith(f'not kept: "{left_over}"')
+
+
+def test_notes_goals_and_authors_past_the_limit_are_listed_not_lost():
+    base, ours, theirs = copies()
+    had = tp(base, "tp-calls-support").pain_points
+    tp(ours, "tp-calls-support").pain_points += [f"Ours {i}" for i in range(150 - len(had))]
+    tp(theirs, "tp-calls-support").pain_points += [f"Theirs {i}" for i in range(60)]
+    ours.persona.goals += [f"Goal {i}" for i in range(200 - len(base.persona.goals))]
+    theirs.persona.goals += ["One more goal"]
+    ours.metadata.authors = [f"Ours {i}" for i in range(199)]
+    theirs.metadata.authors = ["Ana", "Ben"]
+    theirs.scenario = "Theirs' scenario"
+    result = merge(base, ours, theirs)
+    m = result.journey
+    pains = tp(m, "tp-calls-support").pain_points
+    assert len(pains) == 200 and pains[:150] == tp(ours, "tp-calls-support").pain_points
+    assert m.persona.goals == ours.persona.goals and m.metadata.authors[-1] == "Ana"
+    assert m.scenario == "Theirs' scenario"
+    pain, goals, authors = result.conflicts
+    assert pain.startswith('touchpoint "Calls support": pain points') and "more than 200" in pain
+    assert pain.endswith(", ".join(f'"Theirs {i}"' for i in range(50, 60)))
+    assert goals.startswith("the persona: goals") and goals.endswith('not kept: "One more goal"')
+    assert authors.startswith("the map: authors") and authors.endswith('not kept: "Ben"')
+
+
+def test_stages_past_the_limit_keep_ours_and_move_theirs_cards_saying_so():
+    base, ours, theirs = copies()
+    room = 100 - len(base.stages)
+    ours.stages += [Stage(id=f"stage-o{i}", name=f"Ours {i}") for i in range(room)]
+    theirs.stages.insert(1, Stage(id="stage-research", name="Research"))
+    theirs.touchpoints.append(
+        Touchpoint(id="tp-reads", title="Reads a forum", stage_id="stage-research", position=0)
+    )
+    tp(theirs, "tp-sees-ad").title = "Sees a billboard"
+    result = merge(base, ours, theirs)
+    m = result.journey
+    assert len(m.stages) == 100 and "Research" not in [s.name for s in m.stages]
+    assert tp(m, "tp-reads").stage_id == "stage-awareness"  # the stage before it in theirs
+    assert tp(m, "tp-sees-ad").title == "Sees a billboard"
+    assert result.conflicts == [
+        'stage "Research": theirs adds it; not kept, as a map holds at most 100 stages',
+        'touchpoint "Reads a forum": its stage "Research" was not kept; moved to the stage '
+        '"Awareness"',
+    ]
+
+
+def test_touchpoints_past_the_limit_keep_ours_and_list_theirs_not_kept():
+    base = load_template("product-lifecycle")
+    room = 10_000 - len(base.touchpoints)
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    _with_cards(ours, room - 2)
+    theirs.touchpoints += [
+        Touchpoint(id=f"tp-t{i}", title=f"Theirs {i}", stage_id="stage-usage") for i in range(5)
+    ]
+    tp(theirs, "tp-sees-ad").leads_to = ["tp-t4"]
+    result = merge(base, ours, theirs)
+    ids = {t.id for t in result.journey.touchpoints}
+    assert len(ids) == 10_000 and {"tp-t0", "tp-t1"} <= ids and "tp-t2" not in ids
+    assert result.conflicts == [
+        *(
+            f'touchpoint "Theirs {i}": theirs adds it; not kept, as a map holds at most 10000 '
+            "touchpoints"
+            for i in (2, 3, 4)
+        ),
+        'touchpoint "Sees a social media ad": its handoff to "Theirs 4", which was not kept, '
+        "is dropped",
+    ]
+
+
+def test_the_last_resort_of_keeping_ours_whole_lists_what_theirs_changed(monkeypatch):
+    """Should the merged map ever be invalid, ours is kept whole and every change of theirs it
+    drops is listed, never a blanket loss."""
+    from cxmapper.model import merge as merging
+
+    monkeypatch.setattr(merging, "_fit_lists", lambda result, said: None)  # limits unchecked
+    base = _with_cards(load_template("product-lifecycle"), 10)
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    targets = [t.id for t in base.touchpoints if t.id != "tp-sees-ad"]
+    tp(ours, "tp-sees-ad").leads_to = targets[:11]
+    tp(theirs, "tp-sees-ad").leads_to = targets[11:21]
+    tp(theirs, "tp-calls-support").feeling = 2
+    result = merge(base, ours, theirs)
+    assert map_to_bytes(result.journey) == map_to_bytes(ours)
+    assert "could not be combined" in result.conflicts[0]
+    assert "kept ours whole" in result.conflicts[0]
+    assert any(
+        c.startswith("theirs' change not kept: ") and "Calls support" in c and "+2" in c
+        for c in result.conflicts
+    )
