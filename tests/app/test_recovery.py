@@ -557,3 +557,58 @@ def test_a_map_opened_by_a_relative_path_is_recovered(qtbot, tmp_path, monkeypat
     found = read_copy(w.autosave.copy)
     assert found.path == tmp_path / "a.json"
     close_quietly(w)
+
+
+@pytest.mark.slow
+def test_a_real_editor_starts_past_hostile_copies_and_restores_the_good_ones(tmp_path):
+    """The editor as users start it, with a recovery folder a hostile or unlucky past left:
+    dates out of range, a copy aimed at another file, garbage, a map past the limits."""
+    folder = tmp_path / "data" / "cxmapper" / "cxmapper" / "recovery" / "77-gone"
+    folder.mkdir(parents=True)
+    good = small_map()
+    good.title = "Kept through it all"
+    write_copy(folder / "map-1.recovery.json", good, None)
+    record = json.loads((folder / "map-1.recovery.json").read_bytes())
+    hostile = {
+        "map-2": {**record, "edited": "9999-12-31T23:59:59-14:00"},  # still recovered
+        "map-3": {**record, "path": "/etc/passwd"},  # still recovered, as never saved
+        "map-4": {
+            **record,
+            "map": {
+                **record["map"],
+                "metadata": {**record["map"]["metadata"], "created": "0001-01-01T00:00:00+14:00"},
+            },
+        },
+        "map-5": {
+            **record,
+            "map": {
+                **record["map"],
+                "stages": [{"id": f"s{i}", "name": f"S{i}"} for i in range(101)],
+            },
+        },
+    }
+    for name, content in hostile.items():
+        (folder / f"{name}.recovery.json").write_text(json.dumps(content))
+    (folder / "map-6.recovery.json").write_bytes(b"[" * 200_000)
+    env = editor_env(tmp_path)
+    start = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, str(DRIVER), "restart"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert "Traceback" not in err
+    assert time.monotonic() - start < 30
+    maps = [json.loads(line[4:]) for line in out.splitlines() if line.startswith("MAP ")]
+    assert [m["path"] for m in maps] == [None, None, None]  # map-3 aimed at /etc/passwd
+    assert all(m["touchpoints"] == [t.title for t in good.touchpoints] for m in maps)
+    set_aside = tmp_path / "data" / "cxmapper" / "cxmapper" / "recovery" / "set-aside"
+    assert sorted(p.name.split("-gone-")[1] for p in set_aside.iterdir()) == [
+        "map-4.recovery.json",
+        "map-5.recovery.json",
+        "map-6.recovery.json",
+    ]
