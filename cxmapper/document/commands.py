@@ -8,6 +8,7 @@ Compound edits (removing a stage with its touchpoints) are macros of these.
 
 from __future__ import annotations
 
+import weakref
 from copy import deepcopy
 from typing import TYPE_CHECKING, Any
 
@@ -25,14 +26,32 @@ MERGE_ID = 0x7C02
 Values = dict[str, dict[str, Any]]  # part id -> field -> value
 
 
-class SetFields(QUndoCommand):
+class DocumentCommand(QUndoCommand):
+    """A command of one document, which it holds weakly. The document owns its undo stack and
+    the stack its commands: a strong reference back would make every document a reference cycle
+    through Qt-owned commands, freed only by Python's cycle collector, which may take a command
+    from its stack and free it while the stack still holds it (freed twice: a crash at exit)."""
+
+    def __init__(self, doc: JourneyDocument, text: str) -> None:
+        super().__init__(text)
+        self._doc = weakref.ref(doc)
+
+    @property
+    def doc(self) -> JourneyDocument:
+        doc = self._doc()
+        if doc is None:  # only its document's stack runs a command: it cannot be gone
+            raise RuntimeError(f"the document of {self.text()!r} is gone")
+        return doc
+
+
+class SetFields(DocumentCommand):
     """Set fields of one or more parts of one kind."""
 
     def __init__(
         self, doc: JourneyDocument, kind: str, new: Values, text: str, merge_key: object = None
     ) -> None:
-        super().__init__(text)
-        self.doc, self.kind, self.merge_key = doc, kind, merge_key
+        super().__init__(doc, text)
+        self.kind, self.merge_key = kind, merge_key
         self.new = deepcopy(new)
         self.old = {
             pid: {f: deepcopy(getattr(doc.part(kind, pid), f)) for f in fields}
@@ -73,14 +92,14 @@ class SetFields(QUndoCommand):
         self.doc.apply_fields(self.kind, self.old)
 
 
-class InsertParts(QUndoCommand):
+class InsertParts(DocumentCommand):
     """New parts of one kind, each at its index in the map's list."""
 
     def __init__(
         self, doc: JourneyDocument, kind: str, items: list[tuple[int, Any]], text: str
     ) -> None:
-        super().__init__(text)
-        self.doc, self.kind = doc, kind
+        super().__init__(doc, text)
+        self.kind = kind
         self.items = sorted(((k, part.model_dump()) for k, part in items), key=lambda it: it[0])
 
     def _parts(self) -> list[tuple[int, Any]]:
@@ -94,12 +113,12 @@ class InsertParts(QUndoCommand):
         self.doc.remove_parts(self.kind, [data["id"] for _, data in self.items])
 
 
-class RemoveParts(QUndoCommand):
+class RemoveParts(DocumentCommand):
     """Parts of one kind taken out of the map (undo puts each back at its index)."""
 
     def __init__(self, doc: JourneyDocument, kind: str, ids: list[str], text: str) -> None:
-        super().__init__(text)
-        self.doc, self.kind = doc, kind
+        super().__init__(doc, text)
+        self.kind = kind
         index = {p.id: k for k, p in enumerate(doc.parts(kind))}
         self.removed = sorted((index[i], doc.part(kind, i).model_dump()) for i in ids)
 
@@ -111,12 +130,12 @@ class RemoveParts(QUndoCommand):
         self.doc.insert_parts(self.kind, [(k, cls.model_validate(d)) for k, d in self.removed])
 
 
-class ReorderParts(QUndoCommand):
+class ReorderParts(DocumentCommand):
     """A new order of a list of parts (stages left to right, lanes top to bottom)."""
 
     def __init__(self, doc: JourneyDocument, kind: str, order: list[str], text: str) -> None:
-        super().__init__(text)
-        self.doc, self.kind = doc, kind
+        super().__init__(doc, text)
+        self.kind = kind
         self.new = list(order)
         self.old = [p.id for p in doc.parts(kind)]
 

@@ -82,6 +82,20 @@ class JourneyDocument(StructureEdits, QObject):
         self._collector = ChangeCollector()
         self._initiator: object | None = None
 
+    def __del__(self) -> None:
+        # The stack's commands are Qt's (it deletes them), yet PySide lists them as the stack's
+        # Python children. Were this document collected in a reference cycle (a traceback or a
+        # view holding it), the cycle collector could free a command first and the stack would
+        # free it again: a crash. Finalizers run before the collector frees anything (PEP 442),
+        # so the history goes here, in Qt's order, without signals to views going with it.
+        try:
+            stack = getattr(self, "undo_stack", None)  # None when __init__ did not get that far
+            if stack is not None:
+                stack.blockSignals(True)
+                stack.clear()
+        except RuntimeError:  # already deleted by Qt with this document's parent
+            pass
+
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> JourneyDocument:
         """Raises MapError (with every problem) when the file is not a sound map. A map read from
