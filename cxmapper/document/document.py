@@ -40,11 +40,11 @@ from cxmapper.model.fields import (
     part_of,
     parts_of,
 )
-from cxmapper.model.fileformat import load_map, save_map
+from cxmapper.model.fileformat import load_map, map_from_data, map_to_data, save_map
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint, now
 from cxmapper.model.limits import over_limit
 from cxmapper.model.problems import MapError
-from cxmapper.model.safe_write import remove_stale_temporaries
+from cxmapper.model.safe_write import SaveError, remove_stale_temporaries
 from cxmapper.model.transfer import Pasted
 
 __all__ = ["Change", "Changes", "EditRefused", "JourneyDocument"]
@@ -578,7 +578,12 @@ class JourneyDocument(StructureEdits, QObject):
         journey = self.journey.model_copy(deep=True)
         journey.metadata.modified = now()
         journey.metadata.app_version = __version__
-        JourneyMap.model_validate(journey.model_dump())  # never write a map that would not load
+        try:  # never write a map that would not load, and say why in the file's own words
+            map_from_data(map_to_data(journey))
+        except MapError as exc:
+            problems = "; ".join(exc.problems[:5])
+            message = f"cannot save {target}: the map would not open again ({problems})"
+            raise SaveError(message) from None
         save_map(journey, target)
         self.journey.metadata = journey.metadata
         self.path = target

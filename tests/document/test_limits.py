@@ -97,3 +97,15 @@ def test_capturing_in_a_full_map_says_why_and_adds_nothing(qtbot, monkeypatch):
         assert not window.document.modified
     finally:
         close_quietly(window)
+
+
+def test_a_map_made_invalid_behind_the_documents_back_is_not_saved_and_says_why(qapp, tmp_path):
+    from cxmapper.model.safe_write import SaveError
+
+    doc = JourneyDocument(small_map())
+    doc.journey.touchpoints[0].stage_id = "nowhere"  # what no edit can do
+    with pytest.raises(SaveError) as refused:
+        doc.save(tmp_path / "map.json")
+    assert 'refers to stage "nowhere", which is not in the map' in str(refused.value)
+    assert "pydantic" not in str(refused.value)
+    assert not (tmp_path / "map.json").exists()
