@@ -264,3 +264,20 @@ def map_window(qtbot, journey):
     w.view.actual_size()
     yield w
     close_quietly(w)
+
+
+def version_1_data(journey) -> dict:
+    """The map as a version-1 file held it: none of version 2's fields."""
+    import json
+
+    from cxmapper.model.fileformat import map_to_bytes
+    from cxmapper.model.migrations import _NEW_IN_2
+
+    data = json.loads(map_to_bytes(journey))
+    data["schema_version"] = 1
+    data.pop("curves")
+    for field, names in _NEW_IN_2.items():
+        for part in data[field]:
+            for name in names:
+                part.pop(name)
+    return data

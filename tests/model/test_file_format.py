@@ -4,7 +4,7 @@ import json
 import os
 
 import pytest
-from factories import journey_maps, small_map
+from factories import journey_maps, small_map, version_1_data
 from hypothesis import HealthCheck, given, settings
 
 from cxmapper.model import migrations
@@ -242,14 +242,7 @@ def test_loading_goes_through_the_registered_steps(monkeypatch):
         return data
 
     monkeypatch.setitem(migrations.STEPS, 0, v0_to_v1)
-    data = as_data(small_map())
-    data.pop("curves")  # what version 2 added: a version-0 file cannot hold it
-    for department in data["departments"]:
-        department.pop("blueprint_layer")
-    for tp in data["touchpoints"]:
-        for field in ("evidence", "sources", "future_feeling", "future_note", "future_state"):
-            tp.pop(field)
-        tp.pop("leads_to")
+    data = version_1_data(small_map())  # a version-0 file cannot hold what version 2 added
     data["schema_version"] = 0
     data["goal"] = data.pop("scenario")
     journey = map_from_data(data)

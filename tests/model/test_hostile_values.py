@@ -4,7 +4,7 @@ an exception of another kind."""
 import json
 
 import pytest
-from factories import small_map
+from factories import small_map, version_1_data
 
 from cxmapper.model.fileformat import map_from_bytes, map_to_bytes
 from cxmapper.model.problems import MapError
@@ -60,22 +60,7 @@ def test_a_separator_pasted_into_a_name_field_becomes_a_space():
 
 
 def test_a_version_1_file_holding_version_2_fields_is_refused_by_name():
-    d = data()
-    d["schema_version"] = 1
-    for field in ("curves",):
-        d.pop(field)
-    for dept in d["departments"]:
-        dept.pop("blueprint_layer")
-    for tp in d["touchpoints"]:
-        for field in (
-            "evidence",
-            "sources",
-            "future_feeling",
-            "future_note",
-            "future_state",
-            "leads_to",
-        ):
-            tp.pop(field)
+    d = version_1_data(small_map())
     map_from_bytes(json.dumps(d).encode())  # a true version-1 map reads
     d["touchpoints"][0]["future_feeling"] = 99
     d["departments"][0]["blueprint_layer"] = "nonsense"
