@@ -25,6 +25,7 @@ from pathlib import Path
 
 from cxmapper import __version__
 from cxmapper.git_commands import visible
+from cxmapper.model.fields import name_from
 from cxmapper.model.fileformat import (
     BACKUPS_KEPT,
     json_schema_text,
@@ -111,9 +112,12 @@ def _import_csv(args: argparse.Namespace) -> int:
 
     out = _output(args.output, args.force)
     source = Path(args.csv)
-    title = (args.title if args.title is not None else source.stem).strip()
-    if not title or "\n" in title or "\r" in title or len(title) > MAX_NAME:
-        raise UsageError(f"--title: must be one line of 1 to {MAX_NAME} characters")
+    if args.title is None:  # named after its file, whatever the file system allowed there
+        title = name_from(source.stem, "Imported journey")
+    else:
+        title = args.title.strip()
+        if not title or "\n" in title or "\r" in title or len(title) > MAX_NAME:
+            raise UsageError(f"--title: must be one line of 1 to {MAX_NAME} characters")
     try:
         result = import_csv(read_limited(source), title=title)
     except MapError as exc:
@@ -137,7 +141,7 @@ def _import_mermaid(args: argparse.Namespace) -> int:
         except UnicodeDecodeError:
             raise MapError(["not UTF-8 text"]) from None
         notes: list[str] = []
-        journey = from_mermaid(text, name=source.stem.strip() or "Imported journey", notes=notes)
+        journey = from_mermaid(text, name=source.stem, notes=notes)
     except MapError as exc:
         raise MapError(exc.problems, str(source)) from None
     for note in notes:

@@ -147,7 +147,7 @@ class JourneyDocument(StructureEdits, QObject):
             except UnicodeDecodeError:
                 raise MapError(["not UTF-8 text"]) from None
             notes: list[str] = []
-            journey = from_mermaid(text, name=path.stem[:80] or "Map", notes=notes)
+            journey = from_mermaid(text, name=path.stem, notes=notes)
         except MapError as exc:
             raise MapError(exc.problems, str(path)) from None
         document = cls(journey, None, parent)

@@ -169,11 +169,12 @@ def _touchpoints(old: JourneyMap, new: JourneyMap) -> list[str]:
     lines = []
     before = {t.id: t for t in old.touchpoints}
     after = {t.id: t for t in new.touchpoints}
-    order = new.touchpoints_in_time_order()
-    for k, tp in enumerate(order):
+    last_in_stage: dict[str, Touchpoint] = {}  # going through time: the one before, per stage
+    for tp in new.touchpoints_in_time_order():
+        earlier = last_in_stage.get(tp.stage_id)
+        last_in_stage[tp.stage_id] = tp
         if tp.id not in before:
-            earlier = [t for t in order[:k] if t.stage_id == tp.stage_id]
-            when = f"after {quoted(earlier[-1].title)}" if earlier else "first in its stage"
+            when = f"after {quoted(earlier.title)}" if earlier else "first in its stage"
             lines.append(
                 f"Touchpoint added: {quoted(tp.title)} in {_place(new, tp)}, {when}, "
                 f"feeling {feeling_word(tp.feeling)}"
@@ -181,6 +182,7 @@ def _touchpoints(old: JourneyMap, new: JourneyMap) -> list[str]:
     for tp in old.touchpoints_in_time_order():
         if tp.id not in after:
             lines.append(f"Touchpoint removed: {quoted(tp.title)} from {_place(old, tp)}")
+    titles = {t.id: t.title for t in (*old.touchpoints, *new.touchpoints)}  # handoffs by title
     for tp in new.touchpoints_in_time_order():
         was = before.get(tp.id)
         if was is None:
@@ -200,8 +202,7 @@ def _touchpoints(old: JourneyMap, new: JourneyMap) -> list[str]:
                 continue
             if field in ("pain_points", "opportunities", "quotes", "sources"):
                 change = _list_change(a, b)
-            elif field == "leads_to":  # by title, each side's own
-                titles = {t.id: t.title for t in (*old.touchpoints, *new.touchpoints)}
+            elif field == "leads_to":  # by title
                 change = _list_change([titles.get(i, i) for i in a], [titles.get(i, i) for i in b])
             elif field in ("description", "root_cause", "future_note"):
                 change = "changed" if a and b else ("added" if b else "removed")

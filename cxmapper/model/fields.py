@@ -4,12 +4,14 @@ the map. A value that would make the map invalid is refused in the user's words.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from cxmapper.model.journey import (
+    MAX_NAME,
     Channel,
     Department,
     JourneyMap,
@@ -194,6 +196,19 @@ def _check_reference(
                     field,
                     where,
                 )
+
+
+_NOT_IN_A_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def name_from(text: str, default: str) -> str:
+    """A map's title from what a file system allows in a file's name (an import names the map
+    after its file): a line break or a control character becomes a space, a byte that was not
+    UTF-8 a "?", and it is cut to a name's length; `default` when nothing is left. A file is
+    never refused for its name."""
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    text = " ".join(_NOT_IN_A_NAME.sub(" ", text).split())
+    return text[:MAX_NAME].strip() or default
 
 
 def one_line(text: str) -> str:

@@ -19,7 +19,7 @@ import re
 from pydantic import ValidationError
 
 from cxmapper.model.defaults import default_channels, department_colour, unique_id
-from cxmapper.model.fields import one_line
+from cxmapper.model.fields import name_from, one_line
 from cxmapper.model.journey import (
     MAX_DEPARTMENTS,
     MAX_NAME,
@@ -117,7 +117,7 @@ def from_mermaid(
     if problems:
         raise MapError(problems)
     data = {
-        "title": state.title or state.front_title or name,
+        "title": state.title or state.front_title or name_from(name, "Imported journey"),
         "stages": state.stages,
         "departments": list(state.departments.values()),
         "channels": default_channels(),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zlib
 
 from cxmapper.model.problems import MapError
@@ -242,5 +243,5 @@ def _direct(value: object) -> object:
 
 def _said(exc: BaseException) -> str:
     """An error from the parser, short and on one line (its text may quote the file)."""
-    text = f"{type(exc).__name__}: {exc}"
+    text = re.sub(r", \d{9,}\)", ")", f"{type(exc).__name__}: {exc}")  # no memory addresses
     return "".join(c if c.isprintable() else "?" for c in text)[:160]

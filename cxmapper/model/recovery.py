@@ -121,6 +121,10 @@ def _named_file(value: object) -> Path | None:
     """An absolute path, or None for anything else; it is only ever shown or saved to."""
     if not isinstance(value, str) or not value or "\x00" in value or len(value) > 4096:
         return None
+    try:
+        os.fsencode(value)  # a name this file system could hold (no lone surrogate)
+    except UnicodeError:
+        return None
     path = Path(value)
     return path if path.is_absolute() else None
 
@@ -130,10 +134,10 @@ def _a_map_or_free(path: Path) -> bool:
     file, perhaps changed since), or nothing is and the name is a map's (.json). A copy is our
     own file, but anyone who can write one must not be able to aim a save at any other file."""
     try:
-        if not path.exists() and not path.is_symlink():
+        if not os.path.lexists(path):
             return path.suffix.lower() == ".json"
         data = parse_json(read_limited(path))
-    except (MapError, OSError):
+    except (MapError, OSError, ValueError):
         return False
     return isinstance(data, dict) and data.get("format") == FORMAT_NAME
 

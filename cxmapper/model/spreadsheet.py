@@ -39,7 +39,11 @@ from cxmapper.model.defaults import (
     icon_for_channel_name,
     unique_id,
 )
+from cxmapper.model.fields import name_from
 from cxmapper.model.journey import (
+    MAX_CHANNELS,
+    MAX_DEPARTMENTS,
+    MAX_STAGES,
     MAX_TOUCHPOINTS,
     Channel,
     Department,
@@ -50,6 +54,7 @@ from cxmapper.model.problems import MapError, user_message
 
 # Column name -> touchpoint field, in the order export writes them.
 MAX_CSV_BYTES = 16 * 1024 * 1024
+MAX_NOTES = 100  # notes of one kind (unknown columns, handoffs not linked...) then a count
 
 
 @dataclass
@@ -82,33 +87,62 @@ def _delimiter(first_line: str) -> str:
     """The separator that splits the header into the most known column names."""
 
     def known(delim: str) -> int:
-        cells = next(csv.reader([first_line], delimiter=delim), [])
+        try:
+            cells = next(csv.reader([first_line], delimiter=delim), [])
+        except csv.Error:  # a line too long as one cell: not this separator
+            return 0
         return sum(1 for c in cells if column_key(c) in COLUMNS)
 
     return max((",", ";", "\t"), key=lambda d: (known(d), first_line.count(d)))
 
 
+class _Notes(list):
+    """An import's notes: at most MAX_NOTES of each kind, then how many more there were (a
+    sheet of a million unknown columns must not make a million notes)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._kinds: dict[str, int] = {}
+
+    def add(self, kind: str, text: str) -> None:
+        seen = self._kinds[kind] = self._kinds.get(kind, 0) + 1
+        if seen <= MAX_NOTES:
+            self.append(text)
+
+    def finished(self) -> list[str]:
+        more = [(kind, n - MAX_NOTES) for kind, n in self._kinds.items() if n > MAX_NOTES]
+        return list(self) + [f"... and {n} more notes like that about {kind}" for kind, n in more]
+
+
 class _Names:
     """Stages, departments or channels met in the sheet, created in order of first appearance."""
 
-    def __init__(self, make: Callable[[str, str, int], Any], prefix: str) -> None:
-        self.make, self.prefix = make, prefix
+    def __init__(
+        self, make: Callable[[str, str, int], Any], prefix: str, kinds: str, most: int
+    ) -> None:
+        self.make, self.prefix, self.kinds, self.most = make, prefix, kinds, most
         self.parts: list[Any] = []
         self.first_row: list[int] = []
         self._by_name: dict[str, str] = {}
+        self._taken: set[str] = set()
 
-    def id_for(self, name: str, row: int) -> str:
-        """Names match exactly (after trimming, as the model trims them)."""
+    def id_for(self, name: str, row: int, column: str) -> str:
+        """Names match exactly (after trimming, as the model trims them). More names than a
+        map holds stop the import at once (each new one would cost more than the last)."""
         key = name.strip()
         if key not in self._by_name:
-            taken = {p.id for p in self.parts}
-            new_id = unique_id(self.prefix, key, taken)
+            if len(self.parts) >= self.most:
+                raise MapError(
+                    [f"row {row}, column {column}: too many {self.kinds} (at most {self.most})"]
+                )
+            new_id = unique_id(self.prefix, key, self._taken)
             part = self.make(new_id, key, len(self.parts))
-            if part.id in taken:
+            if part.id in self._taken:
                 part = part.model_copy(update={"id": new_id})
             self.parts.append(part)
             self.first_row.append(row)
             self._by_name[key] = part.id
+            self._taken.add(part.id)
         return self._by_name[key]
 
 
@@ -120,7 +154,7 @@ def _make_channel(new_id: str, name: str, _index: int) -> Channel:
     return Channel.model_construct(id=new_id, name=name, icon=icon_for_channel_name(name))
 
 
-def _header(rows: Any, warnings: list[str]) -> dict[int, str]:
+def _header(rows: Any, warnings: _Notes) -> dict[int, str]:
     header = next(rows, None)
     if header is None:
         raise MapError(
@@ -134,12 +168,15 @@ def _header(rows: Any, warnings: list[str]) -> dict[int, str]:
                 raise MapError([f'the header names the column "{key}" twice'])
             columns[i] = key
         elif name.strip():
-            warnings.append(
-                f'column "{name.strip()[:40]}" is not one cxmapper knows; it was not imported'
+            warnings.add(
+                "columns",
+                f'column "{name.strip()[:40]}" is not one cxmapper knows; it was not imported',
             )
     missing = [c for c in REQUIRED if c not in columns.values()]
     if missing:
-        found = ", ".join(f'"{h.strip()[:30]}"' for h in header if h.strip()) or "nothing"
+        named = [f'"{h.strip()[:30]}"' for h in header if h.strip()]
+        found = ", ".join(named[:10]) + (f" and {len(named) - 10} more" if len(named) > 10 else "")
+        found = found or "nothing"
         wanted = " or ".join(repr(m) for m in missing)
         raise MapError([f"the header row has no {wanted} column (found {found})"])
     return columns
@@ -152,28 +189,45 @@ def import_csv(data: bytes, title: str = "Imported journey") -> CsvImport:
             [f"the file is too large (the limit is {MAX_CSV_BYTES // (1024 * 1024)} MB)"]
         )
     text = _decode(data)
-    warnings: list[str] = []
+    warnings = _Notes()
     csv.field_size_limit(1024 * 1024)
-    reader = None
+    reader = _Rows(text)
     try:
-        first_line = text.splitlines()[0] if text.strip() else ""
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
         columns = _header(reader, warnings)
         return _import_rows(reader, columns, title, warnings)
     except csv.Error as exc:
-        row = reader.line_num if reader is not None else 1
-        raise MapError([f"row {row}: the CSV cannot be read ({exc})"]) from None
+        raise MapError([f"row {reader.row + 1}: the CSV cannot be read ({exc})"]) from None
 
 
-def _import_rows(
-    reader: Any, columns: dict[int, str], title: str, warnings: list[str]
-) -> CsvImport:
-    stages = _Names(lambda i, n, _k: Stage.model_construct(id=i, name=n), "stage")
+class _Rows:
+    """The sheet's rows, counting them as a spreadsheet does (a cell's line breaks are not
+    rows) so a row that cannot be read is named by its number."""
+
+    def __init__(self, text: str) -> None:
+        first_line = text.splitlines()[0] if text.strip() else ""
+        self._reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+        self.row = 0
+
+    def __iter__(self) -> _Rows:
+        return self
+
+    def __next__(self) -> list[str]:
+        row = next(self._reader)
+        self.row += 1
+        return row
+
+
+def _import_rows(reader: Any, columns: dict[int, str], title: str, warnings: _Notes) -> CsvImport:
+    stages = _Names(
+        lambda i, n, _k: Stage.model_construct(id=i, name=n), "stage", "stages", MAX_STAGES
+    )
     departments = _Names(
         lambda i, n, k: Department.model_construct(id=i, name=n, colour=department_colour(k)),
         "dept",
+        "departments",
+        MAX_DEPARTMENTS,
     )
-    channels = _Names(_make_channel, "channel")
+    channels = _Names(_make_channel, "channel", "channels", MAX_CHANNELS)
     touchpoints: list[dict[str, Any]] = []
     handoffs: list[list[str]] = []  # each row's hands_off_to titles, linked once all are read
     rows_of: list[int] = []
@@ -219,7 +273,9 @@ def _import_rows(
             if column in cells:
                 values[COLUMNS[column]] = cell_lines(cells[column])
         if cells.get("department", "").strip():
-            values["department_id"] = departments.id_for(cells["department"], row_number)
+            values["department_id"] = departments.id_for(
+                cells["department"], row_number, "department"
+            )
             if cells.get("department_layer", "").strip():
                 try:
                     layer = parse_layer(cells["department_layer"])
@@ -229,16 +285,16 @@ def _import_rows(
                     _set_layer(departments, values["department_id"], layer, row_number, warnings)
         handoffs.append(cell_lines(cells.get("hands_off_to", "")))
         if cells.get("channel", "").strip():
-            values["channel_id"] = channels.id_for(cells["channel"], row_number)
+            values["channel_id"] = channels.id_for(cells["channel"], row_number, "channel")
         if "contributing_departments" in cells:
             values["contributing_department_ids"] = [
                 *dict.fromkeys(
-                    departments.id_for(name, row_number)
+                    departments.id_for(name, row_number, "contributing_departments")
                     for name in cell_lines(cells["contributing_departments"])
                 )
             ]
         if stage_name.strip():
-            stage_id = values["stage_id"] = stages.id_for(stage_name, row_number)
+            stage_id = values["stage_id"] = stages.id_for(stage_name, row_number, "stage")
             position = next_position.get(stage_id, 0.0)
             if cells.get("time", "").strip():
                 try:
@@ -259,6 +315,7 @@ def _import_rows(
     _link_handoffs(touchpoints, handoffs, rows_of, warnings)
     if ignored_cells:
         warnings.append(f"{ignored_cells} cells outside the known columns were not imported")
+    warnings = warnings.finished()
     if not touchpoints and not problems:
         raise MapError(["the sheet has a header row but no touchpoints"])
     if problems:
@@ -268,15 +325,16 @@ def _import_rows(
     )
 
 
-def _set_layer(departments: _Names, dept_id: str, layer, row: int, warnings: list[str]) -> None:
+def _set_layer(departments: _Names, dept_id: str, layer, row: int, warnings: _Notes) -> None:
     """A department's layer: the first row that says it; a row saying another is noted."""
     part = next(p for p in departments.parts if p.id == dept_id)
     if part.blueprint_layer is None:
         part.blueprint_layer = layer
     elif part.blueprint_layer != layer:
-        warnings.append(
+        warnings.add(
+            "blueprint layers",
             f"row {row}, column department_layer: {part.name} is already in the "
-            f"{part.blueprint_layer} layer (an earlier row); kept that"
+            f"{part.blueprint_layer} layer (an earlier row); kept that",
         )
 
 
@@ -284,30 +342,35 @@ def _link_handoffs(
     touchpoints: list[dict[str, Any]],
     handoffs: list[list[str]],
     rows_of: list[int],
-    warnings: list[str],
+    warnings: _Notes,
 ) -> None:
     """Each row's hands_off_to titles as handoffs to the touchpoints of those titles (the
-    first one when two share a title, which is noted; a title no row has is noted)."""
+    first one when two share a title, which is noted; a title no row has is noted). Time in
+    proportion to the sheet, however many rows share a title."""
     by_title: dict[str, list[str]] = {}
     for tp in touchpoints:
         by_title.setdefault(str(tp.get("title", "")).strip(), []).append(tp["id"])
     for tp, titles, row in zip(touchpoints, handoffs, rows_of, strict=True):
         links = []
-        for title in titles:
-            found = [i for i in by_title.get(title, []) if i != tp["id"]]
+        own_title = str(tp.get("title", "")).strip()
+        for title in dict.fromkeys(titles):
+            named = by_title.get(title, [])
+            found = len(named) - (1 if title == own_title else 0)  # never to itself
             if not found:
-                warnings.append(
+                warnings.add(
+                    "handoffs",
                     f'row {row}, column hands_off_to: no touchpoint is called "{title[:60]}"; '
-                    "not linked"
+                    "not linked",
                 )
                 continue
-            if len(found) > 1:
-                warnings.append(
-                    f"row {row}, column hands_off_to: {len(found)} touchpoints are called "
-                    f'"{title[:60]}"; linked to the first'
+            if found > 1:
+                warnings.add(
+                    "handoffs",
+                    f"row {row}, column hands_off_to: {found} touchpoints are called "
+                    f'"{title[:60]}"; linked to the first',
                 )
-            if found[0] not in links:
-                links.append(found[0])
+            # (titles differ, so their touchpoints do: no handoff is listed twice)
+            links.append(next(i for i in named[:2] if i != tp["id"]))
         if links:
             tp["leads_to"] = links
 
@@ -322,7 +385,7 @@ def _validated(
 ) -> JourneyMap:
     """Validate the assembled map, naming bad cells by row and column, not by model path."""
     data = {
-        "title": title.strip()[:200] or "Imported journey",
+        "title": name_from(title, "Imported journey"),
         "stages": [s.model_dump() for s in stages.parts],
         "departments": [d.model_dump() for d in departments.parts],
         "channels": [c.model_dump() for c in channels.parts],
