@@ -112,3 +112,27 @@ def test_a_hostile_map_is_refused_by_every_command_that_reads_it(tmp_path, name)
         assert memory < MOST_MEMORY_MB, f"{command[0]}: {memory:.0f} MB"
         assert seconds < MOST_SECONDS, f"{command[0]}: {seconds:.1f} s"
     assert not (tmp_path / "merged.json").exists() and not (tmp_path / "out.json").exists()
+
+
+IMPORTS = {
+    "tall.csv": (b"touchpoint,stage\n" + b"x,s\n" * 4_000_000, "import-csv"),
+    "wide.csv": (b"touchpoint,stage\n" + b"a," * 7_000_000 + b"a\n", "import-csv"),
+    "nul.csv": (b"touchpoint,stage\n\x00\x00,s\n" * 1000, "import-csv"),
+    "long-title.mmd": (b"journey\ntitle " + b"x" * 3_000_000 + b"\n", "import-mermaid"),
+    "tasks.mmd": (b"journey\nsection S\n" + b"t: 3: A\n" * 400_000, "import-mermaid"),
+    "sections.mmd": (b"journey\n" + b"section\ts\n" * 200_000, "import-mermaid"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(IMPORTS))
+def test_a_hostile_spreadsheet_or_diagram_ends_in_a_map_or_a_message(tmp_path, name):
+    data, command = IMPORTS[name]
+    source = tmp_path / name
+    source.write_bytes(data)
+    out = tmp_path / "out.json"
+    code, err, memory, seconds = measured(command, source, "-o", out)
+    assert "Traceback" not in err, err
+    assert (code == 0 and out.exists()) or (code == 2 and name in err and not out.exists()), err
+    assert memory < MOST_MEMORY_MB, f"{memory:.0f} MB"
+    assert seconds < MOST_SECONDS, f"{seconds:.1f} s"

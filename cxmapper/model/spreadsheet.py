@@ -204,7 +204,7 @@ class _Rows:
     rows) so a row that cannot be read is named by its number."""
 
     def __init__(self, text: str) -> None:
-        first_line = text.splitlines()[0] if text.strip() else ""
+        first_line = re.match(r"[^\r\n]*", text).group()  # (not splitlines: a list of them all)
         self._reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
         self.row = 0
 
