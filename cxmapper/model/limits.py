@@ -34,5 +34,5 @@ def over_limit(journey: JourneyMap, adding: Mapping[str, int]) -> str | None:
         have = len(getattr(journey, field))
         if count > 0 and have + count > most:
             what = f"{count} more {field}" if count > 1 else f"another {kind}"
-            return f"cannot add {what} to a map of {have}: {field}: {too_many_items(most)}"
+            return f"cannot add {what} to a map of {have:,}: {field}: {too_many_items(most)}"
     return None
