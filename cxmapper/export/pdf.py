@@ -376,11 +376,18 @@ class _CountingCanvas(Canvas):
         self._held: list[dict] = []
         self.page_number_at: tuple[float, float] | None = None
         self.attachment = attachment
+        self._bookmarks: list[tuple[str, dict]] = []
+
+    def bookmarkPage(self, key: str, **kwargs) -> None:  # noqa: N802 - reportlab's name
+        """Where a bookmark points is the page it is made on, which exists only once the page
+        is written: so it is made then (made now, every bookmark pointed at page 1)."""
+        self._bookmarks.append((key, kwargs))
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._held.append(dict(self.__dict__))
         self._startPage()
         self.page_number_at = None
+        self._bookmarks = []
 
     def save(self) -> None:
         total = len(self._held)
@@ -391,6 +398,8 @@ class _CountingCanvas(Canvas):
                 self.setFont(REGULAR, 8)
                 self.setFillColor(HexColor(MUTED_INK))
                 self.drawRightString(x, y, f"page {number} of {total}")
+            for key, kwargs in self._bookmarks:
+                super().bookmarkPage(key, **kwargs)
             super().showPage()
         if self.attachment:
             _attach(self, ATTACHMENT, self.attachment)

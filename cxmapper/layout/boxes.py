@@ -34,6 +34,7 @@ class StageBox:
     goal_lines: list[str]  # the customer's goal, wrapped (at most five lines)
     slots: tuple[Slot, ...]
     name_size: float = 0.0  # the name's size: smaller for a long word; 0: the style's
+    name: str = ""  # the whole name, as the map has it (fitted again to part of the header)
 
     @property
     def goal_line(self) -> str:
@@ -47,6 +48,7 @@ class LaneBox:
     label: Rect
     label_lines: list[str]
     colour: str
+    label_size: float = 0.0  # the name's size: smaller for a long word; 0: the style's
 
 
 @dataclass(slots=True)

@@ -255,13 +255,14 @@ def draw_lane(lay: MapLayout, p: Painter, index: int, label: Rect | None = None)
     box = label or lane.label
     p.rect(box, lane.colour, alpha=0.13)
     p.rect(Rect(box.x, box.y, s.label_bar, box.h), lane.colour)
-    lh = s.line_height(s.lane_label_size)
+    size = lane.label_size or s.lane_label_size  # smaller for a long word
+    lh = s.line_height(size)
     n = len(lane.label_lines)
     text_lines(
         p,
         lane.label_lines,
         Rect(box.x + s.lane_text_left, box.center.y - lh * n / 2, s.lane_text_width, lh * n),
-        s.lane_label_size,
+        size,
         lh,
         bold=True,
         colour=p.theme.ink,

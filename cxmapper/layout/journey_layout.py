@@ -16,31 +16,19 @@ from cxmapper.layout.blueprint import handoffs, lane_order, lines_above
 from cxmapper.layout.boxes import (
     BlueprintLine,
     CardBox,
-    FeelingPoint,
     LaneBox,
     MapLayout,
     Slot,
     StageBox,
 )
 from cxmapper.layout.columns import pack_columns, widened
-from cxmapper.layout.geometry import Point, Rect
+from cxmapper.layout.geometry import Rect
 from cxmapper.layout.pieces import card_content, feeling_points, header_box, legend_entries
 from cxmapper.layout.rows import notes_rows
 from cxmapper.layout.style import UNASSIGNED_COLOUR, Style
 from cxmapper.layout.text import TextFitter, TextMetrics
 from cxmapper.model.future import in_current, in_future
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
-
-
-def name_size(name: str, width: float, fitter: TextFitter, s: Style, least: float = 0.75) -> float:
-    """A stage name's size: the style's, or smaller (down to 3/4) until its longest word fits
-    the stage's width, so "maintenance" is not broken in two in a narrow stage (`least`: the
-    smallest size, as a fraction of the style's)."""
-    words = name.split() or [""]
-    longest = max(fitter.width(word, s.stage_name_size, True) for word in words)
-    if longest <= width:
-        return s.stage_name_size
-    return max(s.stage_name_size * least, s.stage_name_size * width / longest * 0.98)
 
 
 def lanes_of(journey: JourneyMap) -> list[str | None]:
@@ -134,8 +122,9 @@ def _layout(
     stage_text = {}
     for stage in journey.stages:
         text_w = stage_x[stage.id][1] - 2 * s.label_inset
-        size = name_size(stage.name, text_w, fitter, s)
-        name = fitter.wrap(stage.name, text_w, size, 2, bold=True)
+        # set smaller for a long word ("maintenance" in a narrow stage), never broken inside one
+        least = s.stage_name_size * s.name_least
+        name, size = fitter.fit_name(stage.name, text_w, s.stage_name_size, 2, True, least)
         goal = (
             fitter.wrap(stage.customer_goal, text_w, s.stage_goal_size, 5)
             if stage.customer_goal.strip()
@@ -178,13 +167,13 @@ def _layout(
         dept = journey.department(lane_id) if lane_id else None
         name = dept.name if dept else "Unassigned"
         label = Rect(s.margin, y, s.lane_label_width, height)
-        lines = fitter.wrap(name, s.lane_text_width, s.lane_label_size, 3, bold=True)
+        # set smaller rather than broken inside a word ("Department 1"); "E-commerce" may break
+        # after its hyphen
+        least = s.lane_label_size * s.name_least
+        lines, size = fitter.fit_name(name, s.lane_text_width, s.lane_label_size, 3, True, least)
         colour = dept.colour if dept else UNASSIGNED_COLOUR
-        lanes.append(
-            LaneBox(
-                lane_id, Rect(s.margin, y, timeline_right - s.margin, height), label, lines, colour
-            )
-        )
+        lane_rect = Rect(s.margin, y, timeline_right - s.margin, height)
+        lanes.append(LaneBox(lane_id, lane_rect, label, lines, colour, size))
         lane_top[lane_id] = y
         y += height
     lanes_bottom = y
@@ -253,7 +242,7 @@ def _layout(
         slots = tuple(Slot(stage.id, p, slot_x(stage.id, p)) for p in slot_positions[stage.id])
         name, goal, size = stage_text[stage.id]
         column = Rect(sx, stage_top, sw, rows_bottom - stage_top)
-        stages.append(StageBox(stage.id, head, column, name, goal, slots, size))
+        stages.append(StageBox(stage.id, head, column, name, goal, slots, size, stage.name))
 
     # The emotion lane: five levels, one face per rated touchpoint.
     plot_top = emotion.y + s.feeling_top + s.face_size / 2
@@ -269,19 +258,12 @@ def _layout(
     # The faces show today's feelings, or the future state's; with both, the future's curve
     # runs as a second, dashed one.
     future = journey.curves == "future"
-    points = feeling_points(order, cards, level_y, s, future)
-    future_points = (
-        feeling_points(order, cards, level_y, s, True) if journey.curves == "both" else []
-    )
     # Touchpoints not rated yet (in the state shown) get a "?" on the neutral line, to drag.
-    field = "future_feeling" if future else "feeling"
-    rated = {p.touchpoint_id for p in points}
     shown = in_future if future else in_current
-    unrated = [
-        FeelingPoint(tp.id, Point(cards[tp.id].slot_x, level_y[0]), None, s.face_size / 3, field)
-        for tp in order
-        if tp.id not in rated and shown(tp)
-    ]
+    points, unrated = feeling_points(order, cards, level_y, s, future, shown)
+    future_points = (
+        feeling_points(order, cards, level_y, s, True)[0] if journey.curves == "both" else []
+    )
 
     legend_top = rows_bottom + s.legend_space
     legend, legend_bottom = legend_entries(
@@ -329,19 +311,19 @@ def header_part(
 ) -> tuple[list[str], list[str], float] | None:
     """A stage header's name, goal and name size fitted again to the part of it that shows
     (a poster sheet beginning inside it; the window scrolled so it starts under the lane
-    names); None when all of it shows. A long name is set smaller (to half) before it is cut."""
+    names); None when all of it shows. A long name is set smaller (to half) before it is cut,
+    and never broken inside a word."""
     stage, s = lay.stages[index], lay.style
     if head.w >= stage.header.w:
         return None
     if head.w < s.min_stage_width / 2 - 10 * s.hair:
         return [], [], 0.0  # a sliver of the header: its tint only, no letters cut to pieces
     width = head.w - 2 * s.label_inset
-    whole = " ".join(stage.name_lines)
-    size = min(stage.name_size or s.stage_name_size, name_size(whole, width, fitter, s, 0.5))
-    name = fitter.wrap(whole, width, size, 2, bold=True)
+    whole = stage.name or " ".join(stage.name_lines)
+    half = s.stage_name_size * 0.5
+    name, size = fitter.fit_name(whole, width, stage.name_size or s.stage_name_size, 2, True, half)
     while name[-1].endswith("…") and size > s.stage_name_size * 0.55:  # smaller, not cut
-        size *= 0.9
-        name = fitter.wrap(whole, width, size, 2, bold=True)
+        name, size = fitter.fit_name(whole, width, size * 0.9, 2, True, half)
     room = head.h - 2 * s.label_inset - len(name) * s.line_height(size) - s.goal_gap
     most = int(room // s.line_height(s.stage_goal_size))  # the goal stays under the name
     goal = fitter.wrap(stage.goal_line, width, s.stage_goal_size, most) if most > 0 else []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from cxmapper.layout.blueprint import lane_order
 from cxmapper.layout.boxes import (
@@ -59,12 +60,11 @@ def card_content(
     inset = s.card_title_inset  # a long word ("confirmation") fits a line at the title's size
     lines_h = s.line_height(s.card_title_size) * s.card_title_lines
     title = Rect(inset, band + s.mark_gap, w - 2 * inset, lines_h)
-    # A long word ("Troubleshoots") is set a little smaller (down to 7/8) before it is broken.
-    size = s.card_title_size
-    longest = max((fitter.width(w, size, True) for w in tp.title.split()), default=0.0)
-    if longest > title.w:
-        size = max(size * 0.875, size * title.w / longest * 0.98)
-    lines = fitter.wrap(tp.title, title.w, size, s.card_title_lines, bold=True, hyphens=True)
+    # A long word ("Troubleshoots") is set smaller (down to the style's least) before it is
+    # ever broken; lines end at spaces and after hyphens, never inside a word.
+    size, lines_most = s.card_title_size, s.card_title_lines
+    least = size * s.name_least
+    lines, size = fitter.fit_name(tp.title, title.w, size, lines_most, True, least)
     on = (bool(tp.pain_points), bool(tp.opportunities), tp.moment_of_truth, tp.partner_owned)
     flags = [kind for kind, flag in zip(BADGE_KINDS, on, strict=True) if flag]
     step = mark + s.mark_gap
@@ -129,9 +129,11 @@ def feeling_points(
     level_y: dict[int, float],
     s: Style,
     future: bool = False,
-) -> list[FeelingPoint]:
-    """One point per touchpoint rated in the state shown (today's, or the future's), in time
-    order; points sharing a slot spread sideways."""
+    shown: Callable[[Touchpoint], bool] | None = None,
+) -> tuple[list[FeelingPoint], list[FeelingPoint]]:
+    """One face per touchpoint rated in the state shown (today's, or the future's), in time
+    order, faces of one moment spread sideways; and, for those `shown` but not rated, a "?" on
+    the neutral line to drag, moved aside (a face's spread at a time) until it hides nothing."""
     feeling_of = feeling_then if future else feeling_now
     field = "future_feeling" if future else "feeling"
     rated = [tp for tp in order if feeling_of(tp) is not None]
@@ -149,7 +151,47 @@ def feeling_points(
         feeling = feeling_of(tp)
         center = Point(cards[tp.id].slot_x + offset, level_y[feeling])
         points.append(FeelingPoint(tp.id, center, feeling, s.face_size / 2, field))
-    return points
+    unrated = []
+    if shown is not None:
+        taken = _Taken(points, spread)
+        for tp in order:
+            if feeling_of(tp) is None and shown(tp):
+                mark = taken.free_spot(tp.id, cards[tp.id].slot_x, level_y[0], s, field)
+                unrated.append(mark)
+    return points, unrated
+
+
+class _Taken:
+    """Where the faces of the emotion lane are, by column of a face's spread, to find a place
+    near a moment where a "?" hides no face."""
+
+    def __init__(self, points: list[FeelingPoint], spread: float) -> None:
+        self.spread = spread
+        self.columns: dict[int, list[FeelingPoint]] = defaultdict(list)
+        for p in points:
+            self.add(p)
+
+    def add(self, p: FeelingPoint) -> None:
+        self.columns[int(p.center.x // self.spread)].append(p)
+
+    def _hides(self, x: float, y: float, radius: float) -> bool:
+        k = int(x // self.spread)
+        return any(
+            (p.center.x - x) ** 2 + (p.center.y - y) ** 2 < (p.radius + radius) ** 2
+            for column in (k - 1, k, k + 1)
+            for p in self.columns.get(column, ())
+        )
+
+    def free_spot(self, tp_id: str, x: float, y: float, s: Style, field: str) -> FeelingPoint:
+        radius = s.face_size / 3
+        for step in range(64):  # at the moment itself, then right, left, further right...
+            dx = (step + 1) // 2 * self.spread * (1 if step % 2 else -1)
+            if not self._hides(x + dx, y, radius):
+                x += dx
+                break
+        mark = FeelingPoint(tp_id, Point(x, y), None, radius, field)
+        self.add(mark)
+        return mark
 
 
 def _blueprint_keys(journey: JourneyMap, place) -> bool:

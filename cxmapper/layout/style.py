@@ -95,7 +95,8 @@ DARK = Theme(
 )
 
 
-RATIOS = ("subtitle_spacing", "line_spacing")  # multiples of a size: the same at any scale
+# multiples of a size: the same at any scale
+RATIOS = ("subtitle_spacing", "line_spacing", "name_least")
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,9 @@ class Style:
     rule_width: float = 1.5  # the rule under the feeling lane
     selection_width: float = 3  # a selected card's outline; a chosen face's ring
     line_spacing: float = 1.3  # line height as a multiple of the font size
+    # A lane's, stage's or card's name with a word wider than its line is set smaller, down to
+    # this share of its size, before the word is ever split (layout/text.py: fit_name).
+    name_least: float = 0.7
 
     def line_height(self, size: float) -> float:
         return size * self.line_spacing

@@ -536,3 +536,20 @@ def test_copy_and_search_find_every_script_as_written(tmp_path):
         "Calls support about the router that keeps dropping the connection every evening",
     ):
         assert words in text, words
+
+
+def test_each_bookmark_opens_the_page_its_heading_is_on():
+    """(All of them once pointed at the map's page: pages are held back to number them.)"""
+    journey = load_template("car-service-visit")
+    reader = read(export_pdf(journey, PdfOptions("A4")))
+
+    def entries(outline):
+        for entry in outline:
+            yield from entries(entry) if isinstance(entry, list) else [entry]
+
+    pages = {e.title: reader.get_destination_page_number(e) for e in entries(reader.outline)}
+    assert pages["Journey map"] == 0
+    assert 0 < pages["About this map"] <= pages["Touchpoints by stage"]
+    stages = [pages[f"Stage: {s.name}"] for s in journey.stages]
+    assert stages == sorted(stages) and stages[-1] > stages[0]
+    assert pages["Department summary"] > stages[-1]

@@ -204,18 +204,31 @@ def test_a_word_wider_than_the_card_is_broken():
     assert lines[-1].endswith(ELLIPSIS)
 
 
-def test_a_long_word_on_a_card_is_set_smaller_then_broken_with_a_hyphen():
+def test_a_long_word_on_a_card_is_set_smaller_and_only_then_broken_with_a_hyphen():
     from cxmapper.export.fonts import PdfTextMetrics
 
     journey = small_map()
     journey.touchpoints[0].title = "Troubleshoots the router"
     journey.touchpoints[1].title = "Requests reimbursement"
+    journey.touchpoints.append(
+        Touchpoint(
+            id="t3",
+            title="Requests Supercalifragilisticexpialidocious",
+            stage_id="s-sales",
+            department_id="d-billing",
+            position=0,
+        )
+    )
     lay = layout_map(journey, PdfTextMetrics())
     first, second = lay.cards["t1"].content, lay.cards["t2"].content
+    least = lay.style.card_title_size * lay.style.name_least
     assert first.title_lines == ["Troubleshoots", "the router"]  # whole, a little smaller
-    assert lay.style.card_title_size * 0.875 <= first.title_size < lay.style.card_title_size
-    assert second.title_lines[1].endswith("-") and len(second.title_lines[2]) >= 3
-    assert "".join(second.title_lines).replace("-", "").replace(" ", "") == "Requestsreimbursement"
+    assert least <= first.title_size < lay.style.card_title_size
+    assert second.title_lines == ["Requests", "reimbursement"]  # whole, smaller still
+    assert least <= second.title_size < first.title_size
+    third = lay.cards["t3"].content  # too long even at the least size: broken with a hyphen
+    assert third.title_size == least and third.title_lines[1].endswith("-")
+    assert "".join(third.title_lines[1:]).replace("-", "") == "Supercalifragilisticexpialidocious"
     # words that hold a hyphen break after it; a report's pasted link is not hyphenated
     fitter = TextFitter(PdfTextMetrics())
     assert fitter.wrap("Internationalisation-configuration", 180, 14, 3, True, True)[0] == (
