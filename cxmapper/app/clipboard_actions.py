@@ -107,6 +107,8 @@ class ClipboardActions:
             try:
                 plan = tabled(self.window.document.journey, text)
                 self._show(self.window.document.paste_touchpoints(plan, None))
+                if plan.notes:  # how the table was read (a 1 to 5 feeling scale...)
+                    self.window.statusBar().showMessage("Pasted: " + "; ".join(plan.notes), 15000)
             except (MapError, EditRefused) as exc:
                 self.window._show_problem(f"Nothing was pasted: {exc}")
             return

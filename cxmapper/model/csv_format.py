@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from typing import Any
 
@@ -110,22 +111,161 @@ def cell_lines(cell: str) -> list[str]:
     return [line.strip() for line in re.split(r"\r\n|\r|\n", cell) if line.strip()]
 
 
-def parse_feeling(cell: str) -> int | None:
-    text = cell.strip().lower()
-    if not text:
-        return None
-    if text in FEELINGS_BY_WORD:
-        return FEELINGS_BY_WORD[text]
-    try:
-        number = float(text)
-    except ValueError:
-        number = None
-    if number is not None and number.is_integer() and -2 <= number <= 2:
-        return int(number)
-    raise ValueError(
-        f'"{cell.strip()[:40]}" is not a feeling: use -2 to 2, or very negative, negative, '
-        "neutral, positive, very positive"
+NOT_RATED = ("not rated", "n/a")  # what a feeling cell may say instead of being empty
+
+
+# The words a feeling cell may hold (any case; spaces, hyphens or underscores between words):
+# cxmapper's five levels and the rating labels that plainly name one. Emotions ("happy",
+# "angry", "frustrated") are not levels: they belong in the emotion column.
+FEELING_LEVEL_WORDS = {
+    **FEELINGS_BY_WORD,
+    "very bad": -2,
+    "very dissatisfied": -2,
+    "bad": -1,
+    "dissatisfied": -1,
+    "neither satisfied nor dissatisfied": 0,
+    "good": 1,
+    "satisfied": 1,
+    "very good": 2,
+    "very satisfied": 2,
+    "delighted": 2,
+}
+MAX_NAMED_ROWS = 20  # cells of a column that fits no scale, named by row; then a count
+_LEVELS = ", ".join(FEELING_WORDS[f] for f in range(-2, 3))
+_FIVE = (
+    "1 = very negative (-2), 2 = negative (-1), 3 = neutral (0), 4 = positive (+1), "
+    "5 = very positive (+2)"
+)
+
+
+def _not_a_feeling(cell: str) -> str:
+    return (
+        f'"{cell.strip()[:40]}" is not a feeling: use -2 to 2, or {_LEVELS} '
+        "(or 1 to 5 in a column of whole numbers alone)"
     )
+
+
+_WORD_READINGS = {f: ("word", f) for f in range(-2, 3)}
+
+
+def _feeling_reading(cell: str) -> int | float | str | tuple[str, int] | None:
+    """What a feeling cell holds, before its column's scale is known: None (not rated), an int
+    (a whole number), a float (another number), ("word", level), or else its text (cut short:
+    it is only quoted)."""
+    stripped = cell.strip()
+    words = " ".join(stripped.casefold().replace("-", " ").replace("_", " ").split())
+    if not stripped or words in NOT_RATED:
+        return None
+    if words in FEELING_LEVEL_WORDS:
+        return _WORD_READINGS[FEELING_LEVEL_WORDS[words]]
+    try:
+        number = float(stripped)
+    except ValueError:
+        return stripped[:41]
+    if not math.isfinite(number):
+        return stripped[:41]
+    return int(number) if number.is_integer() and abs(number) <= 1000 else number
+
+
+class FeelingColumn:
+    """A feeling column (feeling or future_feeling) read as a whole: its scale is decided from
+    every cell before any is converted, so no column is read half on one scale and half on
+    another. `add` takes each row's cell, in row order, and gives the reading to keep; once
+    every row is read, `decide`, then `fits` and `value` (or `problem`) for each reading.
+
+    The scale: a column of whole numbers alone, all from 1 to 5 with at least one 3, 4 or 5,
+    is 1 to 5 (1 -> -2 ... 5 -> +2, with a note). One of only 1s and 2s fits both: it follows
+    the sheet's other feeling column when that one says (1 to 5, or -2 to 2 by a number of 0
+    or less or a word), else it is read as cxmapper's -2 to 2 (its export does), with a note.
+    Any other column is on cxmapper's own scale, -2 to 2 and the level words; a cell that
+    does not fit refuses the import. A column of numbers alone on no one scale (0 and 4) has
+    the cells named that do not fit the scale most of its cells fit."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.numbers: dict[int, int] = {}  # whole numbers from -2 to 5: how many cells each
+        self.far = 0  # other numbers (9, -3, 1.5)
+        self.others = 0  # words, and text that is no feeling ("happy")
+        self.scale = "own"  # "own" (-2..2 and words) or "five" (1..5)
+        self.kept = "own"  # what a refused column's cells are held to: "own" or "five"
+        self.note = ""
+        self.decided = ""  # its kind(), once decided
+
+    def add(self, cell: str) -> int | float | str | tuple[str, int] | None:
+        reading = _feeling_reading(cell)
+        if type(reading) is int and -2 <= reading <= 5:
+            self.numbers[reading] = self.numbers.get(reading, 0) + 1
+        elif isinstance(reading, int | float):
+            self.far += 1
+        elif reading is not None:
+            self.others += 1
+        return reading
+
+    def kind(self) -> str:
+        """ "own" (-2..2 and words), "five" (1..5), "unclear" (only 1s and 2s), "mixed"
+        (numbers alone on no one scale) or "" (no cells)."""
+        seen = set(self.numbers)
+        if self.others or not (seen or self.far):
+            return "own" if self.others else ""
+        if self.far:
+            return "mixed"
+        if seen <= {1, 2}:
+            return "unclear"
+        if seen <= {1, 2, 3, 4, 5}:
+            return "five"
+        return "own" if seen <= {-2, -1, 0, 1, 2} else "mixed"
+
+    def decide(self, other: FeelingColumn | None = None) -> None:
+        """The column's scale, given the sheet's other feeling column (None: there is none)."""
+        kind = self.decided = self.kind()
+        if kind == "five":
+            self.scale = "five"
+            self.note = f"column {self.name}: feelings were on a 1 to 5 scale: read as {_FIVE}"
+        elif kind == "unclear":
+            other_kind = other.kind() if other is not None else ""
+            if other_kind == "five":
+                self.scale = "five"
+                self.note = (
+                    f"column {self.name}: holds only 1 and 2, read on the 1 to 5 scale of the "
+                    f"{other.name} column: 1 = very negative (-2), 2 = negative (-1)"
+                )
+            elif other_kind in ("", "unclear"):
+                self.note = (
+                    f"column {self.name}: holds only 1 and 2, which fit cxmapper's -2 to 2 and "
+                    "a 1 to 5 scale alike: read as -2 to 2, as cxmapper exports them "
+                    "(1 = positive, 2 = very positive); if they meant 1 = very negative and "
+                    "2 = negative, write -2 and -1 (or the words) and import again"
+                )
+        elif kind == "mixed":
+            fit_own = sum(n for f, n in self.numbers.items() if f <= 2)
+            fit_five = sum(n for f, n in self.numbers.items() if f >= 1)
+            self.kept = "five" if fit_five > fit_own else "own"
+
+    def fits(self, reading: int | float | str | tuple[str, int] | None) -> bool:
+        if reading is None or isinstance(reading, tuple):
+            return True
+        if type(reading) is not int:
+            return False
+        low, high = (1, 5) if "five" in (self.scale, self.kept) else (-2, 2)
+        return low <= reading <= high
+
+    def value(self, reading: int | tuple[str, int] | None) -> int | None:
+        """A reading that fits, as a feeling (-2..2, or None: not rated)."""
+        if reading is None or isinstance(reading, tuple):
+            return None if reading is None else reading[1]
+        return reading - 3 if self.scale == "five" else reading
+
+    def problem(self, reading: int | float | str) -> str:
+        """Why a reading that does not fit refuses the import."""
+        cell = str(reading)
+        if self.decided != "mixed":
+            return _not_a_feeling(cell)
+        low, high = ("1", "5") if self.kept == "five" else ("-2", "2")
+        return (
+            f'"{cell}" is not on the {low} to {high} scale of the column\'s other numbers '
+            f"({low} = very negative ... {high} = very positive): use one scale in the whole "
+            "column, -2 to 2 or 1 to 5"
+        )
 
 
 def parse_time(cell: str) -> float:

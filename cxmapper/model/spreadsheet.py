@@ -3,8 +3,10 @@
 One touchpoint per row under a header row. Import accepts UTF-8 (with or without BOM) or UTF-16,
 comma, semicolon or tab separated, and creates stages, departments and channels in order of first
 appearance. It either returns a whole map or raises MapError listing every bad cell by row and
-column; nothing is half-imported. Export writes the same columns, UTF-8 with a BOM (so spreadsheet
-programs detect the encoding) and with formula-like text made inert.
+column; nothing is half-imported. A feeling column is read as a whole, on the scale all its
+cells fit (-2..2 and words, or 1..5: csv_format.FeelingColumn). Export writes the same columns,
+UTF-8 with a BOM (so spreadsheet programs detect the encoding) and with formula-like text made
+inert.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from pydantic import ValidationError
 
 from cxmapper.model.csv_format import (
     COLUMNS,
+    MAX_NAMED_ROWS,
     REQUIRED,
+    FeelingColumn,
     cell_lines,
     column_key,
     export_csv,
     parse_evidence,
     parse_expectation,
-    parse_feeling,
     parse_flag,
     parse_future_state,
     parse_layer,
@@ -55,6 +58,7 @@ from cxmapper.model.problems import MapError, user_message
 # Column name -> touchpoint field, in the order export writes them.
 MAX_CSV_BYTES = 16 * 1024 * 1024
 MAX_NOTES = 100  # notes of one kind (unknown columns, handoffs not linked...) then a count
+_PLACE = {column: place for place, column in enumerate(COLUMNS)}  # problems of a row: in order
 
 
 @dataclass
@@ -228,10 +232,11 @@ def _import_rows(reader: Any, columns: dict[int, str], title: str, warnings: _No
         MAX_DEPARTMENTS,
     )
     channels = _Names(_make_channel, "channel", "channels", MAX_CHANNELS)
+    feelings = {c: FeelingColumn(c) for c in ("feeling", "future_feeling") if c in columns.values()}
     touchpoints: list[dict[str, Any]] = []
     handoffs: list[list[str]] = []  # each row's hands_off_to titles, linked once all are read
     rows_of: list[int] = []
-    problems: list[str] = []
+    problems: list[tuple[int, int, str]] = []  # (row, column's place, problem): sorted at the end
     next_position: dict[str, float] = {}
     stage_name = ""
     ignored_cells = 0
@@ -244,7 +249,9 @@ def _import_rows(reader: Any, columns: dict[int, str], title: str, warnings: _No
         values: dict[str, Any] = {}
 
         def cell_problem(column: str, message: str, row_number: int = row_number) -> None:
-            problems.append(f"row {row_number}, column {column}: {message}")
+            problems.append(
+                (row_number, _PLACE[column], f"row {row_number}, column {column}: {message}")
+            )
 
         if cells["stage"].strip():
             stage_name = cells["stage"]
@@ -252,13 +259,13 @@ def _import_rows(reader: Any, columns: dict[int, str], title: str, warnings: _No
             cell_problem("stage", "is empty (and no row above names a stage)")
         if not cells["touchpoint"].strip():
             cell_problem("touchpoint", "is empty")
+        for column, read in feelings.items():  # (read once the whole column is known)
+            values[COLUMNS[column]] = read.add(cells[column])
         for column, parse in (
-            ("feeling", parse_feeling),
             ("expectation", parse_expectation),
             ("moment_of_truth", parse_flag),
             ("partner_owned", parse_flag),
             ("evidence", parse_evidence),
-            ("future_feeling", parse_feeling),
             ("future_state", parse_future_state),
         ):
             if column in cells:
@@ -312,6 +319,7 @@ def _import_rows(reader: Any, columns: dict[int, str], title: str, warnings: _No
                 [f"row {row_number}: more than {MAX_TOUCHPOINTS} touchpoints in one map"]
             )
 
+    _read_feelings(feelings, touchpoints, rows_of, problems, warnings)
     _link_handoffs(touchpoints, handoffs, rows_of, warnings)
     if ignored_cells:
         warnings.append(f"{ignored_cells} cells outside the known columns were not imported")
@@ -319,10 +327,51 @@ def _import_rows(reader: Any, columns: dict[int, str], title: str, warnings: _No
     if not touchpoints and not problems:
         raise MapError(["the sheet has a header row but no touchpoints"])
     if problems:
-        raise MapError(problems)
+        raise MapError([text for _row, _place, text in sorted(problems)])
     return CsvImport(
         _validated(title, stages, departments, channels, touchpoints, rows_of), warnings
     )
+
+
+def _read_feelings(
+    feelings: dict[str, FeelingColumn],
+    touchpoints: list[dict[str, Any]],
+    rows_of: list[int],
+    problems: list[tuple[int, int, str]],
+    warnings: _Notes,
+) -> None:
+    """Each feeling column's cells on the scale decided from the whole column (FeelingColumn),
+    in place; a cell that fits no scale is a problem (at most MAX_NAMED_ROWS of a column are
+    named, then how many more)."""
+    feeling, future = feelings.get("feeling"), feelings.get("future_feeling")
+    if feeling is not None:
+        feeling.decide(future)
+    if future is not None:
+        future.decide(feeling)
+    for column, read in feelings.items():
+        key, place, unfit = COLUMNS[column], _PLACE[column], 0
+        if read.note:
+            warnings.add("feeling scales", read.note)
+        for tp, row in zip(touchpoints, rows_of, strict=True):
+            if read.fits(tp[key]):
+                tp[key] = read.value(tp[key])
+                continue
+            unfit += 1
+            if unfit <= MAX_NAMED_ROWS:
+                problem = read.problem(tp[key])
+                problems.append((row, place, f"row {row}, column {column}: {problem}"))
+            elif unfit == MAX_NAMED_ROWS + 1:
+                more_from = row
+        if unfit > MAX_NAMED_ROWS:
+            more = unfit - MAX_NAMED_ROWS
+            problems.append(
+                (
+                    more_from,
+                    place,
+                    f"column {column}: {more} more rows from row {more_from} on hold no feeling "
+                    "on the column's scale",
+                )
+            )
 
 
 def _set_layer(departments: _Names, dept_id: str, layer, row: int, warnings: _Notes) -> None:

@@ -79,13 +79,16 @@ def as_text(journey: JourneyMap, ids: list[str]) -> str:
 class Pasted:
     """What a paste adds: new stages, departments and channels first, then the touchpoints (new
     ids, references resolved in the target map). `in_place`: they keep the stage and time they
-    have (a table pasted with a stage column); otherwise they land after the selection."""
+    have (a table pasted with a stage column); otherwise they land after the selection.
+    `notes`: what a pasted table's reading has to tell (as a CSV import's notes: how its
+    feelings were read...)."""
 
     departments: list[Department] = field(default_factory=list)
     channels: list[Channel] = field(default_factory=list)
     touchpoints: list[Touchpoint] = field(default_factory=list)
     stages: list[Stage] = field(default_factory=list)
     in_place: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
 def is_table(text: str) -> bool:
@@ -101,14 +104,18 @@ def is_table(text: str) -> bool:
 def tabled(journey: JourneyMap, text: str) -> Pasted:
     """A table pasted from a spreadsheet, read like a CSV import: each row a touchpoint at the
     end of its stage (found by name, or added after the last), its department and channel found
-    by name or added; MapError naming the row and column of anything wrong."""
+    by name or added; MapError naming the row and column of anything wrong. Feelings are read
+    as the import reads them (-2..2, 1..5 or words, decided from the whole column); the
+    import's notes (a 1 to 5 scale read...) are the result's `notes`."""
     from cxmapper.model.spreadsheet import import_csv
 
     try:
-        sheet = import_csv(text.encode("utf-8"), "Pasted").journey
+        imported = import_csv(text.encode("utf-8"), "Pasted")
     except MapError as exc:
         raise MapError(exc.problems, "the pasted table") from None
+    sheet = imported.journey
     result = pasted(journey, copied(sheet, [t.id for t in sheet.touchpoints]), "")
+    result.notes = list(imported.warnings)
     by_name = {s.name.casefold(): s.id for s in journey.stages}
     stage_ids = [s.id for s in journey.stages]
     stage_of: dict[str, str] = {}

@@ -108,3 +108,14 @@ def test_a_pasted_table_lands_in_its_stages_in_one_step(window, qtbot):
     assert window.document.undo_stack.count() == steps + 1
     window.document.undo()
     assert [s.name for s in window.document.journey.stages][-1] != "Aftercare"
+
+
+def test_a_pasted_table_of_1_to_5_feelings_is_read_the_right_way_round_and_says_so(window):
+    QGuiApplication.clipboard().setText(
+        "Stage\tTouchpoint\tFeeling\nUsage\tLoves the app\t5\nUsage\tHates the bill\t1\n"
+        "Usage\tShrugs\t3\n"
+    )
+    window.clipboard.paste()
+    feelings = {t.title: t.feeling for t in window.document.journey.touchpoints}
+    assert (feelings["Loves the app"], feelings["Hates the bill"], feelings["Shrugs"]) == (2, -2, 0)
+    assert "1 to 5 scale" in window.statusBar().currentMessage()

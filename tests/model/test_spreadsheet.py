@@ -346,3 +346,167 @@ def test_a_handoff_to_a_title_no_row_has_is_noted_not_fatal():
     assert any('no touchpoint is called "Nobody"' in w for w in result.warnings)
     assert any("already in the frontstage layer" in w for w in result.warnings)
     assert result.journey.departments[0].blueprint_layer == "frontstage"
+
+
+# --- feeling scales of other tools (issue 20): a column is read as a whole -----------------
+
+ONE_TO_FIVE_NOTE = "column feeling: feelings were on a 1 to 5 scale: read as 1 = very negative"
+
+
+def feelings_of(text):
+    result = imported(text)
+    return [t.feeling for t in result.journey.touchpoints], result.warnings
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (["1", "2", "3", "4", "5", ""], [-2, -1, 0, 1, 2, None]),
+        (["4", "5", "5", "4.0"], [1, 2, 2, 1]),  # only 4s and 5s: positive, never refused
+        (["1", "2", "3"], [-2, -1, 0]),  # 1 and 2 are negative when a 3 says the scale
+        ([" 2 ", "", "+3", "1"], [-1, None, 0, -2]),
+    ],
+    ids=["one-to-five", "fours-and-fives", "one-two-three", "spaces-and-signs"],
+)
+def test_a_one_to_five_feeling_column_is_mapped_whole_with_a_note(cells, expected):
+    text = "stage,touchpoint,feeling\n" + "".join(
+        f"Use,Step {i},{c}\n" for i, c in enumerate(cells)
+    )
+    feelings, notes = feelings_of(text)
+    assert feelings == expected
+    assert len(notes) == 1 and notes[0].startswith(ONE_TO_FIVE_NOTE)
+    assert "5 = very positive (+2)" in notes[0]
+
+
+def test_a_worded_feeling_column_any_case_with_blanks():
+    text = (
+        "stage,touchpoint,feeling\n"
+        "Use,a,Very Negative\nUse,b,\nUse,c,NEUTRAL\nUse,d,Delighted\nUse,e,very-positive\n"
+        "Use,f,Not rated\nUse,g,negative\nUse,h,Positive\nUse,i,very_negative\nUse,j,N/A\n"
+        "Use,k,Very  Good\nUse,l,dissatisfied\n"
+    )
+    feelings, notes = feelings_of(text)
+    assert feelings == [-2, None, 0, 2, 2, None, -1, 1, -2, None, 2, -1]
+    assert notes == []
+
+
+def test_words_mix_with_minus_two_to_two_numbers_but_not_with_one_to_five():
+    feelings, notes = feelings_of("stage,touchpoint,feeling\nUse,a,positive\nUse,b,-1\nUse,c,2\n")
+    assert (feelings, notes) == ([1, -1, 2], [])
+    with pytest.raises(MapError) as caught:
+        imported("stage,touchpoint,feeling\nUse,a,positive\nUse,b,4\nUse,c,2\nUse,d,5\n")
+    problems = caught.value.problems
+    assert [p.split(":")[0] for p in problems] == ["row 3, column feeling", "row 5, column feeling"]
+    assert "1 to 5 in a column of whole numbers alone" in problems[0]
+
+
+def test_a_column_of_only_ones_and_twos_is_read_as_cxmappers_scale_and_says_so():
+    feelings, notes = feelings_of("stage,touchpoint,feeling\nUse,a,1\nUse,b,2\nUse,c,\n")
+    assert feelings == [1, 2, None]
+    assert len(notes) == 1 and "holds only 1 and 2" in notes[0]
+    assert "read as -2 to 2" in notes[0] and "write -2 and -1" in notes[0]
+
+
+def test_a_map_of_only_positive_feelings_round_trips_exactly():
+    journey = small_map()
+    for i, tp in enumerate(journey.touchpoints):
+        tp.feeling, tp.future_feeling = 1 + i % 2, 2 - i % 2
+    back = import_csv(export_csv(journey))
+    by_title = {t.title: t for t in back.journey.touchpoints}
+    for tp in journey.touchpoints:
+        assert (by_title[tp.title].feeling, by_title[tp.title].future_feeling) == (
+            tp.feeling,
+            tp.future_feeling,
+        )
+    assert all("holds only 1 and 2" in note for note in back.warnings)
+
+
+def test_the_future_feeling_column_follows_the_feeling_columns_scale_when_it_cannot_tell():
+    sheet = "stage,touchpoint,feeling,future_feeling\nUse,a,1,1\nUse,b,5,2\nUse,c,3,\n"
+    result = imported(sheet)
+    tps = result.journey.touchpoints
+    assert [(t.feeling, t.future_feeling) for t in tps] == [(-2, -2), (2, -1), (0, None)]
+    assert result.warnings[0].startswith(ONE_TO_FIVE_NOTE)
+    assert "future_feeling: holds only 1 and 2, read on the 1 to 5 scale" in result.warnings[1]
+    own = imported("stage,touchpoint,feeling,future_feeling\nUse,a,-1,1\nUse,b,0,2\n")
+    assert [t.future_feeling for t in own.journey.touchpoints] == [1, 2]
+    assert own.warnings == []  # the feeling column's 0 and -1 say the sheet is on -2..2
+    both = imported("stage,touchpoint,feeling,future_feeling\nUse,a,-2,4\nUse,b,0,5\n")
+    assert [t.future_feeling for t in both.journey.touchpoints] == [1, 2]  # each its own
+    assert "column future_feeling: feelings were on a 1 to 5 scale" in both.warnings[0]
+
+
+def test_a_one_to_five_column_with_a_zero_is_refused_naming_that_row():
+    with pytest.raises(MapError) as caught:
+        imported(
+            "stage,touchpoint,feeling\nUse,a,1\nUse,b,4\nUse,c,0\nUse,d,5\nUse,e,3\nUse,f,-1\n"
+        )
+    problems = caught.value.problems
+    assert [p.split(":")[0] for p in problems] == ["row 4, column feeling", "row 7, column feeling"]
+    assert '"0" is not on the 1 to 5 scale' in problems[0]
+    assert '"-1" is not on the 1 to 5 scale' in problems[1]
+
+
+@pytest.mark.parametrize(
+    ("cells", "named"),
+    [
+        (["-1", "4", "positive", "happy"], [3, 5]),  # text: cxmapper's scale; 4 and happy
+        (["1", "3", "7"], [4]),  # a 1 to 7 scale: 7 fits neither
+        (["2.5", "4", "5"], [2]),  # not whole
+        (["0", "-2", "4"], [4]),  # most fit -2..2
+    ],
+)
+def test_a_column_that_fits_no_scale_is_refused_whole_naming_the_rows(cells, named):
+    text = "stage,touchpoint,feeling\n" + "".join(
+        f"Use,Step {i},{c}\n" for i, c in enumerate(cells)
+    )
+    with pytest.raises(MapError) as caught:
+        imported(text)
+    rows = [int(p.split(",")[0].removeprefix("row ")) for p in caught.value.problems]
+    assert rows == named
+    assert all("column feeling" in p for p in caught.value.problems)
+
+
+def test_a_refused_column_names_twenty_rows_then_says_how_many_more():
+    text = "stage,touchpoint,feeling\n" + "Use,a,-2\n" * 40 + "Use,b,4\n" * 30 + "Use,c,1\n"
+    with pytest.raises(MapError) as caught:
+        imported(text)
+    problems = caught.value.problems
+    assert len(problems) == 21
+    assert problems[0].startswith("row 42, column feeling:") and problems[19].startswith("row 61")
+    assert problems[20] == (
+        "column feeling: 10 more rows from row 62 on hold no feeling on the column's scale"
+    )
+
+
+def test_feeling_problems_come_in_row_order_with_the_other_cells():
+    with pytest.raises(MapError) as caught:
+        imported("stage,touchpoint,feeling,expectation\nUse,a,1,x\nUse,,happy,met\nUse,c,,y\n")
+    assert [p.split(":")[0] for p in caught.value.problems] == [
+        "row 2, column expectation",
+        "row 3, column touchpoint",
+        "row 3, column feeling",
+        "row 4, column expectation",
+    ]
+
+
+FEELING_SHEETS = SHEETS / "feelings"
+
+
+def test_spreadsheets_of_other_tools_with_one_to_five_and_worded_feelings():
+    survey = import_csv((FEELING_SHEETS / "survey-1-to-5.csv").read_bytes())
+    by_title = {t.title: t.feeling for t in survey.journey.touchpoints}
+    assert by_title == {
+        "Sees an ad": 1,
+        "Reads reviews": 0,
+        "Checkout fails": -2,
+        "Calls support": -1,
+        "Gets a refund": None,
+        "First delivery": 2,
+    }
+    assert [n[:40] for n in survey.warnings] == [ONE_TO_FIVE_NOTE[:40]]
+    worded = import_csv((FEELING_SHEETS / "worded-feelings.csv").read_bytes())
+    tps = worded.journey.touchpoints
+    assert [t.feeling for t in tps] == [1, 0, -2, -1, None, 2, 2]
+    assert [t.future_feeling for t in tps] == [None, 2, 0, None, 1, None, 2]
+    assert worded.warnings == []

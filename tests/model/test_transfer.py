@@ -91,3 +91,44 @@ def test_handoffs_among_pasted_touchpoints_follow_them_to_their_new_ids():
     other = load_template("retail-store-visit")
     into_other = pasted(other, copied(journey, ["t1"]), other.stages[0].id)
     assert into_other.touchpoints[0].leads_to == []  # to nothing there: dropped
+
+
+def test_a_table_pasted_with_feelings_from_one_to_five_is_read_on_that_scale():
+    from cxmapper.model.transfer import is_table, tabled
+
+    text = (
+        "Stage\tTouchpoint\tFeeling\tFuture feeling\r\n"
+        "Awareness\tHears on the radio\t4\t5\r\n"
+        "Aftercare\tGets a survey\t1\t2\r\n"
+        "Aftercare\tCalls back\t\t3\r\n"
+        "Aftercare\tRenews\t3\t\r\n"
+    )
+    assert is_table(text)
+    plan = tabled(load_template("product-lifecycle"), text)
+    assert [(t.feeling, t.future_feeling) for t in plan.touchpoints] == [
+        (1, 2),
+        (-2, -1),
+        (None, 0),
+        (0, None),
+    ]
+    assert any(n.startswith("column feeling: feelings were on a 1 to 5 scale") for n in plan.notes)
+    assert any(n.startswith("column future_feeling: feelings were on a 1 to 5") for n in plan.notes)
+
+
+def test_a_table_pasted_with_worded_feelings_and_one_that_fits_no_scale():
+    from cxmapper.model.transfer import tabled
+
+    journey = load_template("product-lifecycle")
+    words = "Stage\tTouchpoint\tFeeling\nUsage\tCalls\tVery Negative\nUsage\tPays\t\nUsage\tStays\tDELIGHTED\n"
+    plan = tabled(journey, words)
+    assert [t.feeling for t in plan.touchpoints] == [-2, None, 2] and plan.notes == []
+    with pytest.raises(MapError) as refused:
+        tabled(
+            journey, "Stage\tTouchpoint\tFeeling\nUsage\tCalls\t5\nUsage\tPays\t0\nUsage\tGo\t4\n"
+        )
+    assert refused.value.problems == [
+        'row 3, column feeling: "0" is not on the 1 to 5 scale of the column\'s other numbers '
+        "(1 = very negative ... 5 = very positive): use one scale in the whole column, -2 to 2 "
+        "or 1 to 5"
+    ]
+    assert "the pasted table" in str(refused.value)
