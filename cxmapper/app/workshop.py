@@ -3,21 +3,24 @@
 Full screen, the docks out of the way (Ctrl+Enter still captures; the name editor is on the
 map), the map drawn in its style scaled up so that card titles are 24 px at 100%, the stage
 headers and lane names kept in view; Page Down and Page Up walk the room through the journey a
-stage at a time; Esc or F11 leaves, and the window comes back as it was.
+stage at a time; Esc or F11 leaves, and the window comes back as it was: its size, docks, zoom,
+scroll and status bar.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QTransform
 
 from cxmapper.layout.style import Style
 
 WORKSHOP_TITLE_PX = 24.0  # card titles at least this tall on the projected screen
 
 
-class WorkshopMode:
+class WorkshopMode(QObject):
     def __init__(self, window, menu) -> None:
+        super().__init__(window)
+        self._settling: tuple | None = None
         self.window = window
         self.action = QAction("&Workshop Mode", window)
         self.action.setCheckable(True)
@@ -26,6 +29,30 @@ class WorkshopMode:
         self.action.toggled.connect(self.set_on)
         menu.addAction(self.action)
         self._before: tuple | None = None
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        settling = self._settling
+        if event.type() == QEvent.Type.Resize and settling is not None:
+            QTimer.singleShot(0, self.window.view, lambda: self._restore_view(*settling))
+        return False
+
+    def _settled(self) -> None:
+        if self._settling is not None and self.window.view is not None:
+            self._restore_view(*self._settling)
+            self.window.view.viewport().removeEventFilter(self)
+        self._settling = None
+
+    def _restore_view(self, zoom: float, x: int, y: int) -> None:
+        """The view as the designer left it before the workshop: its zoom and where it was."""
+        view = self.window.view
+        if view is None or self.on:
+            return
+        # A plain scale: a zoom made while the whole map fitted (no scroll bars) would carry a
+        # translation, and with it scroll bars offset from the map once the window shrinks.
+        view.setTransform(QTransform.fromScale(zoom, zoom))
+        view.zoom_changed.emit(view.zoom())
+        view.horizontalScrollBar().setValue(x)
+        view.verticalScrollBar().setValue(y)
 
     @property
     def on(self) -> bool:
@@ -65,7 +92,7 @@ class WorkshopMode:
                 bar = view.verticalScrollBar()
                 bar.setValue(bar.value() + top)
         else:
-            geometry, maximised, docks, zoom, x, y, first_stage = self._before
+            geometry, maximised, docks, zoom, x, y, _stage = self._before
             self._before = None
             w.showNormal()
             if maximised:
@@ -76,11 +103,12 @@ class WorkshopMode:
                 dock.show()
             scene.set_style(Style())
             w.find_bar.refresh()
-            view.zoom_by(zoom / view.zoom())
-            view.verticalScrollBar().setValue(y)
-            if stage == first_stage:  # back where it was
-                view.horizontalScrollBar().setValue(x)
-            else:  # the room walked on: the stage it reached stays in view
-                view.show_stage(stage)
+            w.statusBar().clearMessage()  # ("Stage 5 of 8" was the room's)
+            self._restore_view(zoom, x, y)
+            # The window takes its size back when the window system says so (soon after, in one
+            # step or several): the view is put back after each of those resizes, for a moment.
+            self._settling = (zoom, x, y)
+            view.viewport().installEventFilter(self)
+            QTimer.singleShot(1000, view, self._settled)
         self.action.setChecked(on)
         view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -111,3 +111,22 @@ def test_a_stage_beginning_under_the_lane_names_is_named_beside_them(window, qtb
     top = view.mapFromScene(0, stage.header.y).y()
     image = view.viewport().grab().toImage()
     assert _ink_in(image, edge + 6, top + 6, edge + 60, top + 28) > 20  # named again, here
+
+
+def test_leaving_workshop_mode_gives_back_the_view_and_the_status_bar(window, qtbot):
+    view = window.view
+    view.zoom_by(0.8 / view.zoom())
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum() // 3)
+    before = (view.zoom(), view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    qtbot.keyClick(view, Qt.Key.Key_F11)
+    for _ in range(4):  # the room walks on to the fifth stage
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert "of 8" in window.statusBar().currentMessage()
+    qtbot.keyClick(view, Qt.Key.Key_F11)
+    qtbot.wait(120)  # (the window takes its size back a moment later)
+    after = (view.zoom(), view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    assert after[0] == pytest.approx(before[0])
+    assert after[1:] == before[1:]
+    assert (view.transform().dx(), view.transform().dy()) == (0, 0)  # scroll bars on the map
+    assert view.horizontalScrollBar().minimum() == 0 == view.verticalScrollBar().minimum()
+    assert "Stage" not in window.statusBar().currentMessage()
