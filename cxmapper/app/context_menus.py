@@ -10,7 +10,6 @@ from cxmapper.canvas.tooltips import plain
 from cxmapper.layout.drop import drop_target
 from cxmapper.model.defaults import DEPARTMENT_COLOURS
 from cxmapper.model.fields import EditRefused
-from cxmapper.model.journey import FEELING_WORDS
 from cxmapper.panels.removal import remove_with_question
 from cxmapper.panels.structure import swatch
 
@@ -52,14 +51,8 @@ class ContextMenus:
         if len(ids) == 1:
             menu.addAction("Rename", lambda: w.view.edit_title(part_id))
         menu.addAction("Edit in Inspector", w.focus_inspector)
-        feeling = menu.addMenu("Feeling")
-        for value, word in [(None, "not rated"), *sorted(FEELING_WORDS.items(), reverse=True)]:
-            feeling.addAction(
-                word[:1].upper() + word[1:],
-                lambda v=value: self._try(
-                    lambda: doc.set_fields("touchpoint", ids, {"feeling": v})
-                ),
-            )
+        feeling = menu.addMenu("Future feeling" if w.scene.layout.curves == "future" else "Feeling")
+        w.feelings.for_menu(feeling, ids)  # with their keys: 5 .. 1, 0
         menu.addAction("Add touchpoint after", lambda: w.add_after_selection(""))
         menu.addSeparator()
         text = "Delete" if len(ids) == 1 else f"Delete {len(ids)} touchpoints"

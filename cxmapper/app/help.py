@@ -24,9 +24,21 @@ from cxmapper.bundled import resource
 
 # Keys the map handles itself (not menu actions).
 MAP_KEYS = [
-    ("Map", "Arrow keys", "Select the next touchpoint left, right, up or down"),
+    (
+        "Map",
+        "Arrow keys",
+        "Select the next touchpoint left, right, up or down (Right: the next in time)",
+    ),
+    ("Map", "1, 2, 3, 4, 5, 0", "Rate the selected touchpoints' feeling (0: not rated)"),
     ("Map", "Enter", "Rename the selected touchpoint (or keep the new name while renaming)"),
+    (
+        "Map",
+        "A letter",
+        "Rename the selected touchpoint from that letter; only Enter keeps the name",
+    ),
     ("Map", "Escape", "Stop renaming; cancel a drag"),
+    ("Map", "Menu, Shift+F10", "The selected touchpoint's menu (none selected: the stage's)"),
+    ("Panels", "Escape", "Back to the map"),
     ("Map", "Double-click", "Rename a touchpoint, a stage header or a lane label"),
     ("Map", "Drag", "Move touchpoints, a feeling face, a stage header or a lane label"),
     ("Map", "Ctrl+wheel", "Zoom on the pointer"),

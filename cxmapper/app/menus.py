@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QToolBar
 
 from cxmapper.app.clipboard_actions import ClipboardActions
 from cxmapper.app.curves_menu import CurvesMenu
+from cxmapper.app.feeling_actions import FeelingActions
 from cxmapper.app.find_bar import FindBar
+from cxmapper.app.focus_cycle import FocusCycle
 from cxmapper.app.handoff_actions import HandoffActions
 from cxmapper.app.rows_menu import RowsMenu
 from cxmapper.app.workshop import WorkshopMode
@@ -97,8 +99,10 @@ def build_menus(w) -> None:
         "Add &Touchpoint",
         w.capture,
         ["Ctrl+Return", "Ctrl+Enter", ENTER_ON_KEYPAD, "Ctrl+T"],
-        "A touchpoint after the selected one (or the last): type its name, Enter for the next",
+        "A touchpoint after the selected one (or in the stage on screen): type its name, Enter "
+        "for the next",
     )
+    w.feelings = FeelingActions(w, journey_menu.addMenu("Rate &Feeling"))
     for text, by, keys_ in (
         ("Move to &Next Stage", (1, 0), "Alt+Right"),
         ("Move to &Previous Stage", (-1, 0), "Alt+Left"),
@@ -133,6 +137,8 @@ def build_menus(w) -> None:
     view.addSeparator()
     for dock in (w.palette_dock, w.structure_dock, w.inspector_dock):
         view.addAction(dock.toggleViewAction())
+    view.addSeparator()
+    w.focus_cycle = FocusCycle(w, view)
 
     help_menu = w.menuBar().addMenu("&Help")
     w._action(help_menu, "&Keyboard Shortcuts", w.show_shortcuts, [keys.HelpContents])

@@ -209,6 +209,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.clipboard.attach(self.view)
         for action in (*self.move_actions, self.handoffs.link, self.handoffs.unlink):
             self.view.addAction(action)
+        self.feelings.attach(self.view)
         self.view.escaped.connect(lambda: self.workshop.set_on(False))
         self.view.stage_shown.connect(self._say_stage)
         self.view.horizontalScrollBar().valueChanged.connect(self._follow_stage)
@@ -402,15 +403,27 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
                 self.view.edit_title(ids[0])
 
     def add_after_selection(self, kind: str, run: bool = False) -> None:
-        """Palette Enter/double-click: a touchpoint just after the selected one (same lane)."""
+        """Palette Enter/double-click, Ctrl+Enter: a touchpoint just after the selected one (same
+        lane); with nothing selected, in the stage on screen (place_on_screen)."""
         if self.document is None:
             return
         if not self.document.journey.stages:
             self._show_problem("This map has no stages yet: a touchpoint needs a stage.")
             return
         ids = self.scene.selected_ids()
-        place = place_after(self.document.journey, ids[-1] if ids else None)
+        place = place_after(self.document.journey, ids[-1]) if ids else self.place_on_screen()
         self._add_touchpoint(place, kind, run)
+
+    def place_on_screen(self):
+        """Where the room is looking: the stage on screen (the one Page Down / Page Up walked
+        to, else the leftmost in view), the first lane, after the stage's last card."""
+        journey, lay = self.document.journey, self.scene.layout
+        stage_id = journey.stages[min(self.view.current_stage(), len(journey.stages) - 1)].id
+        lane = next((ln.department_id for ln in lay.lanes), None)
+        if lane is None and journey.departments:
+            lane = journey.departments[0].id
+        last = max((t.position for t in journey.touchpoints if t.stage_id == stage_id), default=-1)
+        return (stage_id, float(last) + 1.0, lane)
 
     def move_selection(self, stages: int, lanes: int) -> None:
         """Alt+arrows: the selected cards to the next or previous stage (at its end, in their
@@ -455,9 +468,10 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             self.view.ensureVisible(item, 40, 40)
 
     def capture(self) -> None:
-        """Ctrl+Enter: a capture run. A new touchpoint after the selected one (or after the
-        map's last) with its name editor open; Enter keeps the name and opens the next one
-        after it, Escape ends the run and a card left without a name is not kept."""
+        """Ctrl+Enter: a capture run. A new touchpoint after the selected one (or, with nothing
+        selected, at the end of the stage on screen) with its name editor open; Enter keeps the
+        name and opens the next one after it, Escape ends the run and a card left without a name
+        is not kept."""
         self.add_after_selection("", run=True)
 
     def _capture_next(self, touchpoint_id: str) -> None:

@@ -1,5 +1,10 @@
-"""Edit a name in place: a card's title, a stage header's or a lane label's name. Enter (or
-clicking elsewhere) keeps it, Escape cancels; pasted line breaks become spaces."""
+"""Edit a name in place: a card's title, a stage header's or a lane label's name. Enter keeps
+it, Escape cancels; pasted line breaks become spaces.
+
+A rename asked for (Enter, F2, double-click, a menu) is also kept when the keyboard goes
+elsewhere. A rename started by typing on a selected card is kept by Enter only: a click or a
+focus change leaves what was typed in the editor, over its card, until Enter or Escape, so a
+stray key is never made a card's name behind the user's back."""
 
 from __future__ import annotations
 
@@ -33,6 +38,7 @@ class TitleEditor(QLineEdit):
         # added for this edit and goes away again if it is left without a name.
         self.run = False
         self.fresh = False
+        self.typed = False  # started by typing on the card: kept by Enter only
         self.setMaxLength(MAX_NAME)
         self.setFrame(True)
         self.hide()
@@ -53,12 +59,16 @@ class TitleEditor(QLineEdit):
         fresh: bool = False,
     ) -> None:
         """Edit a name in place: with `typed`, the name is replaced by what was typed (a letter
-        typed on a selected card); a `fresh` card starts empty, its name to type."""
+        typed on a selected card); a `fresh` card starts empty, its name to type. A name typed
+        on another card and never confirmed is dropped, not kept."""
+        if self.typed:
+            self._drop()
         self.commit()
         if self._area(kind, part_id) is None:
             return
         self.target = (kind, part_id)
         self.run, self.fresh = run, fresh
+        self.typed = typed is not None and not fresh
         name = getattr(self.view.document.part(kind, part_id), FIELD[kind])
         self.setPlaceholderText("Type a name" if fresh else "")
         self.setText("" if fresh else name if typed is None else typed)
@@ -118,11 +128,26 @@ class TitleEditor(QLineEdit):
         x = max(0, min(rect.x() - 4, port - width))  # inside the map's window, not past its edge
         self.setGeometry(x, rect.y() - 2, width, height)
 
+    def holding(self) -> bool:
+        """A name typed on a card waits in the editor for Enter or Escape."""
+        return self.typed and self.target is not None and self.isVisible()
+
+    def leave(self) -> None:
+        """A click elsewhere or the keyboard going elsewhere: a rename asked for is kept; one
+        started by typing stays open with its text."""
+        if not self.holding():
+            self.commit()
+
+    def _drop(self) -> None:
+        self.target, self.typed = None, False
+        self.hide()
+        self.closed.emit()
+
     def commit(self) -> None:
         if self.target is None:
             return
         (kind, part_id), self.target = self.target, None
-        fresh, self.run, self.fresh = self.fresh, False, False
+        fresh, self.run, self.fresh, self.typed = self.fresh, False, False, False
         text = one_line(self.text())
         self.hide()
         doc = self.view.document
@@ -149,7 +174,7 @@ class TitleEditor(QLineEdit):
         self.hide()
         if target is not None and self.fresh:
             self.view.document.withdraw_touchpoint(target[1])
-        self.run = self.fresh = False
+        self.run = self.fresh = self.typed = False
         self.view.setFocus()
         self.closed.emit()
 
@@ -182,4 +207,4 @@ class TitleEditor(QLineEdit):
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         if self.target is not None and self.isVisible():
-            self.commit()
+            self.leave()

@@ -6,7 +6,7 @@ map goes through the document, so one gesture is one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
@@ -18,8 +18,13 @@ from cxmapper.canvas.sticky import draw_sticky
 from cxmapper.canvas.title_editor import TitleEditor
 from cxmapper.canvas.tooltips import department_tip, stage_tip, touchpoint_tip
 from cxmapper.layout.drop import lane_label_at, stage_header_at
+from cxmapper.model.journey import FEELING_WORDS
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.1, 6.0, 1.25
+
+# One key rates the selected cards (a digit never starts a rename): 1 very negative .. 5 very
+# positive, 0 not rated. On the main keys and the keypad alike.
+FEELING_KEYS: dict[str, int | None] = {"1": -2, "2": -1, "3": 0, "4": 1, "5": 2, "0": None}
 
 
 class JourneyView(PaletteDrops, QGraphicsView):
@@ -57,6 +62,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
             gesture, self.gesture = self.gesture, None
             self._pending = None
             gesture.abandon()
+        self.title_editor.follow()  # a name still being typed stays over its card
 
     def cancel_gesture(self) -> None:
         if self.gesture is not None:
@@ -196,7 +202,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
 
     # --- mouse ---------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.title_editor.commit()
+        self.title_editor.leave()
         button = event.button()
         if button == Qt.MouseButton.MiddleButton or (
             button == Qt.MouseButton.LeftButton and self._space_down
@@ -305,7 +311,11 @@ class JourneyView(PaletteDrops, QGraphicsView):
         return "canvas", None
 
     def contextMenuEvent(self, event) -> None:
-        self.title_editor.commit()
+        self.title_editor.leave()
+        if event.reason() == event.Reason.Keyboard:
+            self.open_menu_here()
+            event.accept()
+            return
         kind, part_id = self.part_at(event.pos())
         if kind == "touchpoint" and part_id not in self.journey_scene.selected_ids():
             self.journey_scene.select_ids([part_id])
@@ -358,10 +368,19 @@ class JourneyView(PaletteDrops, QGraphicsView):
             if ids:
                 self.edit_title(ids[0])
             return
+        if key == Qt.Key.Key_Menu or (
+            key == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.open_menu_here()
+            return
         typed = event.text()
         plain = not event.modifiers() & ~(
             Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
         )
+        unshifted = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if unshifted and typed in FEELING_KEYS and self.gesture is None:
+            self.rate(FEELING_KEYS[typed])  # (when no menu action took the key first)
+            return
         if plain and typed.isprintable() and typed.strip() and self.gesture is None:
             ids = self.journey_scene.selected_ids()
             if len(ids) == 1:  # typing on a selected card renames it, starting with that key
@@ -389,6 +408,49 @@ class JourneyView(PaletteDrops, QGraphicsView):
     def focusOutEvent(self, event) -> None:
         self._space_down = False
         super().focusOutEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if self.title_editor.holding():  # a name typed on a card waits for Enter or Escape
+            self.title_editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def rate(self, feeling: int | None, ids: list[str] | None = None) -> bool:
+        """The rating keys: the selected cards' (or these cards') feeling, the future state's
+        while the map shows the future state's curve (as dragging a face does there); one undo
+        step, and the selection stays where it is."""
+        ids = self.journey_scene.selected_ids() if ids is None else ids
+        if not ids:
+            return False
+        field = "future_feeling" if self.journey_scene.layout.curves == "future" else "feeling"
+        if len(ids) == 1:
+            return self.document.set_feeling(ids[0], feeling, field)
+        word = "not rated" if feeling is None else FEELING_WORDS[feeling]
+        which = "Future feeling" if field == "future_feeling" else "Feeling"
+        text = f"{which} of {len(ids)} touchpoints: {word}"
+        return self.document.set_fields("touchpoint", ids, {field: feeling}, text)
+
+    def open_menu_here(self) -> None:
+        """Menu key or Shift+F10: the selected card's menu at the card; with no card selected,
+        the menu of the stage on screen at its header."""
+        ids = self.journey_scene.selected_ids()
+        lay = self.journey_scene.layout
+        if ids and ids[0] in lay.cards:
+            kind, part_id = "touchpoint", ids[0]
+            item = self.journey_scene.cards.get(part_id)
+            if item is not None:
+                self.ensureVisible(item, 40, 40)
+            r = lay.cards[part_id].rect
+            at = QPointF(r.x + min(r.w / 2, 40), r.y + min(r.h / 2, 30))
+        elif lay.stages:
+            stage = lay.stages[self.current_stage()]
+            kind, part_id = "stage", stage.stage_id
+            head = stage.header
+            self.ensureVisible(QRectF(head.x, head.y, min(head.w, 80), head.h), 20, 20)
+            at = QPointF(head.x + min(head.w / 2, 60), head.y + head.h / 2)
+        else:
+            return
+        point = self.mapFromScene(at)
+        self.context_menu_requested.emit(kind, part_id, at, self.viewport().mapToGlobal(point))
 
     def delete_selection(self) -> bool:
         return self.document.delete_touchpoints(self.journey_scene.selected_ids())

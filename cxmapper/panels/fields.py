@@ -257,6 +257,32 @@ class CheckField(Field):
 FEELING_CHOICES = [(None, "Not rated"), *((f, FEELING_WORDS[f]) for f in range(-2, 3))]
 
 
+class FaceButton(QToolButton):
+    """One face of the feeling row. A click does not take the keyboard (the map keeps it, so its
+    arrows walk the map again), and arrow keys only move between the faces: a feeling is chosen
+    by a click, or Space on a face reached with Tab, never changed silently by an arrow."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        step = {
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_Down: 1,
+        }.get(event.key())
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        faces = self.group().buttons() if self.group() else [self]
+        k = faces.index(self) + step
+        if 0 <= k < len(faces):
+            faces[k].setFocus(Qt.FocusReason.TabFocusReason)
+        event.accept()
+
+
 class FeelingField(Field):
     """Five faces and "not rated"; none pressed when the selected touchpoints differ."""
 
@@ -269,7 +295,7 @@ class FeelingField(Field):
         self.group = QButtonGroup(editor)
         self.buttons: dict[int | None, QToolButton] = {}
         for k, (feeling, word) in enumerate(FEELING_CHOICES):
-            button = QToolButton()
+            button = FaceButton()
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setIconSize(QSize(26, 26))
@@ -282,7 +308,6 @@ class FeelingField(Field):
                 button.setIcon(glyph_icon(lambda box, f=feeling: glyphs.face(box, f)))
             button.setToolTip(word[:1].upper() + word[1:])
             button.setAccessibleName(f"Feeling: {word}")
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.group.addButton(button, k)
             self.buttons[feeling] = button
             row.addWidget(button)

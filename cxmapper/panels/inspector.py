@@ -150,6 +150,9 @@ class Inspector(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A click on the form's background or on a feeling's face leaves the keyboard where it
+        # was (on the map, its arrows walk the map); the fields take it themselves.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.document = None
         self.scene = None
         self.ids: list[str] = []

@@ -37,15 +37,17 @@ def test_ctrl_enter_captures_one_touchpoint_after_another(window, qtbot):
     assert "Reads a review" in in_time(window) and "New touchpoint" not in in_time(window)
 
 
-def test_with_nothing_selected_it_goes_after_the_last_touchpoint(window, qtbot):
+def test_with_nothing_selected_it_goes_into_the_stage_on_screen(window, qtbot):
     window.scene.clearSelection()
-    last = window.document.journey.touchpoints_in_time_order()[-1]
+    journey = window.document.journey
+    stage = journey.stages[window.view.current_stage()]
     qtbot.keyClick(window.view, Qt.Key.Key_Enter, CTRL | Qt.KeyboardModifier.KeypadModifier)
     qtbot.keyClicks(window.view.title_editor, "Leaves a review")
     qtbot.keyClick(window.view.title_editor, Qt.Key.Key_Enter)
     qtbot.keyClick(window.view.title_editor, Qt.Key.Key_Escape)
-    order = in_time(window)
-    assert order[-1] == "Leaves a review" and order[-2] == last.title
+    in_stage = [t for t in journey.touchpoints_in_time_order() if t.stage_id == stage.id]
+    assert in_stage[-1].title == "Leaves a review"  # after the stage's last card
+    assert in_stage[-1].department_id == window.scene.layout.lanes[0].department_id
 
 
 def test_enter_on_an_empty_new_card_ends_the_run_and_keeps_nothing(window, qtbot):
