@@ -1,5 +1,6 @@
 """Workshop-scale costs in a real editor window: Select All, a drag step of every selected card
-(one frame), dropping them, undoing that, and pasting a list of 50 lines. Each is timed from the
+(one frame), dropping them, undoing that, pasting a list of 50 lines, and rating cards from the
+keyboard (a digit key each, target one 60 Hz frame). Each is timed from the
 action until Qt has processed its events and painted the window; the floor is that window
 repainted with nothing changed."""
 
@@ -83,6 +84,7 @@ def workshop_costs(journey) -> dict[str, float]:
 
     QGuiApplication.clipboard().setText(lines)
     paste_ms = _timed(paste, repeat=3, before=lambda: None)
+    rate = _rate_twenty(window)
     close(window)
     return {
         "repaint floor": floor,
@@ -91,4 +93,28 @@ def workshop_costs(journey) -> dict[str, float]:
         "drop all": drop,
         "undo it": undo,
         "paste 50 lines": paste_ms,
+        "rate a card (key)": rate,
     }
+
+
+def _rate_twenty(window):
+    """A room rating 20 cards from the keyboard: a digit key (the rating) then Right (the next
+    card in time); each rating is timed from the key press until the window is painted."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from run import Timing
+
+    view = window.view
+    view.setFocus()
+    window.scene.select_ids([window.scene.layout.time_order[0]])
+    _settled()
+    keys = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5]
+    runs = []
+    for k in range(20):
+        start = time.perf_counter()
+        QTest.keyClick(view, keys[k % 5])
+        _settled()
+        runs.append((time.perf_counter() - start) * 1000)
+        QTest.keyClick(view, Qt.Key.Key_Right)
+        _settled()
+    return Timing(runs)
