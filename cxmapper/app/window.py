@@ -75,6 +75,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.palette_dock = self._dock("Touchpoints", "palette", self.palette, right)
         self.structure = Structure(self)
         self.inspector = Inspector(self)
+        self.inspector.tell.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.inspector_dock = self._dock("Inspector", "inspector", self.inspector, right)
         self.structure_dock = self._dock("Structure", "structure", self.structure, right)
         self.splitDockWidget(self.palette_dock, self.inspector_dock, Qt.Orientation.Vertical)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -82,7 +83,9 @@ class LineField(Field):
 
     def __init__(self, kind, name, label, max_length: int = 200) -> None:
         editor = QLineEdit()
-        editor.setMaxLength(max_length)
+        # Not cut at `max_length` as typed or pasted: the map refuses a longer name in words,
+        # under the field, where a silent cut would lose the end of what was pasted.
+        editor.setMaxLength(max(max_length * 50, 32767))
         editor.setClearButtonEnabled(False)
         super().__init__(kind, name, label, editor)
         editor.textEdited.connect(lambda text: self._emit(one_line(text), False))
@@ -92,6 +95,7 @@ class LineField(Field):
         self.editor.setPlaceholderText("")
         if self.editor.text() != (value or ""):
             self.editor.setText(value or "")
+            self.editor.setCursorPosition(0)  # its beginning in view, not its end
 
     def set_mixed(self, values) -> None:
         self.editor.setText("")
@@ -107,6 +111,9 @@ class GrowingText(QPlainTextEdit):
         super().__init__()
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        # wrapped to the width it has, whatever width it had before (a mode change, a restore)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._lines, self._most = lines, most
@@ -138,6 +145,12 @@ class GrowingText(QPlainTextEdit):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._fit()
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        reasons = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if event.reason() in reasons:  # tabbed into: ready to add to what it says
+            self.moveCursor(QTextCursor.MoveOperation.End)
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)

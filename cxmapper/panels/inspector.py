@@ -9,7 +9,7 @@ undo) and skips the echo of its own edits in the field being typed in.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -146,6 +146,8 @@ class PageStack(QStackedWidget):
 
 
 class Inspector(QScrollArea):
+    tell = Signal(str)  # a value not kept, for the status bar too
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
@@ -330,6 +332,8 @@ class Inspector(QScrollArea):
         except EditRefused as refused:
             shown = refused.beside_field()
             field.show_problem(f"Not changed: {shown}" if final else shown)
+            if final:  # and where the eye goes after Enter, should the field be scrolled away
+                self.tell.emit(f"{field.label} not changed: {shown}")
         finally:
             self._typing = None
         if final:

@@ -297,3 +297,38 @@ def test_the_map_form_does_not_get_the_touchpoint_forms_length(window, qtbot):
     select(window)  # nothing selected: the map's few fields, and no blank length under them
     qtbot.wait(20)
     assert inspector.verticalScrollBar().maximum() == 0  # it fits: nothing to scroll to
+
+
+def test_a_name_past_the_limit_is_explained_not_cut_without_a_word(qtbot, window):
+    select(window, "t1")
+    title = field(window, "title")
+    title.editor.setFocus()
+    title.editor.selectAll()
+    long_name = "A name the room called out " * 10  # 270 characters
+    QGuiApplication.clipboard().setText(long_name)
+    title.editor.paste()
+    assert title.editor.text() == long_name  # all of it still there to shorten
+    assert window.document.touchpoint("t1").title != long_name.strip()
+    assert "too long (at most 200 characters)" in title.error.text()
+    title.editor.editingFinished.emit()
+    assert "Title not changed: Is too long" in window.statusBar().currentMessage()
+
+
+def test_a_one_line_field_shows_the_beginning_of_its_value(window):
+    journey_title = window.document.journey.title
+    select(window)
+    title = field(window, "title", kind="map")
+    assert title.editor.text() == journey_title
+    assert title.editor.cursorPosition() == 0
+
+
+def test_tab_into_a_text_box_puts_the_caret_after_its_text(qtbot, window):
+    select(window, "t1")
+    window.document.set_field("touchpoint", "t1", "description", "Already said")
+    title = field(window, "title").editor
+    description = field(window, "description").editor
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    qtbot.waitUntil(description.hasFocus)
+    assert description.textCursor().position() == len("Already said")
+    assert description.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
