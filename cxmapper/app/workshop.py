@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTransform
 
-from cxmapper.layout.style import Style
+from cxmapper.layout.style import Style, workshop_style
 
 WORKSHOP_TITLE_PX = 24.0  # card titles at least this tall on the projected screen
 
@@ -79,8 +79,9 @@ class WorkshopMode(QObject):
             for dock in docks:
                 dock.hide()
             w.showFullScreen()
-            # The map drawn in a style half as big again (every size of it), shown at 100%.
-            scene.set_style(Style().scaled(WORKSHOP_TITLE_PX / Style().card_title_size))
+            # The map drawn in a style half as big again, shown at 100%: stage headers of names
+            # alone and a feeling lane grown less, so the curve and the lanes share the screen.
+            scene.set_style(workshop_style(WORKSHOP_TITLE_PX))
             view.zoom_by(1.0 / view.zoom(), anchor=view.viewport().rect().topLeft())
             w.find_bar.refresh()  # (what Find framed, framed where it is now)
             view.show_stage(stage)

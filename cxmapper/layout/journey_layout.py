@@ -127,17 +127,17 @@ def _layout(
         name, size = fitter.fit_name(stage.name, text_w, s.stage_name_size, 2, True, least)
         goal = (
             fitter.wrap(stage.customer_goal, text_w, s.stage_goal_size, 5)
-            if stage.customer_goal.strip()
+            if stage.customer_goal.strip() and s.stage_goals
             else []
         )
         stage_text[stage.id] = (name, goal, size)
-    head_h = max(
-        [s.stage_header_height]
-        + [
-            2 * s.label_inset + 2 * s.line_height(size) + s.goal_gap + len(goal) * goal_lh
-            for _, goal, size in stage_text.values()
-        ]
-    )
+
+    def head_needs(name: list[str], goal: list[str], size: float) -> float:
+        if not s.stage_goals:  # the name alone (workshop mode): as many lines as it takes
+            return 2 * s.label_inset + len(name) * s.line_height(size)
+        return 2 * s.label_inset + 2 * s.line_height(size) + s.goal_gap + len(goal) * goal_lh
+
+    head_h = max([s.stage_header_height] + [head_needs(*text) for text in stage_text.values()])
     # While editing, the header row keeps its height unless it must grow or two lines of it go
     # unused: a name wrapping anew in a stage that changed width does not shift every lane.
     kept_head = (kept or {}).get(HEADER_KEY)

@@ -117,6 +117,7 @@ class Style:
     stage_name_size: float = 18
     stage_goal_size: float = 12
     goal_gap: float = 4  # a stage's name to its customer's goal
+    stage_goals: bool = True  # the goal under a stage's name (workshop mode: the name alone)
     emotion_height: float = 196
     emotion_label: str = "Customer feeling"
     card_width: float = 124
@@ -215,3 +216,19 @@ class Style:
     @property
     def slot_width(self) -> float:
         return self.card_width + 2 * self.slot_padding
+
+
+def workshop_style(title_px: float = 24.0) -> Style:
+    """The map for a room to read from the back (workshop mode, at 100%): every size scaled so
+    card titles are `title_px`, but stage headers hold the name alone (the goal is in the
+    header's tooltip) and the feeling lane grows a third as much as the rest, so the curve and
+    the lanes share a projector's screen instead of the headers taking a quarter of it."""
+    plain = Style()
+    k = title_px / plain.card_title_size
+    big = plain.scaled(k)
+    return replace(
+        big,
+        stage_goals=False,
+        stage_header_height=2 * big.stage_name_size,
+        emotion_height=plain.emotion_height * (1 + (k - 1) / 3),
+    )

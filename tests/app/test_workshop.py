@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from cxmapper.layout.style import LIGHT, Style
+from cxmapper.layout.style import LIGHT, Style, workshop_style
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def test_workshop_mode_goes_full_screen_large_and_comes_back(window, qtbot):
     assert window.view.zoom() * window.scene.layout.style.card_title_size >= 24
     # the map is drawn in its style scaled up, at 100%: every size of it, not a zoom
     assert window.view.zoom() == pytest.approx(1.0)
-    assert window.scene.layout.style == Style().scaled(1.5)
+    assert window.scene.layout.style == workshop_style()
     card = next(iter(window.scene.cards.values()))
     assert card.boundingRect().width() > 1.5 * Style().card_width
     assert not window.palette_dock.isVisible() and not window.inspector_dock.isVisible()
@@ -130,3 +130,17 @@ def test_leaving_workshop_mode_gives_back_the_view_and_the_status_bar(window, qt
     assert (view.transform().dx(), view.transform().dy()) == (0, 0)  # scroll bars on the map
     assert view.horizontalScrollBar().minimum() == 0 == view.verticalScrollBar().minimum()
     assert "Stage" not in window.statusBar().currentMessage()
+
+
+def test_workshop_headers_hold_names_alone_and_the_curve_shares_the_screen(window, qtbot):
+    plain_head = window.scene.layout.stages[0].header.h
+    qtbot.keyClick(window.view, Qt.Key.Key_F11)
+    lay = window.scene.layout
+    head = lay.stages[0].header.h
+    emotion = lay.lanes[0].rect.y - lay.stages[0].header.bottom
+    assert head < 1.5 * plain_head * 0.6  # the goals are in the headers' tooltips
+    assert all(not stage.goal_lines for stage in lay.stages)
+    assert emotion < lay.lanes[0].rect.h * 1.3  # the curve no longer takes half the screen
+    assert window.view.zoom() * lay.style.card_title_size >= 24
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.scene.layout.stages[0].header.h == pytest.approx(plain_head)
