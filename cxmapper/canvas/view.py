@@ -7,7 +7,7 @@ map goes through the document, so one gesture is one undo step.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
 from cxmapper.canvas.interactions import CardDrag, FeelingDrag, HeaderDrag
@@ -132,14 +132,9 @@ class JourneyView(PaletteDrops, QGraphicsView):
                 local if self.viewport().rect().contains(local) else self.viewport().rect().center()
             )
         before = self.mapToScene(anchor)
-        old_anchor = self.transformationAnchor()
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
-        self.scale(factor, factor)
-        after = self.mapToScene(anchor)
-        shift = after - before
-        self.translate(shift.x(), shift.y())
-        self.setTransformationAnchor(old_anchor)
-        # Keep the scene point under the anchor (translate does nothing while scroll bars show).
+        # A plain scale (a translation kept in the transform would offset the scroll bars from
+        # the map once they show again); the scroll bars then keep the point under the anchor.
+        self.setTransform(QTransform.fromScale(target, target))
         moved = self.mapFromScene(before) - anchor
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + moved.x())
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved.y())

@@ -576,3 +576,23 @@ def test_undo_puts_every_stage_back_where_it_was(window):
     assert columns() == before  # not a stage wider than it was
     doc.redo()
     assert columns() == moved
+
+
+def test_zooming_out_on_a_map_that_fits_leaves_no_offset_for_later(qtbot):
+    """A zoom keeps a plain scale: shrinking the window after zooming out on a map that fitted
+    gives scroll bars that start at the map's edge, not off it."""
+    from factories import close_quietly, map_window, small_map
+
+    window = next(map_window(qtbot, small_map()))
+    try:
+        view = window.view
+        window.resize(1800, 1200)
+        qtbot.wait(50)
+        view.zoom_by(0.5)
+        assert (view.transform().dx(), view.transform().dy()) == (0, 0)
+        window.resize(500, 400)
+        qtbot.wait(50)
+        view.zoom_by(3.0)
+        assert view.horizontalScrollBar().minimum() == 0 == view.verticalScrollBar().minimum()
+    finally:
+        close_quietly(window)
