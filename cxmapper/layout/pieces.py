@@ -76,12 +76,12 @@ def card_content(
     bottom_row = h - pad - row
     # In the future state's view a card shows the future feeling, and no word for today's.
     feeling = feeling_then(tp) if future else tp.feeling
-    emotion_word = "" if future else tp.emotion
-    face = Rect(pad, bottom_row, row, row) if feeling is not None else None
+    emotion_word = "" if future or not s.card_foot else tp.emotion
+    face = Rect(pad, bottom_row, row, row) if feeling is not None and s.card_foot else None
     text_left = (face.right + s.note_pad) if face else pad
     text_right = w - pad
     evidence_box = None
-    if tp.evidence:
+    if tp.evidence and s.card_foot:
         evidence_box = Rect(w - pad - mark, bottom_row + (row - mark) / 2, mark, mark)
         text_right = evidence_box.x - s.mark_gap
     emotion = Rect(text_left, bottom_row, max(0.0, text_right - text_left), row)

@@ -130,6 +130,7 @@ class Style:
     card_face_size: float = 18  # the face and emotion word's row at the card's foot
     card_title_size: float = 16
     card_title_lines: int = 3
+    card_foot: bool = True  # a card's face and emotion word at its foot (workshop: the curve's)
     card_note_size: float = 12
     card_tag_size: float = 10  # "New" or "Retired" in the band
     card_gap: float = 8
@@ -219,16 +220,34 @@ class Style:
 
 
 def workshop_style(title_px: float = 24.0) -> Style:
-    """The map for a room to read from the back (workshop mode, at 100%): every size scaled so
-    card titles are `title_px`, but stage headers hold the name alone (the goal is in the
-    header's tooltip) and the feeling lane grows a third as much as the rest, so the curve and
-    the lanes share a projector's screen instead of the headers taking a quarter of it."""
+    """The map for a room to read from the back (workshop mode, at 100%): card titles of
+    `title_px`, and the journey made to fit a projector (1280x720 shows the curve and four
+    lanes): stage headers hold the names alone (the goal is in the header's tooltip), a card
+    has two title lines and leaves its face to the curve above it (its emotion word is in its
+    tooltip), and the feeling lane is as tall as its five levels need."""
     plain = Style()
-    k = title_px / plain.card_title_size
-    big = plain.scaled(k)
+    big = plain.scaled(title_px / plain.card_title_size)
+    name_size = plain.stage_name_size * 1.2
+    face = plain.face_size * 1.2
+    level = plain.feeling_level_height * 1.25  # a level's face and word in the gutter
+    feeling_top = big.feeling_name_top + big.feeling_name_line + level / 2
+    lines = 2
+    band = plain.card_band * 1.2
     return replace(
         big,
         stage_goals=False,
-        stage_header_height=2 * big.stage_name_size,
-        emotion_height=plain.emotion_height * (1 + (k - 1) / 3),
+        stage_name_size=name_size,
+        stage_header_height=2 * big.label_inset + big.line_height(name_size),
+        card_title_lines=lines,
+        card_foot=False,
+        card_band=band,
+        card_height=band + big.mark_gap + lines * big.line_height(title_px) + big.card_pad,
+        lane_padding=plain.lane_padding / 2,
+        face_size=face,
+        feeling_name_height=big.feeling_name_line,  # "Customer feeling" on one line:
+        lane_label_width=big.lane_label_width * 1.3,  # a gutter a little wider holds it
+        feeling_level_height=level,
+        level_face_size=plain.level_face_size * 1.25,
+        feeling_top=feeling_top,
+        emotion_height=feeling_top + face / 2 + 4 * level + face * 0.75,
     )

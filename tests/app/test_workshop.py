@@ -132,15 +132,21 @@ def test_leaving_workshop_mode_gives_back_the_view_and_the_status_bar(window, qt
     assert "Stage" not in window.statusBar().currentMessage()
 
 
-def test_workshop_headers_hold_names_alone_and_the_curve_shares_the_screen(window, qtbot):
+def test_workshop_mode_shows_the_curve_and_four_lanes_on_a_1280x720_projector(window, qtbot):
+    """A 1280x720 screen leaves the map 663 px between the menu and status bars: the stage
+    names, the curve and four lanes of the sample fit in it, card titles 24 px tall."""
     plain_head = window.scene.layout.stages[0].header.h
     qtbot.keyClick(window.view, Qt.Key.Key_F11)
     lay = window.scene.layout
-    head = lay.stages[0].header.h
-    emotion = lay.lanes[0].rect.y - lay.stages[0].header.bottom
-    assert head < 1.5 * plain_head * 0.6  # the goals are in the headers' tooltips
-    assert all(not stage.goal_lines for stage in lay.stages)
-    assert emotion < lay.lanes[0].rect.h * 1.3  # the curve no longer takes half the screen
     assert window.view.zoom() * lay.style.card_title_size >= 24
+    assert all(not stage.goal_lines for stage in lay.stages)  # (the goals: in the tooltips)
+    top = lay.stages[0].header.y
+    assert lay.lanes[3].rect.bottom - top <= 663
+    assert lay.emotion.y - top < plain_head  # headers of names alone
+    assert len(lay.emotion_label_lines) == 1  # "Customer feeling" above its five levels
+    name = lay.emotion_label
+    assert name.bottom <= min(box.y for _, _, box in lay.level_labels)
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert window.scene.layout.stages[0].header.h == pytest.approx(plain_head)
+    card = next(iter(window.scene.layout.cards.values()))
+    assert card.content.face is not None or card.content.feeling is None  # faces back
