@@ -81,7 +81,8 @@ class WorkshopMode(QObject):
             w.showFullScreen()
             # The map drawn in a style half as big again, shown at 100%: stage headers of names
             # alone and a feeling lane grown less, so the curve and the lanes share the screen.
-            scene.set_style(workshop_style(WORKSHOP_TITLE_PX))
+            screen = w.screen().geometry().height() if w.screen() else 720
+            scene.set_style(workshop_style(WORKSHOP_TITLE_PX, screen))
             view.zoom_by(1.0 / view.zoom(), anchor=view.viewport().rect().topLeft())
             w.find_bar.refresh()  # (what Find framed, framed where it is now)
             view.show_stage(stage)

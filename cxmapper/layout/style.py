@@ -219,29 +219,36 @@ class Style:
         return self.card_width + 2 * self.slot_padding
 
 
-def workshop_style(title_px: float = 24.0) -> Style:
+ROOMY_SCREEN = 1000  # px tall: room for whole cards and four lanes (1920x1080 and up)
+
+
+def workshop_style(title_px: float = 24.0, screen_height: float = 720) -> Style:
     """The map for a room to read from the back (workshop mode, at 100%): card titles of
-    `title_px`, and the journey made to fit a projector (1280x720 shows the curve and four
-    lanes): stage headers hold the names alone (the goal is in the header's tooltip), a card
-    has two title lines and leaves its face to the curve above it (its emotion word is in its
-    tooltip), and the feeling lane is as tall as its five levels need."""
+    `title_px`, and the journey made to fit the screen it is projected on, the curve and four
+    lanes in view together: stage headers hold the names alone (the goal is in the header's
+    tooltip) and the feeling lane is as tall as its five levels need. On a screen under
+    ROOMY_SCREEN tall (1280x720) a card has two title lines and leaves its face to the curve
+    above it (the rest of its title and its emotion word are in its tooltip); on a taller one
+    cards are whole."""
     plain = Style()
     big = plain.scaled(title_px / plain.card_title_size)
     name_size = plain.stage_name_size * 1.2
     face = plain.face_size * 1.2
     level = plain.feeling_level_height * 1.25  # a level's face and word in the gutter
     feeling_top = big.feeling_name_top + big.feeling_name_line + level / 2
-    lines = 2
-    band = plain.card_band * 1.2
+    roomy = screen_height >= ROOMY_SCREEN
+    lines = big.card_title_lines if roomy else 2
+    band = big.card_band if roomy else plain.card_band * 1.2
+    foot = big.card_face_size + big.card_pad if roomy else 0.0
     return replace(
         big,
         stage_goals=False,
         stage_name_size=name_size,
         stage_header_height=2 * big.label_inset + big.line_height(name_size),
         card_title_lines=lines,
-        card_foot=False,
+        card_foot=roomy,
         card_band=band,
-        card_height=band + big.mark_gap + lines * big.line_height(title_px) + big.card_pad,
+        card_height=band + big.mark_gap + lines * big.line_height(title_px) + big.card_pad + foot,
         lane_padding=plain.lane_padding / 2,
         face_size=face,
         feeling_name_height=big.feeling_name_line,  # "Customer feeling" on one line:
