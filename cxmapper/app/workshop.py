@@ -81,6 +81,7 @@ class WorkshopMode(QObject):
             w.showFullScreen()
             # The map drawn in a style half as big again, shown at 100%: stage headers of names
             # alone and a feeling lane grown less, so the curve and the lanes share the screen.
+            view.keep_curve_in_view = True  # the lanes scroll under the curve
             screen = w.screen().geometry().height() if w.screen() else 720
             scene.set_style(workshop_style(WORKSHOP_TITLE_PX, screen))
             view.zoom_by(1.0 / view.zoom(), anchor=view.viewport().rect().topLeft())
@@ -104,6 +105,7 @@ class WorkshopMode(QObject):
             for dock in docks:
                 dock.show()
             scene.set_style(Style())
+            view.keep_curve_in_view = False
             w.find_bar.refresh()
             w.statusBar().clearMessage()  # ("Stage 5 of 8" was the room's)
             self._restore_view(zoom, x, y)

@@ -11,6 +11,7 @@ from cxmapper.canvas.painting import QtPainter
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.drawing import (
     draw_blueprint_gutter,
+    draw_curves_again,
     draw_feeling_labels,
     draw_lane,
     draw_row_label,
@@ -28,9 +29,11 @@ def draw_sticky(
     visible: QRectF,
     fitter: TextFitter,
     theme: Theme = LIGHT,
+    curve: bool = False,
 ) -> None:
     """Over the map, in scene units: what of the headers and labels scrolled out of `visible`;
-    a stage whose header begins under the lane names has its name again right of them."""
+    a stage whose header begins under the lane names has its name again right of them. With
+    `curve` (workshop mode), the feeling lane too, under the headers, as the lanes scroll."""
     if not lay.stages:
         return
     s = lay.style
@@ -64,6 +67,8 @@ def draw_sticky(
         x = left + s.lane_label_width
         bottom = min(visible.bottom(), lay.timeline.bottom)
         p.line(Point(x, max(top, lay.emotion.y)), Point(x, bottom), theme.rule, s.hair)
+    if curve:
+        _curve_in_view(painter, lay, visible, theme, labels)
     if headers:
         for i, stage in enumerate(lay.stages):
             if stage.header.right > left and stage.header.x < visible.right():
@@ -77,6 +82,26 @@ def draw_sticky(
         painter.fillRect(QRectF(left, top, width, lay.stages[0].header.h), QColor(theme.paper))
     if labels:
         _stage_under_the_gutter(painter, lay, p, left + s.lane_label_width, top, headers, fitter)
+
+
+def _curve_in_view(
+    painter: QPainter, lay: MapLayout, visible: QRectF, theme: Theme, labels: bool
+) -> None:
+    """The feeling lane drawn again under the stage headers once the lanes scroll it away
+    (its gutter too, at the window's left edge when the lane names are kept there)."""
+    head = lay.stages[0].header
+    at = max(visible.top(), head.y) + head.h  # under the headers, kept in view or not
+    dy = at - lay.emotion.y
+    if dy <= 0 or lay.emotion.y >= visible.bottom():
+        return
+    p = QtPainter(painter, theme)
+    painter.save()
+    painter.translate(0, dy)
+    seen = Rect(visible.left(), visible.top() - dy, visible.width(), visible.height())
+    draw_curves_again(lay, p, seen)
+    if labels:
+        draw_feeling_labels(lay, p, visible.left() - lay.emotion.x)
+    painter.restore()
 
 
 def _stage_under_the_gutter(painter, lay, p, edge: float, top: float, sticky: bool, fitter):

@@ -39,6 +39,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
         self.journey_scene = scene
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.keep_curve_in_view = False  # workshop mode: the feeling lane stays under the headers
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
@@ -79,7 +80,9 @@ class JourneyView(PaletteDrops, QGraphicsView):
         super().drawForeground(painter, rect)
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         scene = self.journey_scene
-        draw_sticky(painter, scene.layout, visible, scene.fitter, scene.theme)
+        draw_sticky(
+            painter, scene.layout, visible, scene.fitter, scene.theme, self.keep_curve_in_view
+        )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
@@ -196,8 +199,25 @@ class JourneyView(PaletteDrops, QGraphicsView):
         self.title_editor.follow()
 
     # --- mouse ---------------------------------------------------------------------------------
+    def _under_kept_curve(self, event: QMouseEvent) -> bool:
+        """Whether a click falls on the feeling lane drawn again over the lanes (workshop mode):
+        what is under that picture is out of sight, so the click is not theirs."""
+        lay = self.journey_scene.layout
+        if not self.keep_curve_in_view or not lay.stages:
+            return False
+        head = lay.stages[0].header
+        top = self.mapToScene(0, 0).y()
+        at = max(top, head.y) + head.h
+        if at <= lay.emotion.y:
+            return False
+        y = self.mapToScene(event.position().toPoint()).y()
+        return at <= y < at + lay.emotion.h
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.title_editor.leave()
+        if self._under_kept_curve(event):
+            event.accept()
+            return
         button = event.button()
         if button == Qt.MouseButton.MiddleButton or (
             button == Qt.MouseButton.LeftButton and self._space_down
@@ -278,6 +298,9 @@ class JourneyView(PaletteDrops, QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._under_kept_curve(event):
+            event.accept()
+            return
         item = self.itemAt(event.position().toPoint())
         if isinstance(item, CardItem):
             self._select_only(item.touchpoint_id)

@@ -454,6 +454,25 @@ def draw_map(
         draw_feeling(point, p, s)
 
 
+def draw_curves_again(lay: MapLayout, p: Painter, visible: Rect) -> None:
+    """The feeling lane as the map has it (its band, levels, curves and faces), for drawing again
+    where the lane has scrolled away (workshop mode keeps the curve in view)."""
+    s, band = lay.style, lay.emotion
+    p.rect(Rect(lay.timeline.x, band.y, lay.timeline.w, band.h), p.theme.feeling_band)
+    draw_emotion_lane(lay, p)
+    if lay.future_points:
+        future = [pt.center for pt in lay.future_points]
+        _curve(p, future, glyphs.smooth_curve(future), p.theme.future, True, s, visible)
+    centres = [pt.center for pt in lay.points]
+    future_only = lay.curves == "future"
+    colour = p.theme.future if future_only else p.theme.curve
+    _curve(p, centres, glyphs.smooth_curve(centres), colour, future_only, s, visible)
+    left, right = visible.x - s.face_size, visible.right + s.face_size
+    for point in [*lay.points, *lay.unrated]:
+        if left <= point.center.x <= right:
+            draw_feeling(point, p, s)
+
+
 def draw_future_mark(point: FeelingPoint, p: Painter, s: Style) -> None:
     """A point of the future state's curve, beside today's faces: a small diamond."""
     c, r = point.center, s.face_size / 3

@@ -150,3 +150,38 @@ def test_workshop_mode_shows_the_curve_and_four_lanes_on_a_1280x720_projector(wi
     assert window.scene.layout.stages[0].header.h == pytest.approx(plain_head)
     card = next(iter(window.scene.layout.cards.values()))
     assert card.content.face is not None or card.content.feeling is None  # faces back
+
+
+def test_in_workshop_mode_the_curve_stays_under_the_headers_as_the_lanes_scroll(window, qtbot):
+    from PySide6.QtGui import QImage, QPainter
+
+    def colour_at(point):
+        image = QImage(view.viewport().size(), QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        view.render(painter)
+        painter.end()
+        return image.pixelColor(point).name()
+
+    qtbot.keyClick(window.view, Qt.Key.Key_F11)
+    view, lay = window.view, window.scene.layout
+    assert view.keep_curve_in_view
+    face = lay.points[0]
+    view.centerOn(face.center.x, face.center.y)
+    qtbot.wait(20)
+    its_colour = colour_at(view.mapFromScene(face.center.x, face.center.y))
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the last lanes in view: the curve's own place is far above
+    qtbot.wait(20)
+    top = view.mapToScene(0, 0).y()
+    assert lay.emotion.bottom < top
+    head_h = lay.stages[0].header.h
+    at = view.mapFromScene(face.center.x, top + head_h + face.center.y - lay.emotion.y)
+    assert colour_at(at) == its_colour  # the face, drawn again under the headers
+    view.keep_curve_in_view = False
+    assert colour_at(at) != its_colour  # (not by chance: what is there without it differs)
+    view.keep_curve_in_view = True
+    selected = window.scene.selected_ids()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert window.scene.selected_ids() == selected  # not a card hidden under the curve
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.keep_curve_in_view
