@@ -172,12 +172,29 @@ class CurveItem(QGraphicsPathItem):
         self.setPen(pen)
 
     def set_points(self, points: list[Point]) -> None:
+        self._segments = self._segments_for(points)
+        self._points = list(points)
         path = QPainterPath()
         if points:
             path.moveTo(points[0].x, points[0].y)
-            for c1, c2, end in glyphs.smooth_curve(points):
+            for c1, c2, end in self._segments:
                 path.cubicTo(c1.x, c1.y, c2.x, c2.y, end.x, end.y)
         self.setPath(path)
+
+    def _segments_for(self, points: list[Point]) -> list:
+        """The curve's segments; when only a few faces moved (a card re-rated), only the
+        segments around them are worked out again."""
+        before = getattr(self, "_points", None)
+        if before is None or len(before) != len(points) or len(points) < 2:
+            return glyphs.smooth_curve(points)
+        moved = [i for i, (a, b) in enumerate(zip(before, points, strict=True)) if a != b]
+        if len(moved) > len(points) // 8:
+            return glyphs.smooth_curve(points)
+        segments = list(self._segments)
+        again = {j for i in moved for j in range(i - 2, i + 2) if 0 <= j < len(points) - 1}
+        for j in again:
+            segments[j] = glyphs.curve_segment(points, j)
+        return segments
 
 
 class DropIndicator(QGraphicsRectItem):

@@ -27,6 +27,7 @@ from cxmapper.document.document import Changes, JourneyDocument
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.geometry import Point
 from cxmapper.layout.journey_layout import layout_map
+from cxmapper.layout.refelt import refelt
 from cxmapper.layout.style import DARK, LIGHT, Style, Theme
 from cxmapper.layout.text import TextFitter
 from cxmapper.model.bulk import building_many
@@ -121,10 +122,39 @@ class JourneyScene(QGraphicsScene):
     def on_document_changed(self, changes: Changes) -> None:
         if not changes.drawn:  # a description, a quote, a root cause: nothing on the map moves
             return
+        if self._only_rated(changes):  # faces moved up or down: nothing else of the map
+            return
         self.relayout()
         added = changes.added_touchpoints
         if added:  # what reappears (undo of a delete, redo of an add) comes back selected
             self.select_ids([i for i in added if i in self.cards])
+
+    def _only_rated(self, changes: Changes) -> bool:
+        """A change of feelings alone, drawn without a new layout when it can be (refelt)."""
+        parts = changes.parts
+        if len(parts) != 1 or parts[0].kind != "touchpoint" or parts[0].structural:
+            return False
+        if parts[0].fields != {"feeling"}:
+            return False
+        old = self.layout
+        new = refelt(old, self.document.journey, parts[0].ids, self.fitter)
+        if new is None:
+            return False
+        self._widths_here()  # (the bookkeeping of widths by undo step, as a layout does)
+        self._widths_at[self.document.undo_stack.index()] = new.stage_widths
+        self.layout = self.backdrop.layout = new
+        self.overlay.set_layout(new)
+        for tid in parts[0].ids:  # only the re-rated cards and their faces
+            if tid in self.cards:
+                self.cards[tid].set_box(new.cards[tid], new.style)
+        faces = {p.touchpoint_id: p for p in new.points if p.touchpoint_id in parts[0].ids}
+        marks = new.unrated if new.unrated is not old.unrated else []
+        for point in [*faces.values(), *marks]:  # ("?" marks may step aside)
+            item = self.points.get(point.touchpoint_id)
+            if item is not None and (item.point != point or item.shown_feeling != point.feeling):
+                item.set_point(point, new.style)
+        self.update_curve()
+        return True
 
     def relayout(self) -> None:
         with building_many():

@@ -200,13 +200,16 @@ def smooth_curve(points: list[Point]) -> list[tuple[Point, Point, Point]]:
     Catmull-Rom tangents, with control points clamped to each segment's box: the curve never
     overshoots above very positive or below very negative, and never runs backwards in time.
     """
-    segments = []
-    for i in range(len(points) - 1):
-        p0 = points[i - 1] if i > 0 else points[i]
-        p1, p2 = points[i], points[i + 1]
-        p3 = points[i + 2] if i + 2 < len(points) else p2
-        box = Rect(min(p1.x, p2.x), min(p1.y, p2.y), abs(p2.x - p1.x), abs(p2.y - p1.y))
-        c1 = _inside(box, p1.x + (p2.x - p0.x) / 6, p1.y + (p2.y - p0.y) / 6)
-        c2 = _inside(box, p2.x - (p3.x - p1.x) / 6, p2.y - (p3.y - p1.y) / 6)
-        segments.append((c1, c2, p2))
-    return segments
+    return [curve_segment(points, i) for i in range(len(points) - 1)]
+
+
+def curve_segment(points: list[Point], i: int) -> tuple[Point, Point, Point]:
+    """The smooth curve's segment from points[i] to points[i + 1]: it depends on those two and
+    their neighbours alone, so a point moved changes only the four segments around it."""
+    p0 = points[i - 1] if i > 0 else points[i]
+    p1, p2 = points[i], points[i + 1]
+    p3 = points[i + 2] if i + 2 < len(points) else p2
+    box = Rect(min(p1.x, p2.x), min(p1.y, p2.y), abs(p2.x - p1.x), abs(p2.y - p1.y))
+    c1 = _inside(box, p1.x + (p2.x - p0.x) / 6, p1.y + (p2.y - p0.y) / 6)
+    c2 = _inside(box, p2.x - (p3.x - p1.x) / 6, p2.y - (p3.y - p1.y) / 6)
+    return (c1, c2, p2)

@@ -153,12 +153,24 @@ def feeling_points(
         points.append(FeelingPoint(tp.id, center, feeling, s.face_size / 2, field))
     unrated = []
     if shown is not None:
-        taken = _Taken(points, spread)
-        for tp in order:
-            if feeling_of(tp) is None and shown(tp):
-                mark = taken.free_spot(tp.id, cards[tp.id].slot_x, level_y[0], s, field)
-                unrated.append(mark)
+        wanted = [
+            (tp.id, cards[tp.id].slot_x) for tp in order if feeling_of(tp) is None and shown(tp)
+        ]
+        unrated = question_marks(points, wanted, level_y, s, field)
     return points, unrated
+
+
+def question_marks(
+    points: list[FeelingPoint],
+    wanted: list[tuple[str, float]],
+    level_y: dict[int, float],
+    s: Style,
+    field: str,
+) -> list[FeelingPoint]:
+    """A "?" for each (touchpoint, moment) in `wanted`, in time order, on the neutral line at
+    its moment or moved aside until it hides none of the faces `points` and no other "?"."""
+    taken = _Taken(points, face_spread(s))
+    return [taken.free_spot(tid, x, level_y[0], s, field) for tid, x in wanted]
 
 
 class _Taken:

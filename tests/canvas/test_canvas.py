@@ -596,3 +596,18 @@ def test_zooming_out_on_a_map_that_fits_leaves_no_offset_for_later(qtbot):
         assert view.horizontalScrollBar().minimum() == 0 == view.verticalScrollBar().minimum()
     finally:
         close_quietly(window)
+
+
+def test_re_rating_a_card_moves_its_face_without_laying_out_the_map_again(window):
+    lay = window.scene.layout
+    tid = lay.points[0].touchpoint_id
+    feeling = lay.points[0].feeling
+    new = -2 if feeling != -2 else 2
+    window.document.set_feeling(tid, new)
+    after = window.scene.layout
+    assert after.stages is lay.stages and after.lanes is lay.lanes  # not laid out anew
+    face = window.scene.points[tid]
+    assert face.pos().y() == pytest.approx(after.level_y[new])
+    assert after.cards[tid].content.feeling == new
+    window.document.undo()
+    assert window.scene.points[tid].pos().y() == pytest.approx(lay.level_y[feeling])
