@@ -14,6 +14,7 @@ from cxmapper.app.find_bar import FindBar
 from cxmapper.app.focus_cycle import FocusCycle
 from cxmapper.app.handoff_actions import HandoffActions
 from cxmapper.app.rows_menu import RowsMenu
+from cxmapper.app.timer import WorkshopTimer
 from cxmapper.app.workshop import WorkshopMode
 
 # Ctrl with the keypad's Enter (the main Return key is "Ctrl+Return")
@@ -134,6 +135,7 @@ def build_menus(w) -> None:
     w.rows_menu = RowsMenu(w, view.addMenu("&Rows Under the Lanes"))
     w.curves_menu = CurvesMenu(w, view.addMenu("&Emotion Curves"))
     w.workshop = WorkshopMode(w, view)
+    w.timer = WorkshopTimer(w, view.addMenu("&Timer"))
     view.addSeparator()
     for dock in (w.palette_dock, w.structure_dock, w.inspector_dock):
         view.addAction(dock.toggleViewAction())
