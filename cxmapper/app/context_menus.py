@@ -14,6 +14,13 @@ from cxmapper.panels.removal import remove_with_question
 from cxmapper.panels.structure import swatch
 
 
+def _short(name: str, most: int = 40) -> str:
+    """A name in a menu: one line, not too long, its & shown (not a mnemonic)."""
+    name = " ".join(name.split())
+    name = name if len(name) <= most else name[: most - 1] + "…"
+    return name.replace("&", "&&")
+
+
 class ContextMenus:
     def __init__(self, window) -> None:
         self.window = window
@@ -45,7 +52,7 @@ class ContextMenus:
         menu.exec(global_pos)
         menu.deleteLater()
 
-    def _touchpoint(self, menu: QMenu, part_id, _pos) -> None:
+    def _touchpoint(self, menu: QMenu, part_id, _pos: QPointF) -> None:
         w, doc = self.window, self.document
         ids = w.scene.selected_ids() or [part_id]
         if len(ids) == 1:
@@ -54,6 +61,15 @@ class ContextMenus:
         feeling = menu.addMenu("Future feeling" if w.scene.layout.curves == "future" else "Feeling")
         w.feelings.for_menu(feeling, ids)  # with their keys: 5 .. 1, 0
         menu.addAction("Add touchpoint after", lambda: w.add_after_selection(""))
+        # Its stage's and its lane's menus too: from the keyboard (Menu, Shift+F10 on a card)
+        # every command of a stage or a lane is reached this way.
+        tp = doc.touchpoint(part_id)
+        menu.addSeparator()
+        stage = doc.journey.stage(tp.stage_id)
+        self._stage(menu.addMenu(f"Stage “{_short(stage.name)}”"), stage.id, _pos)
+        lane = doc.journey.department(tp.department_id)
+        lane_name = lane.name if lane else "Unassigned"
+        self._department(menu.addMenu(f"Lane “{_short(lane_name)}”"), tp.department_id, _pos)
         menu.addSeparator()
         text = "Delete" if len(ids) == 1 else f"Delete {len(ids)} touchpoints"
         menu.addAction(text, lambda: doc.delete_touchpoints(ids))

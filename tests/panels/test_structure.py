@@ -306,3 +306,17 @@ def test_a_department_goes_into_a_blueprint_layer_and_its_lane_moves_with_it(win
     window.undo()
     assert dump(window) == before
     assert window.scene.layout.blueprint_lines == []
+
+
+def test_a_cards_menu_holds_its_stage_and_lane_menus_for_the_keyboard(window):
+    """Menu or Shift+F10 on a card reaches every command of its stage and its lane."""
+    tp = window.document.touchpoint("t1")
+    stage = window.document.journey.stage(tp.stage_id).name
+    lane = window.document.journey.department(tp.department_id).name
+    card = actions(window.context_menus.build("touchpoint", "t1", QPointF()))
+    assert f"Stage “{stage}”/Move right" in card
+    assert f"Lane “{lane}”/Add department below" in card
+    menu = window.context_menus.build("touchpoint", "t1", QPointF())
+    lane_menu = next(a for a in menu.actions() if a.text().startswith("Lane")).menu()
+    next(a for a in lane_menu.actions() if a.text() == "Move down").trigger()
+    assert [d.name for d in window.document.journey.departments].index(lane) == 1
