@@ -36,6 +36,7 @@ class FeelingActions:
                 "The selected touchpoints' feeling (the future feeling while the map shows the "
                 "future state's curve); the right arrow walks to the next one in time"
             )
+            action.setData(feeling)  # (what it sets: None clears)
             action.triggered.connect(lambda _=False, f=feeling: self.rate(f))
             menu.addAction(action)
             self.actions.append(action)
@@ -48,7 +49,7 @@ class FeelingActions:
             action.setShortcut(shared.shortcut())
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.setShortcutVisibleInContextMenu(True)
-            feeling = FEELING_KEYS[shared.shortcut().toString()]
+            feeling = shared.data()
             action.triggered.connect(lambda _=False, f=feeling: self.rate(f, ids))
             menu.addAction(action)
 

@@ -26,6 +26,7 @@ class WorkshopTimer(QObject):
         self.left = 0.0  # seconds left when paused; while running, until `self._end`
         self._end: float | None = None
         self._flashes = 0
+        self._look: tuple | None = None
         self.label = QLabel(window)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -60,11 +61,10 @@ class WorkshopTimer(QObject):
         if self._end is not None:  # running: hold the time left
             self.left = max(0.0, self._end - self.clock())
             self._end = None
-            self._ticker.stop()
         elif self.left > 0:  # paused: go on from it
             self._end = self.clock() + self.left
-            self._ticker.start()
         self._show()
+        self._update_actions()
 
     def stop(self) -> None:
         self._ticker.stop()
@@ -91,25 +91,28 @@ class WorkshopTimer(QObject):
             QApplication.beep()
         if self._flashes:
             self._flashes -= 1
-            if not self._flashes:
-                self._ticker.stop()
-        self._show()
+        self._show()  # (ticking on while shown, paused or at 0:00: a dock opened moves the map)
 
     def _show(self) -> None:
         big = getattr(self.window, "workshop", None) is not None and self.window.workshop.on
-        alarm = self._flashes % 2 == 1
-        colour, paper = ("#ffffff", "#b3261e") if alarm else ("#1f2328", "#fff8e1")
-        size = 44 if big else 26
-        self.label.setStyleSheet(
-            f"QLabel {{ background: {paper}; color: {colour}; border: 2px solid #b3261e;"
-            f" border-radius: 8px; padding: 4px 14px; font-size: {size}px; font-weight: bold; }}"
-        )
-        self.label.setText(self.text())
-        self.label.adjustSize()
+        look = (self._flashes % 2 == 1, big)
+        restyled = look != self._look
+        if restyled:  # only when the alarm or the size changes, not on every tick
+            self._look = look
+            colour, paper = ("#ffffff", "#b3261e") if look[0] else ("#1f2328", "#fff8e1")
+            self.label.setStyleSheet(
+                f"QLabel {{ background: {paper}; color: {colour}; border: 2px solid #b3261e;"
+                f" border-radius: 8px; padding: 4px 14px; font-size: {44 if big else 26}px;"
+                " font-weight: bold; }"
+            )
+        text = self.text()
+        if restyled or text != self.label.text() or not self.label.isVisible():
+            self.label.setText(text)
+            self.label.adjustSize()
+            self.label.show()
+            self.label.raise_()
+            self._update_actions()
         self._place()
-        self.label.show()
-        self.label.raise_()
-        self._update_actions()
 
     def _place(self) -> None:
         """At the map's top right, inside it, clear of its scroll bar."""
@@ -118,7 +121,9 @@ class WorkshopTimer(QObject):
             return
         corner = area.mapTo(self.window, area.rect().topRight())
         margin = 24
-        self.label.move(corner.x() - self.label.width() - margin, corner.y() + margin)
+        at = (corner.x() - self.label.width() - margin, corner.y() + margin)
+        if (self.label.x(), self.label.y()) != at:
+            self.label.move(*at)
 
     def _update_actions(self) -> None:
         shown = self.label.isVisible() or self.running

@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter
 
 from cxmapper.canvas.painting import QtPainter
+from cxmapper.layout import glyphs
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.drawing import (
     draw_blueprint_gutter,
@@ -84,6 +85,21 @@ def draw_sticky(
         _stage_under_the_gutter(painter, lay, p, left + s.lane_label_width, top, headers, fitter)
 
 
+_worked_out: list = [None, None]  # (the layout, its curves' segments): once per layout
+
+
+def _curves_of(lay: MapLayout) -> tuple[list, list]:
+    if _worked_out[0] is not lay:
+        _worked_out[:] = [
+            lay,
+            (
+                glyphs.smooth_curve([pt.center for pt in lay.points]),
+                glyphs.smooth_curve([pt.center for pt in lay.future_points]),
+            ),
+        ]
+    return _worked_out[1]
+
+
 def _curve_in_view(
     painter: QPainter, lay: MapLayout, visible: QRectF, theme: Theme, labels: bool
 ) -> None:
@@ -98,7 +114,7 @@ def _curve_in_view(
     painter.save()
     painter.translate(0, dy)
     seen = Rect(visible.left(), visible.top() - dy, visible.width(), visible.height())
-    draw_curves_again(lay, p, seen)
+    draw_curves_again(lay, p, seen, _curves_of(lay))
     if labels:
         draw_feeling_labels(lay, p, visible.left() - lay.emotion.x)
     painter.restore()

@@ -454,19 +454,32 @@ def draw_map(
         draw_feeling(point, p, s)
 
 
-def draw_curves_again(lay: MapLayout, p: Painter, visible: Rect) -> None:
+def draw_curves_again(
+    lay: MapLayout,
+    p: Painter,
+    visible: Rect,
+    curves: tuple[list, list] | None = None,
+) -> None:
     """The feeling lane as the map has it (its band, levels, curves and faces), for drawing again
-    where the lane has scrolled away (workshop mode keeps the curve in view)."""
+    where the lane has scrolled away (workshop mode keeps the curve in view). `curves`: the
+    curve's segments and the future curve's, worked out once (this is drawn on every paint)."""
     s, band = lay.style, lay.emotion
+    segments, future_segments = curves or (
+        glyphs.smooth_curve([pt.center for pt in lay.points]),
+        glyphs.smooth_curve([pt.center for pt in lay.future_points]),
+    )
     p.rect(Rect(lay.timeline.x, band.y, lay.timeline.w, band.h), p.theme.feeling_band)
     draw_emotion_lane(lay, p)
     if lay.future_points:
         future = [pt.center for pt in lay.future_points]
-        _curve(p, future, glyphs.smooth_curve(future), p.theme.future, True, s, visible)
+        _curve(p, future, future_segments, p.theme.future, True, s, visible)
+        for pt in lay.future_points:
+            if visible.x - pt.radius <= pt.center.x <= visible.right + pt.radius:
+                draw_future_mark(pt, p, s)
     centres = [pt.center for pt in lay.points]
     future_only = lay.curves == "future"
     colour = p.theme.future if future_only else p.theme.curve
-    _curve(p, centres, glyphs.smooth_curve(centres), colour, future_only, s, visible)
+    _curve(p, centres, segments, colour, future_only, s, visible)
     left, right = visible.x - s.face_size, visible.right + s.face_size
     for point in [*lay.points, *lay.unrated]:
         if left <= point.center.x <= right:

@@ -198,7 +198,7 @@ def _check_reference(
                 )
 
 
-_NOT_IN_A_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+NOT_IN_A_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def name_from(text: str, default: str) -> str:
@@ -207,7 +207,7 @@ def name_from(text: str, default: str) -> str:
     UTF-8 a "?", and it is cut to a name's length; `default` when nothing is left. A file is
     never refused for its name."""
     text = text.encode("utf-8", "replace").decode("utf-8")
-    text = " ".join(_NOT_IN_A_NAME.sub(" ", text).split())
+    text = " ".join(NOT_IN_A_NAME.sub(" ", text).split())
     return text[:MAX_NAME].strip() or default
 
 

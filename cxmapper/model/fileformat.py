@@ -92,6 +92,11 @@ def _line_of(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def too_many_values(data: bytes) -> bool:
+    """More commas and brackets than a map's JSON has values: a parse would take gigabytes."""
+    return sum(data.count(c) for c in b",[{") > MAX_JSON_VALUES
+
+
 def parse_json(data: bytes) -> Any:
     """Decode UTF-8 JSON strictly; errors name the line and column."""
     try:
@@ -103,7 +108,7 @@ def parse_json(data: bytes) -> Any:
         raise MapError(["the file is empty"])
     # Each value costs Python tens of bytes however few it takes in the file ("{}," is three):
     # a bound on commas and brackets bounds the memory a parse may take (about 200 MB).
-    if sum(data.count(c) for c in b",[{") > MAX_JSON_VALUES:
+    if too_many_values(data):
         raise MapError(
             [
                 f"not a journey map: it holds more than {MAX_JSON_VALUES:,} values (a map of "

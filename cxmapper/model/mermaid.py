@@ -19,7 +19,7 @@ import re
 from pydantic import ValidationError
 
 from cxmapper.model.defaults import default_channels, department_colour, unique_id
-from cxmapper.model.fields import name_from, one_line
+from cxmapper.model.fields import NOT_IN_A_NAME, name_from, one_line
 from cxmapper.model.journey import (
     MAX_DEPARTMENTS,
     MAX_NAME,
@@ -35,7 +35,7 @@ from cxmapper.model.problems import MapError, user_message, validation_problems
 NOT_RATED = "%% not rated"  # before a task: its score 3 stands for "not rated yet"
 UNSAFE = {":": "#58;", ";": "#59;", "#": "#35;", ",": "#44;", "%": "#37;", "\t": "#9;"}
 # Control characters and the line and paragraph separators: never written as they are.
-HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+HIDDEN = NOT_IN_A_NAME  # line breaks and control characters: written as entities
 LINES = re.compile("\r\n|\r|\n")  # where Mermaid breaks lines (not at U+2028, nor form feeds)
 ENTITY = re.compile(r"#(\d{1,7}|[a-zA-Z]{2,8});")
 NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "colon": ":", "semi": ";", "num": "#"}

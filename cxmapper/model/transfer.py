@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from cxmapper.model.csv_format import REQUIRED, column_key
 from cxmapper.model.defaults import unique_id
-from cxmapper.model.fileformat import MAX_JSON_VALUES
+from cxmapper.model.fileformat import MAX_JSON_VALUES, too_many_values
 from cxmapper.model.journey import (
     MAX_NAME,
     Channel,
@@ -159,9 +159,12 @@ def _parts(data: dict, key: str, model):
 def pasted(journey: JourneyMap, raw: bytes, stage_id: str) -> Pasted:
     """The touchpoints on the clipboard made ready for `journey`; MapError saying what is wrong
     when the data is not touchpoints cxmapper copied."""
-    if len(raw) > MOST_BYTES or sum(raw.count(c) for c in b",[{") > MAX_JSON_VALUES:
+    if len(raw) > MOST_BYTES or too_many_values(raw):
         raise MapError(
-            ["too large (over 20 MB or 2,000,000 values): not touchpoints cxmapper copied"],
+            [
+                f"too large (over {MOST_BYTES // 1_000_000} MB or {MAX_JSON_VALUES:,} values): "
+                "not touchpoints cxmapper copied"
+            ],
             "the clipboard",
         )
     try:

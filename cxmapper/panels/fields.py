@@ -81,11 +81,10 @@ class Field(QObject):
 class LineField(Field):
     """A one-line name: pasted line breaks become spaces (never a refused value)."""
 
-    def __init__(self, kind, name, label, max_length: int = 200) -> None:
+    def __init__(self, kind, name, label) -> None:
+        # No length set here: a name is never cut as typed or pasted; the map refuses one too
+        # long in words, under the field, where a silent cut would lose the end of a paste.
         editor = QLineEdit()
-        # Not cut at `max_length` as typed or pasted: the map refuses a longer name in words,
-        # under the field, where a silent cut would lose the end of what was pasted.
-        editor.setMaxLength(max(max_length * 50, 32767))
         editor.setClearButtonEnabled(False)
         super().__init__(kind, name, label, editor)
         editor.textEdited.connect(lambda text: self._emit(one_line(text), False))

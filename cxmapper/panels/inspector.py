@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.model.fields import EditRefused
-from cxmapper.model.journey import MAX_NAME
 from cxmapper.panels.fields import (
     CheckField,
     CheckListField,
@@ -57,14 +56,14 @@ EXPECTATION_CHOICES = [
 def touchpoint_fields() -> list[Field]:
     t = "touchpoint"
     return [
-        LineField(t, "title", "Title", MAX_NAME),
+        LineField(t, "title", "Title"),
         TextField(t, "description", "Description"),
         ChoiceField(t, "stage_id", "Stage"),
         ChoiceField(t, "channel_id", "Channel"),
         ChoiceField(t, "department_id", "Owner"),
         CheckListField(t, "contributing_department_ids", "Contributing"),
         FeelingField(t, "feeling", "Feeling"),
-        LineField(t, "emotion", "Emotion word", MAX_NAME),
+        LineField(t, "emotion", "Emotion word"),
         ChoiceField(t, "expectation", "Expectation"),
         ListField(t, "pain_points", "Pain points"),
         TextField(t, "root_cause", "Root cause", 2),
@@ -83,10 +82,10 @@ def touchpoint_fields() -> list[Field]:
 
 def map_fields() -> list[Field]:
     return [
-        LineField("map", "title", "Title", MAX_NAME),
+        LineField("map", "title", "Title"),
         TextField("map", "description", "Description"),
         TextField("map", "scenario", "Scenario", 2),
-        LineField("persona", "name", "Persona", MAX_NAME),
+        LineField("persona", "name", "Persona"),
         TextField("persona", "description", "About the persona", 2),
         ListField("persona", "goals", "Goals"),
     ]

@@ -20,7 +20,9 @@ def timer(window, monkeypatch):
     clock = Clock()
     window.timer.clock = clock
     monkeypatch.setattr(
-        timer_module.QInputDialog, "getInt", lambda *args: (2, True)  # "Minutes:" 2
+        timer_module.QInputDialog,
+        "getInt",
+        lambda *args: (2, True),  # "Minutes:" 2
     )
     beeps = []
     monkeypatch.setattr(QApplication, "beep", lambda: beeps.append(1))
@@ -59,7 +61,18 @@ def test_at_zero_it_beeps_flashes_and_stays_at_zero(window, timer, qtbot):
         timer._tick()
     assert len(colours) == 2  # it flashes
     assert timer.label.isVisible() and timer.label.text() == "0:00"
-    assert not timer._ticker.isActive() and not timer.pause_action.isEnabled()
+    assert timer._flashes == 0 and not timer.pause_action.isEnabled()
+
+
+def test_a_paused_timer_follows_the_map_when_a_dock_opens(window, timer, qtbot):
+    timer.start(120)
+    timer.pause_or_resume()
+    window.inspector_dock.hide()
+    qtbot.wait(50)
+    timer._tick()
+    area = window.centralWidget()
+    corner = area.mapTo(window, area.rect().topRight())
+    assert timer.label.geometry().right() == corner.x() - 24 - 1
 
 
 def test_the_timer_stays_in_view_and_grows_in_workshop_mode(window, timer, qtbot):
