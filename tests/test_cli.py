@@ -9,6 +9,7 @@ import pytest
 from factories import small_map, stress_map
 
 from cxmapper.model.fileformat import load_map, map_to_bytes, save_map
+from cxmapper.model.journey import SCHEMA_VERSION
 from cxmapper.model.templates import template_names
 
 
@@ -87,7 +88,8 @@ HOSTILE = {
     + b"]" * 50000
     + b"}",
     "bigint.json": b'{"format": "cxmapper-journey-map", "schema_version": 1' + b"9" * 10000 + b"}",
-    "newer.json": b'{"format": "cxmapper-journey-map", "schema_version": 3}',
+    "newer.json": b'{"format": "cxmapper-journey-map", "schema_version": %d}'
+    % (SCHEMA_VERSION + 1),
     "nan.json": map_to_bytes(small_map()).replace(b'"position": 0.0', b'"position": NaN', 1),
     "surrogate.json": map_to_bytes(small_map()).replace(b'"Compares offers"', b'"\\ud800 offers"'),
     "many.json": json.dumps(
@@ -107,6 +109,8 @@ def test_hostile_files_exit_2_with_a_message(tmp_path, name):
     assert done.returncode == 2
     assert done.stderr.startswith(f"cxmapper: {path}: ")
     assert "Input should" not in done.stderr and "sys." not in done.stderr  # users' words only
+    if name == "newer.json":
+        assert "made by a newer cxmapper" in done.stderr
 
 
 def test_oversized_file_states_the_limit(tmp_path):

@@ -60,6 +60,7 @@ class ContextMenus:
         menu.addAction("Edit in Inspector", w.focus_inspector)
         feeling = menu.addMenu("Future feeling" if w.scene.layout.curves == "future" else "Feeling")
         w.feelings.for_menu(feeling, ids)  # with their keys: 5 .. 1, 0
+        w.votes.for_menu(menu, ids)  # (while a vote runs: V, Shift+V)
         menu.addAction("Add touchpoint after", lambda: w.add_after_selection(""))
         # Its stage's and its lane's menus too: from the keyboard (Menu, Shift+F10 on a card)
         # every command of a stage or a lane is reached this way.

@@ -40,6 +40,7 @@ MAP_KEYS = [
     ("Map", "Menu, Shift+F10", "The selected touchpoint's menu (none selected: the stage's)"),
     ("Panels", "Escape", "Back to the map"),
     ("Map", "Double-click", "Rename a touchpoint, a stage header or a lane label"),
+    ("Map", "Click (in a vote)", "A dot on the card; the arrows walk the cards voted on"),
     ("Map", "Drag", "Move touchpoints, a feeling face, a stage header or a lane label"),
     ("Map", "Ctrl+wheel", "Zoom on the pointer"),
 ]

@@ -15,6 +15,8 @@ from cxmapper.app.focus_cycle import FocusCycle
 from cxmapper.app.handoff_actions import HandoffActions
 from cxmapper.app.rows_menu import RowsMenu
 from cxmapper.app.timer import WorkshopTimer
+from cxmapper.app.vote_actions import VoteActions
+from cxmapper.app.votes_shown_menu import VotesShownMenu
 from cxmapper.app.workshop import WorkshopMode
 
 # Ctrl with the keypad's Enter (the main Return key is "Ctrl+Return")
@@ -115,6 +117,8 @@ def build_menus(w) -> None:
         w.move_actions.append(action)
     w.handoffs = HandoffActions(w, journey_menu)
     journey_menu.addSeparator()
+    w.votes = VoteActions(w, journey_menu)
+    journey_menu.addSeparator()
     w._action(journey_menu, "Add &Stage", w.add_stage, ["Ctrl+Shift+T"])
     w._action(journey_menu, "Add &Department", w.add_department, ["Ctrl+Shift+L"])
     w._action(journey_menu, "Add &Channel", w.add_channel)
@@ -134,6 +138,7 @@ def build_menus(w) -> None:
     view.addSeparator()
     w.rows_menu = RowsMenu(w, view.addMenu("&Rows Under the Lanes"))
     w.curves_menu = CurvesMenu(w, view.addMenu("&Emotion Curves"))
+    w.votes_menu = VotesShownMenu(w, view.addMenu("&Votes on the Cards"))
     w.workshop = WorkshopMode(w, view)
     w.timer = WorkshopTimer(w, view.addMenu("&Timer"))
     view.addSeparator()

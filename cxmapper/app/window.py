@@ -211,6 +211,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         for action in (*self.move_actions, self.handoffs.link, self.handoffs.unlink):
             self.view.addAction(action)
         self.feelings.attach(self.view)
+        self.votes.attach(self.view)
         self.view.escaped.connect(lambda: self.workshop.set_on(False))
         self.view.stage_shown.connect(self._say_stage)
         self.view.horizontalScrollBar().valueChanged.connect(self._follow_stage)
@@ -231,6 +232,8 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.palette.set_channels(document.journey.channels)
         self.rows_menu.follow()
         self.curves_menu.follow()
+        self.votes_menu.follow()
+        self.votes.document_replaced()
         document.file_changed.connect(self._update_title)
         document.changed.connect(self._update_status)
         document.changed.connect(self._follow_channels)
@@ -307,6 +310,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             self.palette.set_channels(self.document.journey.channels)
         self.rows_menu.follow()
         self.curves_menu.follow()
+        self.votes_menu.follow()
 
     def set_rows(self, rows: list[str]) -> None:
         self.rows_menu.set(rows)

@@ -7,6 +7,7 @@ a moved card moves, a renamed card repaints, the rest of the scene is left alone
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QRectF
@@ -31,6 +32,8 @@ from cxmapper.layout.refelt import refelt
 from cxmapper.layout.style import DARK, LIGHT, Style, Theme
 from cxmapper.layout.text import TextFitter
 from cxmapper.model.bulk import building_many
+
+FAINT = 0.3  # the opacity of a card left out (of a dot vote)
 
 
 def _call(alive: weakref.ref, method: str) -> None:
@@ -70,6 +73,8 @@ class JourneyScene(QGraphicsScene):
             self.marks = FoundMarks()  # what Find found, framed
             self.addItem(self.marks)
             self.cards: dict[str, CardItem] = {}
+            # Cards shown faint (in a dot vote: those that cannot take a dot); None: none.
+            self.faded: Callable[[str], bool] | None = None
             self.points: dict[str, FeelingPointItem] = {}
             self._sync(self.layout)
         self.curve.set_look(self.theme, self.style, self.layout.curves == "future")
@@ -219,6 +224,14 @@ class JourneyScene(QGraphicsScene):
             ):
                 item.set_point(point, lay.style)
         self.update_curve()
+        if self.faded is not None:  # (new cards, cards that gained or lost what made them faint)
+            self.fade(self.faded)
+
+    def fade(self, faded: Callable[[str], bool] | None) -> None:
+        """Show faint the cards for which `faded` says so (None: every card as it is)."""
+        self.faded = faded
+        for tid, item in self.cards.items():
+            item.setOpacity(FAINT if faded is not None and faded(tid) else 1.0)
 
     def update_curve(self, overrides: dict[str, float] | None = None) -> None:
         """Redraw the curve; `overrides` gives the y of points being dragged."""

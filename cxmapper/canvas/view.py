@@ -6,6 +6,8 @@ map goes through the document, so one gesture is one undo step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
@@ -40,6 +42,10 @@ class JourneyView(PaletteDrops, QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.keep_curve_in_view = False  # workshop mode: the feeling lane stays under the headers
+        # In a dot vote: a plain click on a card is a dot (given the card's id), and the left
+        # and right arrows walk only the cards that can take one.
+        self.card_clicked: Callable[[str], None] | None = None
+        self.walk_only: Callable[[str], bool] | None = None
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
@@ -247,6 +253,10 @@ class JourneyView(PaletteDrops, QGraphicsView):
 
     def _press_card(self, item: CardItem, event: QMouseEvent) -> None:
         mods = event.modifiers()
+        if self.card_clicked is not None and not mods:  # (a dot vote: a click is a dot)
+            self._select_only(item.touchpoint_id)
+            self.card_clicked(item.touchpoint_id)
+            return
         if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
             item.setSelected(not item.isSelected())
             return
@@ -481,11 +491,18 @@ class JourneyView(PaletteDrops, QGraphicsView):
             return
         current = self.journey_scene.selected_ids()
         if not current:
-            self._select_only(order[0])
+            first = next((t for t in order if self.walk_only is None or self.walk_only(t)), None)
+            if first is not None:
+                self._select_only(first)
             return
         here = lay.cards[current[-1] if dx > 0 or dy > 0 else current[0]]
         if dx:
             k = order.index(here.touchpoint_id) + dx
+            walk = self.walk_only
+            while walk is not None and 0 <= k < len(order) and not walk(order[k]):
+                k += dx  # (in a dot vote, to the next card that can take a dot)
+            if walk is not None and not 0 <= k < len(order):
+                return  # no further card to vote on: stay
             self._select_only(order[max(0, min(len(order) - 1, k))])
             return
         cards = list(lay.cards.values())

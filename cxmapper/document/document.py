@@ -46,6 +46,7 @@ from cxmapper.model.limits import over_limit
 from cxmapper.model.problems import MapError
 from cxmapper.model.safe_write import SaveError, remove_stale_temporaries
 from cxmapper.model.transfer import Pasted
+from cxmapper.model.voting import topic_name, with_dots
 
 __all__ = ["Change", "Changes", "EditRefused", "JourneyDocument"]
 
@@ -309,6 +310,27 @@ class JourneyDocument(StructureEdits, QObject):
         return self.set_fields(
             "touchpoint", [touchpoint_id], {field: feeling}, f"{which} of {name}: {word}"
         )
+
+    def add_dots(self, ids: list[str], topic: str, change: int = 1, initiator=None) -> bool:
+        """A dot vote: `change` dots (negative: taken off) on each of these cards, on `topic`,
+        in one undo step; EditRefused when a card has no dot to take off."""
+        values = {}
+        for tid in dict.fromkeys(ids):
+            tp = self.touchpoint(tid)
+            votes = with_dots(tp, topic, change)
+            if votes is None:
+                reason = "has no dot to take off" if change < 0 else "holds the most dots it can"
+                raise EditRefused(f"{named('touchpoint', tp)} {reason} ({topic_name(topic)})")
+            values[tid] = {"votes": votes}
+        if not values:
+            return False
+        what = f"{len(values)} touchpoints" if len(values) > 1 else named("touchpoint", tp)
+        n = abs(change)
+        dots = f"{n} dots" if n > 1 else "a dot"
+        verb = f"Vote for {what}" if change == 1 else f"Put {dots} on {what}"
+        if change < 0:
+            verb = f"Take {dots} off {what}"
+        return self.set_values("touchpoint", values, f"{verb} ({topic_name(topic)})", initiator)
 
     # --- intents: touchpoints ---------------------------------------------------------------
     def _check_place(self, place: Place) -> None:

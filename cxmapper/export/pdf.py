@@ -39,6 +39,7 @@ from cxmapper.export.fonts import REGULAR, pdf_fitter, register_fonts, runs
 from cxmapper.export.pdf_painter import PdfPainter, map_frame
 from cxmapper.export.report import Bookmark, about_the_map, department_summary, stage_sections
 from cxmapper.export.report_blueprint import blueprint_summary, evidence_summary, future_summary
+from cxmapper.export.report_votes import vote_summary
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.drawing import (
     draw_blueprint_gutter,
@@ -595,9 +596,11 @@ def export_pdf(
             NextPageTemplate("report"),
             PageBreak(),
             *about_the_map(journey),  # the stages follow on: no near-blank page after it
-            Bookmark("report", "Touchpoints by stage"),
         ]
         report_w = report_page_size(options)[0] - 2 * MARGIN
+        # what the room voted for, first: where a reader deciding what to fix looks
+        story += vote_summary(journey, report_w)
+        story.append(Bookmark("report", "Touchpoints by stage"))
         story += stage_sections(journey, report_w)
         story += [PageBreakIfNotEmpty(), *department_summary(journey, report_w)]
         for part in (blueprint_summary, evidence_summary, future_summary):

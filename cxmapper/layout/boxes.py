@@ -125,6 +125,13 @@ class CardContent:
     evidence_box: Rect | None = None
     state_tag: str = ""  # "New" or "Retired" in the future state: a tag in the band
     state_box: Rect | None = None
+    # The dots on the card in the vote the map shows: a sticker at the band's right end with
+    # the count in it; 0: no sticker (no vote shown, or no dot on this card)
+    votes: int = 0
+    votes_label: str = ""  # the count as the sticker shows it ("12", "1234", "12k")
+    votes_box: Rect | None = None  # the sticker: a dot, or a pill for a wide count
+    votes_text: Rect | None = None  # where the count is written, as wide as it is
+    votes_size: float = 0.0  # the count's size
 
 
 @dataclass(slots=True)
@@ -148,7 +155,7 @@ class FeelingPoint:
 
 @dataclass(slots=True)
 class LegendEntry:
-    kind: str  # "feeling", "department", "channel", "badge", "heading"
+    kind: str  # "feeling", "department", "channel", "badge", "votes", "heading", ...
     key: str
     label: str
     swatch: Rect | None
@@ -193,3 +200,4 @@ class MapLayout:
     handoffs: list[Handoff] = field(default_factory=list)  # the arrows of "leads to"
     curves: str = "current"  # which state the faces show: current, future, or both
     future_points: list[FeelingPoint] = field(default_factory=list)  # with "both": the 2nd
+    votes_shown: str | None = None  # whose votes the cards' stickers count (a vote topic)

@@ -10,7 +10,7 @@ from cxmapper.layout import glyphs
 from cxmapper.layout.blueprint import NO_LAYER
 from cxmapper.layout.boxes import CardContent, FeelingPoint, Handoff, MapLayout
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.style import INK, PAPER, UNASSIGNED_COLOUR, WHITE, Style, Theme
+from cxmapper.layout.style import INK, PAPER, UNASSIGNED_COLOUR, VOTE_DOT, WHITE, Style, Theme
 
 
 class Painter(Protocol):
@@ -314,6 +314,8 @@ def draw_legend(lay: MapLayout, p: Painter) -> None:
                 draw_shapes(p, glyphs.channel_icon(sw, entry.key), sw.w, p.theme.ink, s.hair)
             elif entry.kind == "badge":
                 draw_shapes(p, glyphs.badge(sw, entry.key), sw.w, hair=s.hair)
+            elif entry.kind == "votes":
+                draw_sticker(p, sw, s)
             elif entry.kind == "evidence":
                 draw_shapes(p, glyphs.evidence(sw, entry.key), sw.w, hair=s.hair)
             elif entry.kind == "curve":
@@ -371,6 +373,25 @@ def draw_card(c: CardContent, p: Painter, s: Style, selected: bool = False) -> N
         p.rect(tag, PAPER, INK, s.hair, radius=tag.h / 2)
         inner = Rect(tag.x + s.label_gap, tag.y, tag.w - s.label_gap, tag.h)
         p.text(c.state_tag, inner, s.card_tag_size, True, INK)
+    if c.votes and c.votes_box is not None:
+        draw_sticker(p, c.votes_box, s, c.votes_label, c.votes_text, c.votes_size)
+
+
+def draw_sticker(
+    p: Painter,
+    box: Rect,
+    s: Style,
+    count: str = "",
+    text: Rect | None = None,
+    size: float = 0.0,
+) -> None:
+    """A voting sticker, as a room sticks on a wall: a dark dot (a pill for a wide count) in a
+    thin white ring, reading on any owner's colour, and the count in white bold."""
+    p.rect(box, WHITE, radius=box.h / 2)
+    inner = _inset(box, s.vote_ring)
+    p.rect(inner, VOTE_DOT, radius=inner.h / 2)
+    if count and text is not None:
+        p.text(count, text, size, True, WHITE)
 
 
 def _inset(r: Rect, by: float) -> Rect:

@@ -29,6 +29,7 @@ from cxmapper.layout.style import UNASSIGNED_COLOUR, Style
 from cxmapper.layout.text import TextFitter, TextMetrics
 from cxmapper.model.future import in_current, in_future
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
+from cxmapper.model.voting import dots
 
 
 def lanes_of(journey: JourneyMap) -> list[str | None]:
@@ -93,13 +94,15 @@ def _layout(
     # Columns: stages left to right, slots packed densely within each (layout/columns.py).
     kept = previous.stage_widths if previous is not None and previous.style == s else None
     kept = widths if widths is not None else kept
-    columns = pack_columns(journey, s, left, kept)
+    packed = pack_columns(journey, s, left, kept)
     # A map holding little is still as wide as its title (up to a point): no title cut short.
+    # (The widths kept for the next layout are the packed ones: widened again the same way,
+    # each stage's cards stay in its middle, as in a new layout.)
     title_w = min(
         fitter.width(journey.title, s.title_size, True) + s.label_inset, s.most_title_width
     )
     columns = widened(
-        columns, max(left + s.min_stage_width, s.margin + title_w, min_width - s.margin)
+        packed, max(left + s.min_stage_width, s.margin + title_w, min_width - s.margin)
     )
     stage_x, slot_positions = columns.stage_x, columns.positions
     timeline_right = max(columns.right, left + s.min_stage_width)
@@ -188,6 +191,7 @@ def _layout(
     cards: dict[str, CardBox] = {}
     card_keys: dict[str, tuple] = {}
     future_cards = journey.curves == "future"  # cards show the future state's feelings
+    votes_shown = journey.votes_shown  # cards show their dots in this vote
     for (stage_id, position, lane_id), group in stack.items():
         cx = slot_x(stage_id, position)
         colour = colours.get(lane_id, UNASSIGNED_COLOUR) if lane_id else UNASSIGNED_COLOUR
@@ -208,13 +212,14 @@ def _layout(
                 tp.evidence,
                 tp.future_state,
                 tp.future_feeling if future_cards else None,
+                dots(tp, votes_shown) if votes_shown else 0,
                 future_cards,
             )
             card_keys[tp.id] = key
             if old_keys.get(tp.id) == key:
                 content = old_cards[tp.id].content
             else:
-                content = card_content(tp, icon, colour, fitter, s, future_cards)
+                content = card_content(tp, icon, colour, fitter, s, future_cards, votes_shown)
             rect = Rect(cx - s.card_width / 2, top, s.card_width, s.card_height)
             cards[tp.id] = CardBox(tp.id, rect, stage_id, lane_id, cx, content)
 
@@ -293,13 +298,14 @@ def _layout(
         unrated=unrated,
         curves=journey.curves,
         future_points=future_points,
+        votes_shown=votes_shown,
         legend=legend,
         legend_rect=legend_rect,
         timeline=Rect(left, emotion.y, timeline_right - left, rows_bottom - emotion.y),
         lanes_area=lanes_area,
         time_order=time_order,
         card_keys=card_keys,
-        stage_widths={**columns.widths(), HEADER_KEY: head_h},
+        stage_widths={**packed.widths(), HEADER_KEY: head_h},
         rows=rows,
         blueprint_lines=blueprint,
         handoffs=handoffs(journey, cards, s),

@@ -18,11 +18,13 @@ from cxmapper.layout.boxes import (
 from cxmapper.layout.columns import face_spread
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import Style
-from cxmapper.layout.text import TextFitter
+from cxmapper.layout.text import ELLIPSIS, TextFitter
 from cxmapper.model.future import feeling_now, feeling_then
 from cxmapper.model.journey import EVIDENCE, EVIDENCE_NAMES, FEELING_WORDS, JourneyMap, Touchpoint
+from cxmapper.model.voting import dots, topic_name
 
 FUTURE_TAGS = {"new": "New", "removed": "Retired"}  # in the future state
+VOTE_TEXT = 0.75  # a sticker's count, as a share of the sticker's height
 
 
 def header_box(journey: JourneyMap, rect: Rect, fitter: TextFitter, s: Style) -> Header:
@@ -50,10 +52,12 @@ def card_content(
     fitter: TextFitter,
     s: Style,
     future: bool = False,
+    votes_shown: str | None = None,
 ) -> CardContent:
     """A card: the owner's colour band across the top with the channel's icon at its left and
-    the flags at its right; the title below it, the whole card wide; the face and the emotion
-    word at the foot."""
+    the flags at its right, after them (with `votes_shown`, a vote topic) a sticker with the
+    card's dots; the title below it, the whole card wide; the face and the emotion word at the
+    foot."""
     pad, w, h, band = s.card_pad, s.card_width, s.card_height, s.card_band
     mark = s.card_mark_size  # icons and flags in the band
     icon = Rect(pad - s.hair, (band - mark) / 2, mark, mark)
@@ -68,7 +72,17 @@ def card_content(
     on = (bool(tp.pain_points), bool(tp.opportunities), tp.moment_of_truth, tp.partner_owned)
     flags = [kind for kind, flag in zip(BADGE_KINDS, on, strict=True) if flag]
     step = mark + s.mark_gap
-    first_badge = w - pad + s.hair - len(flags) * step + s.mark_gap
+    end = w - pad + s.hair  # where the band's marks end, at its right
+    count = dots(tp, votes_shown) if votes_shown else 0
+    sticker = sticker_text = None
+    sticker_size, label = 0.0, ""
+    if count:  # a little apart from the flags: not one more of them
+        beside = len(flags) * step - s.mark_gap + s.label_gap if flags else 0.0
+        room = end - icon.right - s.mark_gap - beside
+        label = votes_label(count)
+        sticker, sticker_text, sticker_size = vote_sticker(label, end, room, fitter, s)
+        end = sticker.x - s.label_gap
+    first_badge = end - len(flags) * step + s.mark_gap
     badges = tuple(
         (kind, Rect(first_badge + i * step, icon.y, mark, mark)) for i, kind in enumerate(flags)
     )
@@ -95,11 +109,20 @@ def card_content(
     tag = FUTURE_TAGS.get(tp.future_state, "")
     state_box = None
     if tag:
-        tag_w = fitter.width(tag, s.card_tag_size, True) + 2 * s.label_gap
         left = icon.right + s.mark_gap
-        right = (badges[0][1].x if badges else w - pad) - s.mark_gap
-        tag_w = min(tag_w, max(0.0, right - left))
-        state_box = Rect(left + (right - left - tag_w) / 2, s.hair * 2, tag_w, band - 4 * s.hair)
+        right = (badges[0][1].x if badges else sticker.x if sticker else w - pad) - s.mark_gap
+        # a band crowded with flags and a sticker cuts the tag short ("Retir…"), or leaves no
+        # room for it at all: it never runs over them
+        room = right - left - s.label_gap - s.mark_gap  # (the tag's ends a little closer)
+        tag = fitter.single_line(tag, room, s.card_tag_size, True) if room > 0 else ""
+        if tag and tag != ELLIPSIS:
+            tag_w = fitter.width(tag, s.card_tag_size, True) + 2 * s.label_gap
+            tag_w = min(tag_w, right - left)
+            state_box = Rect(
+                left + (right - left - tag_w) / 2, s.hair * 2, tag_w, band - 4 * s.hair
+            )
+        else:
+            tag = ""
     return CardContent(
         width=w,
         height=h,
@@ -120,7 +143,36 @@ def card_content(
         evidence_box=evidence_box,
         state_tag=tag,
         state_box=state_box,
+        votes=count,
+        votes_label=label,
+        votes_box=sticker,
+        votes_text=sticker_text,
+        votes_size=sticker_size,
     )
+
+
+def votes_label(count: int) -> str:
+    """A count of dots as a sticker shows it: in full up to 9999, then in thousands ("12k")."""
+    return str(count) if count < 10_000 else f"{count // 1000}k"
+
+
+def vote_sticker(
+    text: str, right: float, room: float, fitter: TextFitter, s: Style
+) -> tuple[Rect, Rect, float]:
+    """A card's voting sticker ending at `right` in its band, at most `room` wide: a dot with
+    the count `text` in it, a pill when it is wider than a digit; the count is set smaller only
+    when a wide one (thousands) would not fit the room. Returns the sticker, the count's box
+    (its own width, centred) and its size."""
+    h = s.vote_dot
+    size = h * VOTE_TEXT
+    text_w = fitter.width(text, size, True)
+    side = h / 2  # the count's room from the pill's ends: its rounded ends stay clear
+    if text_w + side > room:  # (the band's other marks keep their places)
+        size *= max(0.1, room - side) / text_w
+        text_w = fitter.width(text, size, True)
+    sticker_w = max(h, text_w + side)
+    sticker = Rect(right - sticker_w, (s.card_band - h) / 2, sticker_w, h)
+    return sticker, Rect(sticker.center.x - text_w / 2, sticker.y, text_w, h), size
 
 
 def feeling_points(
@@ -257,6 +309,9 @@ def legend_entries(
     place("heading", "flags", "Flags:", with_swatch=False)
     for kind in BADGE_KINDS:
         place("badge", kind, BADGE_LABELS[kind])
+    topic = journey.votes_shown
+    if topic and any(dots(tp, topic) for tp in journey.touchpoints):
+        place("votes", topic, f"Votes on {topic_name(topic)}")
     x, y = area.x, y + row_h
     if _blueprint_keys(journey, place):
         x, y = area.x, y + row_h

@@ -25,8 +25,9 @@ def refelt(
 ) -> MapLayout | None:
     """`lay` with the feelings `ids` have in `journey`, or None when more than their faces
     would change (a card rated for the first time or unrated: the lane makes room; a view of
-    the future state: its faces are the future's) and the map must be laid out again."""
-    if lay.curves != "current" or not ids:
+    the future state: its faces are the future's; another vote's dots shown) and the map must
+    be laid out again."""
+    if lay.curves != "current" or not ids or journey.votes_shown != lay.votes_shown:
         return None
     index = {p.touchpoint_id: i for i, p in enumerate(lay.points)}
     points, cards, keys = list(lay.points), dict(lay.cards), dict(lay.card_keys)
@@ -42,7 +43,7 @@ def refelt(
         )
         key = (*key[:FEELING_AT], tp.feeling, *key[FEELING_AT + 1 :])
         colour, icon, future_cards = key[0], key[1], key[-1]
-        content = card_content(tp, icon, colour, fitter, lay.style, future_cards)
+        content = card_content(tp, icon, colour, fitter, lay.style, future_cards, lay.votes_shown)
         cards[tp.id] = replace(cards[tp.id], content=content)
         keys[tp.id] = key
     # a "?" beside a face moves with it: placed again among the faces as they are now, when

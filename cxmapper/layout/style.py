@@ -28,6 +28,9 @@ MOMENT_OF_TRUTH = "#cc79a7"
 # Evidence by shape as well as colour: a solid disc with a tick (observed), an open triangle
 # with a question mark (assumed), an open diamond with a plus (proposed).
 EVIDENCE_COLOURS = {"observed": "#0072b2", "assumed": "#b36b00", "proposed": "#a8458a"}
+# A card's voting sticker: a dark dot with white numerals (10:1) in a thin white ring, so it
+# reads on any owner's colour, on a projector and in greyscale print; no meaning's colour.
+VOTE_DOT = "#283593"
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,16 @@ class Style:
     def feeling_name_size(self) -> float:
         """ "Customer feeling" in the gutter: a little smaller than a lane's name."""
         return self.lane_label_size * 6 / 7
+
+    @property
+    def vote_dot(self) -> float:
+        """A card's voting sticker, as tall as the band less a hair above and below."""
+        return self.card_band - 2 * self.hair
+
+    @property
+    def vote_ring(self) -> float:
+        """The sticker's white ring."""
+        return self.hair * 1.25
 
     @property
     def slot_width(self) -> float:

@@ -14,7 +14,7 @@ KINDS = ("map", "persona", "stage", "department", "channel", "touchpoint")
 # The fields each kind of part shows on the drawn map (screen and paper). A change to any other
 # field (a description, a quote, a root cause) needs no new layout.
 DRAWN_FIELDS: dict[str, frozenset[str]] = {
-    "map": frozenset({"title", "scenario", "rows", "curves"}),
+    "map": frozenset({"title", "scenario", "rows", "curves", "votes_shown"}),
     "persona": frozenset({"name", "description", "goals"}),
     "stage": frozenset({"name", "customer_goal"}),
     "department": frozenset({"name", "colour", "blueprint_layer"}),
@@ -37,6 +37,7 @@ DRAWN_FIELDS: dict[str, frozenset[str]] = {
             "future_feeling",
             "future_state",
             "leads_to",
+            "votes",
         }
     ),
 }

@@ -19,8 +19,14 @@ from cxmapper.model.journey import (
     FEELING_WORDS,
     FUTURE_STATES,
     MAX_POSITION,
+    MAX_VOTES,
+    VOTE_TOPICS,
     JourneyMap,
 )
+
+# A column for each topic of dot votes, by the topic: "votes_pain_points" holds the dots on a
+# card's pain points (its whole number; empty: none).
+VOTE_COLUMNS = {f"votes_{topic}": topic for topic in VOTE_TOPICS}
 
 COLUMNS = {
     "stage": "stage_id",
@@ -46,6 +52,7 @@ COLUMNS = {
     "future_note": "future_note",
     "hands_off_to": "leads_to",  # the titles of the touchpoints it hands off to, a line each
     "department_layer": "blueprint_layer",  # its owner's blueprint layer
+    **dict.fromkeys(VOTE_COLUMNS, "votes"),  # each the count of its topic's dots
 }
 
 
@@ -74,6 +81,19 @@ ALIASES = {
     "handoffs": "hands_off_to",
     "layer": "department_layer",
     "blueprint_layer": "department_layer",
+    "votes": "votes_touchpoints",
+    "dots": "votes_touchpoints",
+    "dot_votes": "votes_touchpoints",
+    "touchpoint_votes": "votes_touchpoints",
+    "touchpoints_votes": "votes_touchpoints",
+    "pain_point_votes": "votes_pain_points",
+    "pain_points_votes": "votes_pain_points",
+    "pain_point_dots": "votes_pain_points",
+    "votes_pain_point": "votes_pain_points",
+    "opportunity_votes": "votes_opportunities",
+    "opportunities_votes": "votes_opportunities",
+    "opportunity_dots": "votes_opportunities",
+    "votes_opportunity": "votes_opportunities",
 }
 # A spreadsheet runs a cell as a formula when its text starts with one of these.
 
@@ -280,6 +300,27 @@ def parse_time(cell: str) -> float:
     return value
 
 
+def parse_votes(cell: str) -> int:
+    """A vote column's cell: the dots on the card, a whole number (empty: none)."""
+    text = cell.strip()
+    if not text:
+        return 0
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1.0
+    if not (math.isfinite(number) and number.is_integer() and 0 <= number <= MAX_VOTES):
+        raise ValueError(
+            f'"{text[:40]}" is not a number of votes: use a whole number from 0 to {MAX_VOTES} '
+            "(or leave it empty for none)"
+        )
+    return int(number)
+
+
+def format_votes(count: int) -> str:
+    return str(count) if count else ""
+
+
 def format_number(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
@@ -393,6 +434,7 @@ def export_csv(journey: JourneyMap) -> bytes:
                 (owner.blueprint_layer or "")
                 if (owner := journey.department(tp.department_id))
                 else "",
+                *(format_votes(tp.votes.get(topic, 0)) for topic in VOTE_COLUMNS.values()),
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

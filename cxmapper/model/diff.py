@@ -1,14 +1,20 @@
 """What changed between two versions of a map, in the users' words: touchpoints added, removed,
-moved (to which stage or lane), renamed, re-felt, annotated; stages, departments and channels
-added, removed, renamed, reordered; the map's own title, texts and persona. Parts are matched by
-id, so a renamed stage is a rename, not a removal and an addition."""
+moved (to which stage or lane), renamed, re-felt, annotated, voted on; stages, departments and
+channels added, removed, renamed, reordered; the map's own title, texts, persona and view. Parts
+are matched by id, so a renamed stage is a rename, not a removal and an addition."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from cxmapper.model.fields import LABELS
-from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
+from cxmapper.model.journey import (
+    FEELING_WORDS,
+    VOTE_TOPIC_NAMES,
+    VOTE_TOPICS,
+    JourneyMap,
+    Touchpoint,
+)
 
 # A touchpoint's annotations, by what users call them (title, place and feeling are told apart).
 NOTES = {
@@ -34,7 +40,7 @@ NOTES = {
     )
 }
 MAP_FIELDS = {f: LABELS[f] for f in ("title", "description", "scenario")}
-MAP_VIEW = {f: LABELS[f] for f in ("rows", "curves")}
+MAP_VIEW = {f: LABELS[f] for f in ("rows", "curves", "votes_shown")}
 PERSONA_FIELDS = {f: LABELS[f] for f in ("name", "description", "goals")}
 PART_FIELDS = {
     kind: {f: LABELS[f] for f in fields}
@@ -120,7 +126,7 @@ def differences(old: JourneyMap, new: JourneyMap) -> list[str]:
 def _shown(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(v.replace("_", " ") for v in value) or "none"
-    return str(value)
+    return "none" if value is None else str(value).replace("_", " ")
 
 
 def _parts(kind: str, old: JourneyMap, new: JourneyMap) -> list[str]:
@@ -210,7 +216,18 @@ def _touchpoints(old: JourneyMap, new: JourneyMap) -> list[str]:
             else:
                 change = f"{_value(a, old, field)} → {_value(b, new, field)}"
             lines.append(f"Touchpoint {name}: {word} {change}")
+        lines += _votes(was, tp, name)
     return lines
+
+
+def _votes(was: Touchpoint, tp: Touchpoint, name: str) -> list[str]:
+    """A line for each topic whose dots on the card changed: "votes on pain points 2 → 5"."""
+    counts = [(t, was.votes.get(t, 0), tp.votes.get(t, 0)) for t in VOTE_TOPICS]
+    return [
+        f"Touchpoint {name}: {LABELS['votes']} on {VOTE_TOPIC_NAMES[t]} {a} → {b}"
+        for t, a, b in counts
+        if a != b
+    ]
 
 
 def _moved(

@@ -39,7 +39,7 @@ LISTS = {
     "touchpoint": "touchpoints",
 }
 EDITABLE: dict[str, tuple[str, ...]] = {
-    "map": ("title", "description", "scenario", "rows", "curves"),
+    "map": ("title", "description", "scenario", "rows", "curves", "votes_shown"),
     "persona": ("name", "description", "goals"),
     "stage": ("name", "description", "customer_goal"),
     "department": ("name", "colour", "blueprint_layer"),
@@ -79,6 +79,8 @@ LABELS = {
     "future_note": "future-state note",
     "future_state": "future state",
     "leads_to": "handoffs",
+    "votes": "votes",
+    "votes_shown": "votes shown",
 }
 
 

@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 FORMAT_NAME = "cxmapper-journey-map"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Bounds: generous for any real map, small enough that a hostile file cannot exhaust memory.
 MAX_NAME = 200
@@ -66,6 +66,15 @@ EVIDENCE_NAMES = {"observed": "Observed", "assumed": "Assumed", "proposed": "Pro
 FUTURE_STATES = ("same", "new", "removed")  # in the future state: as today, new, or gone
 CURVES = ("current", "future", "both")  # which emotion curve the map shows
 MAX_LINKS = 20  # handoffs from one touchpoint
+# What a room votes on with dots: the cards themselves, or (only cards that have them) their pain
+# points or their opportunities. Votes are kept per card and per topic.
+VOTE_TOPICS = ("touchpoints", "pain_points", "opportunities")
+VOTE_TOPIC_NAMES = {
+    "touchpoints": "touchpoints",
+    "pain_points": "pain points",
+    "opportunities": "opportunities",
+}
+MAX_VOTES = 100_000  # dots on one card for one topic
 CHANNEL_ICONS = (
     "web",
     "mobile",
@@ -193,6 +202,23 @@ def _row_order(value: list[str]) -> list[str]:
     return [row for row in ROWS if row in value]
 
 
+def _vote_order(value: dict[str, int]) -> dict[str, int]:
+    """Votes are written in one order, and a topic without votes is not written."""
+    return {topic: value[topic] for topic in VOTE_TOPICS if value.get(topic)}
+
+
+Votes = Annotated[
+    dict[
+        Literal[VOTE_TOPICS],  # type: ignore[valid-type]
+        Annotated[int, Field(ge=0, le=MAX_VOTES)],
+    ],
+    Field(
+        description="Dots the room put on this card in dot votes, by what they voted on: "
+        "touchpoints, pain_points or opportunities; a topic without votes is left out."
+    ),
+    AfterValidator(_vote_order),
+]
+
 Rows = Annotated[
     list[Literal[ROWS]],  # type: ignore[valid-type]
     Field(
@@ -316,6 +342,7 @@ class Touchpoint(Part):
         description="The touchpoints this one hands off to (drawn as arrows, across lanes and "
         "blueprint layers), by id.",
     )
+    votes: Votes = {}
 
 
 class Metadata(Part):
@@ -351,6 +378,11 @@ class JourneyMap(Part):
         default="current",
         description="Which emotion curve the map shows (screen and paper alike): the current "
         "state's, the future state's, or both.",
+    )
+    votes_shown: Literal[VOTE_TOPICS] | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description="Whose votes the cards show as a dot with their count (screen and paper "
+        "alike): the touchpoints', their pain points' or their opportunities'; null: none.",
     )
     metadata: Metadata = Field(default_factory=Metadata)
 

@@ -2,6 +2,8 @@
 field by field, by id: what only one side changed is taken from it; what both changed the same
 way is taken once; what both changed differently (or one deleted while the other edited) keeps
 OURS and is listed as a conflict in the users' words. Lists of notes combine item by item.
+Votes are dots put on by different people: both sides' changes to a card's count on a topic
+add up (never a conflict; from none to the most a card holds).
 Metadata never conflicts: the later modified time, every author. The result is always a valid
 map: a reference to a part the other side removed is moved to a neighbour or dropped, and said;
 a list both sides added to past what a map holds keeps OURS' items and as many of THEIRS' as
@@ -19,7 +21,15 @@ from pydantic import BaseModel, ValidationError
 from cxmapper.model.defaults import unique_id
 from cxmapper.model.diff import differences, feeling_word, quoted
 from cxmapper.model.fields import LABELS
-from cxmapper.model.journey import JourneyMap, Metadata, Persona, Touchpoint
+from cxmapper.model.journey import (
+    MAX_VOTES,
+    VOTE_TOPIC_NAMES,
+    VOTE_TOPICS,
+    JourneyMap,
+    Metadata,
+    Persona,
+    Touchpoint,
+)
 from cxmapper.model.problems import validation_problems
 
 KINDS = (("stage", "stages"), ("department", "departments"), ("channel", "channels"))
@@ -106,6 +116,8 @@ class _Said:
             return self.named(value) if value else "none"
         if name == "position":
             return f"{value:g}"
+        if name == "votes_shown" and value:
+            return _whole(VOTE_TOPIC_NAMES[value])
         if isinstance(value, bool):
             return "yes" if value else "no"
         if isinstance(value, list):
@@ -124,7 +136,9 @@ def _fields(what: str, base: dict | None, ours: dict, theirs: dict, said: _Said)
     for name in ours:
         a, b = ours[name], theirs.get(name, ours[name])
         o = base.get(name) if base is not None else None
-        if a == b:
+        if name == "votes":  # (a touchpoint's) counted, not chosen: even equal changes add up
+            result[name] = _votes(o or {}, a, b)
+        elif a == b:
             result[name] = a
         elif base is not None and a == o:  # only theirs changed it
             result[name] = b
@@ -150,6 +164,16 @@ def _fields(what: str, base: dict | None, ours: dict, theirs: dict, said: _Said)
             )
             result[name] = a
     return result
+
+
+def _votes(base: dict, ours: dict, theirs: dict) -> dict:
+    """A card's dots per topic: the base's, with what each side put on or took off (two rooms
+    that voted on copies of one map both count), from none to the most a card holds."""
+    counts = {
+        t: ours.get(t, 0) + theirs.get(t, 0) - base.get(t, 0)
+        for t in VOTE_TOPICS  # (the map's own order of topics)
+    }
+    return {t: min(n, MAX_VOTES) for t, n in counts.items() if n > 0}
 
 
 def _parts(kind: str, base: list, ours: list, theirs: list, said: _Said) -> list:
@@ -289,7 +313,7 @@ PREFIXES = {"stage": "stage", "department": "dept", "channel": "channel", "touch
 def _both_added(base: dict, ours: dict, theirs: dict) -> None:
     """Parts both sides added under one id (the editor names a new stage "stage-new-stage" in
     every copy) but made differently are two parts: THEIRS' gets an id of its own, and THEIRS'
-    references follow it. Added the same on both sides, they are one."""
+    references follow it. Added the same on both sides, they are one (whose votes add up)."""
     renamed: dict[str, dict[str, str]] = {}
     for kind, key in (*KINDS, ("touchpoint", "touchpoints")):
         known = {p["id"] for side in (base, ours, theirs) for p in side[key]}
@@ -298,7 +322,7 @@ def _both_added(base: dict, ours: dict, theirs: dict) -> None:
         moves = {}
         for part in theirs[key]:
             pid = part["id"]
-            if pid in in_base or pid not in mine or mine[pid] == part:
+            if pid in in_base or pid not in mine or _unvoted(mine[pid]) == _unvoted(part):
                 continue
             label = part.get("title") if kind == "touchpoint" else part.get("name", "")
             new_id = unique_id(PREFIXES[kind], label, known)
@@ -316,6 +340,11 @@ def _both_added(base: dict, ours: dict, theirs: dict) -> None:
             moved.get(d, d) for d in tp["contributing_department_ids"]
         ]
         tp["leads_to"] = [renamed["touchpoint"].get(i, i) for i in tp["leads_to"]]
+
+
+def _unvoted(part: dict) -> dict:
+    """A part as made, without the dots a room put on it."""
+    return {k: v for k, v in part.items() if k != "votes"}
 
 
 def _metadata(base: dict, ours: dict, theirs: dict) -> dict:

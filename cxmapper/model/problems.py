@@ -12,6 +12,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from cxmapper.model.journey import MAX_VOTES
+
 # The lists of a map whose items users know by name.
 _KINDS = {
     "stages": ("stage", "name"),
@@ -20,6 +22,8 @@ _KINDS = {
     "touchpoints": ("touchpoint", "title"),
 }
 MAX_LISTED = 50
+# Where pydantic puts the error of an object's key: `(..., "votes", "dots", "[key]")`.
+_KEY = "[key]"
 
 
 class MapError(Exception):
@@ -67,6 +71,8 @@ def _get(container: Any, key: str | int) -> Any:
 def place(loc: Sequence[str | int], data: Any = None) -> str:
     """Name a place in a map: `touchpoint "Monthly bill" (touchpoints[12]).feeling`."""
     head, rest = "", list(loc)
+    if rest[-1:] == [_KEY] and len(rest) >= 2:  # a bad key: the object holding it is the place
+        rest = rest[:-2]
     if len(rest) >= 2 and rest[0] in _KINDS and isinstance(rest[1], int):
         kind, name_field = _KINDS[str(rest[0])]
         name = _get(_get(_get(data, rest[0]), rest[1]), name_field)
@@ -95,10 +101,25 @@ def _plural(n: Any, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _bad_key(error: dict[str, Any]) -> str:
+    """A key an object cannot have (the message goes after the object's place)."""
+    loc, ctx = error["loc"], error.get("ctx") or {}
+    key = f'"{_short(str(loc[-2]))}"' if len(loc) >= 2 else "a key"
+    if error["type"] == "literal_error":
+        what = "a topic of dot votes" if len(loc) >= 3 and loc[-3] == "votes" else "a name here"
+        return (
+            f"{key} is not {what} (it must be {ctx.get('expected', 'one of the allowed values')})"
+        )
+    return f"the name {key} {user_message({**error, 'loc': loc[:-1]})}"
+
+
 def user_message(error: dict[str, Any]) -> str:
     """Pydantic's message for one error, in plain words."""
     kind, ctx = error["type"], error.get("ctx") or {}
+    if error["loc"] and error["loc"][-1] == _KEY:
+        return _bad_key(error)
     field = str(error["loc"][-1]) if error["loc"] else ""
+    within = str(error["loc"][-2]) if len(error["loc"]) >= 2 else ""
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind == "missing":
@@ -110,6 +131,8 @@ def user_message(error: dict[str, Any]) -> str:
             return "must be between -2 (very negative) and 2 (very positive), or null if not rated"
         if field == "position":
             return "must be a number from 0 to 1000000"
+        if within == "votes":
+            return f"must be a number of dots from 0 to {MAX_VOTES:,}"
         return error["msg"].replace("Input should be", "must be")
     if kind == "string_too_long":
         return f"is too long (at most {_plural(ctx.get('max_length'), 'character')})"

@@ -4,9 +4,9 @@ One touchpoint per row under a header row. Import accepts UTF-8 (with or without
 comma, semicolon or tab separated, and creates stages, departments and channels in order of first
 appearance. It either returns a whole map or raises MapError listing every bad cell by row and
 column; nothing is half-imported. A feeling column is read as a whole, on the scale all its
-cells fit (-2..2 and words, or 1..5: csv_format.FeelingColumn). Export writes the same columns,
-UTF-8 with a BOM (so spreadsheet programs detect the encoding) and with formula-like text made
-inert.
+cells fit (-2..2 and words, or 1..5: csv_format.FeelingColumn); a vote column holds a card's
+dots on its topic, a whole number or nothing. Export writes the same columns, UTF-8 with a BOM
+(so spreadsheet programs detect the encoding) and with formula-like text made inert.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from cxmapper.model.csv_format import (
     COLUMNS,
     MAX_NAMED_ROWS,
     REQUIRED,
+    VOTE_COLUMNS,
     FeelingColumn,
     cell_lines,
     column_key,
@@ -34,6 +35,7 @@ from cxmapper.model.csv_format import (
     parse_future_state,
     parse_layer,
     parse_time,
+    parse_votes,
     unescape,
 )
 from cxmapper.model.defaults import (
@@ -279,6 +281,14 @@ def _import_rows(reader: Any, columns: dict[int, str], title: str, warnings: _No
         for column in ("pain_points", "opportunities", "quote", "sources"):
             if column in cells:
                 values[COLUMNS[column]] = cell_lines(cells[column])
+        votes = {}
+        for column, topic in VOTE_COLUMNS.items():
+            if column in cells:
+                try:
+                    votes[topic] = parse_votes(cells[column])
+                except ValueError as exc:
+                    cell_problem(column, str(exc))
+        values["votes"] = votes  # (a topic of no dots is dropped by the model)
         if cells.get("department", "").strip():
             values["department_id"] = departments.id_for(
                 cells["department"], row_number, "department"

@@ -5,6 +5,11 @@ the departments and channels they name) and their titles as plain text for other
 Pasting makes new ids, finds each department and channel in the target map by id and name (by
 name alone when ids differ) and creates those it lacks. Plain text pasted becomes one touchpoint
 per line. What comes from the clipboard is data: it is checked like a file and never run.
+
+Dot votes stay behind: they are what one room did on one map, so a pasted (or duplicated) card
+is a new card without dots, and the clipboard holds no votes (a cxmapper of format 2 still
+reads it). A table pasted from a spreadsheet is the exception: its vote columns are the user's
+own data, read as the CSV import reads them.
 """
 
 from __future__ import annotations
@@ -60,7 +65,7 @@ def copied(journey: JourneyMap, ids: list[str]) -> bytes:
     data = {
         "format": FORMAT,
         "version": VERSION,
-        "touchpoints": [t.model_dump(mode="json") for t in touchpoints],
+        "touchpoints": [t.model_dump(mode="json", exclude={"votes"}) for t in touchpoints],
         "departments": [
             d.model_dump(mode="json") for d in journey.departments if d.id in departments
         ],
@@ -105,8 +110,9 @@ def tabled(journey: JourneyMap, text: str) -> Pasted:
     """A table pasted from a spreadsheet, read like a CSV import: each row a touchpoint at the
     end of its stage (found by name, or added after the last), its department and channel found
     by name or added; MapError naming the row and column of anything wrong. Feelings are read
-    as the import reads them (-2..2, 1..5 or words, decided from the whole column); the
-    import's notes (a 1 to 5 scale read...) are the result's `notes`."""
+    as the import reads them (-2..2, 1..5 or words, decided from the whole column), and so
+    are its vote columns; the import's notes (a 1 to 5 scale read...) are the result's
+    `notes`."""
     from cxmapper.model.spreadsheet import import_csv
 
     try:
@@ -134,6 +140,7 @@ def tabled(journey: JourneyMap, text: str) -> Pasted:
         stage = stage_of[old.stage_id]
         new.stage_id = stage
         new.position = last[stage] + 1 + old.position
+        new.votes = old.votes  # the sheet's own counts (a copied card has none)
     result.in_place = True
     return result
 
@@ -219,6 +226,7 @@ def pasted(journey: JourneyMap, raw: bytes, stage_id: str) -> Pasted:
                     "channel_id": channel.id if channel else None,
                     "contributing_department_ids": list(dict.fromkeys(contributing)),
                     "leads_to": links,
+                    "votes": {},  # a new card: no room has voted on it yet
                 }
             )
         )

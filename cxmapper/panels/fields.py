@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSizePolicy,
+    QSpinBox,
     QToolButton,
     QWidget,
 )
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 from cxmapper.canvas.tooltips import plain
 from cxmapper.layout import glyphs
 from cxmapper.model.fields import one_line
-from cxmapper.model.journey import FEELING_WORDS
+from cxmapper.model.journey import FEELING_WORDS, MAX_VOTES, VOTE_TOPIC_NAMES, VOTE_TOPICS
 from cxmapper.panels.palette import glyph_icon
 
 MIXED = "Mixed"
@@ -393,3 +395,48 @@ class CheckListField(Field):
             return
         on = item.checkState() != Qt.CheckState.Unchecked
         self.toggled.emit(item.data(Qt.ItemDataRole.UserRole), on)
+
+
+class VotesField(Field):
+    """A card's dots, by what was voted on: kept from a vote on the map, or typed in after a
+    workshop whose dots were stuck on a wall. Several cards at once show their dots only when
+    they are equal (a card's dots are its own)."""
+
+    def __init__(self, kind, name, label) -> None:
+        editor = QWidget()
+        grid = QGridLayout(editor)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        super().__init__(kind, name, label, editor)
+        self.boxes: dict[str, QSpinBox] = {}
+        for row, topic in enumerate(VOTE_TOPICS):
+            box = QSpinBox()
+            box.setRange(0, MAX_VOTES)
+            box.setAccessibleName(f"Dots on {VOTE_TOPIC_NAMES[topic]}")
+            box.setKeyboardTracking(False)  # a count typed whole, not digit by digit
+            box.valueChanged.connect(lambda _v: self._emit(self.value(), False))
+            box.editingFinished.connect(lambda: self._emit(self.value(), True))
+            words = QLabel(f"on {VOTE_TOPIC_NAMES[topic]}")
+            words.setBuddy(box)
+            grid.addWidget(box, row, 0)
+            grid.addWidget(words, row, 1)
+            self.boxes[topic] = box
+        grid.setColumnStretch(1, 1)
+
+    def value(self) -> dict[str, int]:
+        return {topic: box.value() for topic, box in self.boxes.items() if box.value()}
+
+    def set_value(self, value) -> None:
+        self.editor.setEnabled(True)
+        self.editor.setToolTip("")
+        for topic, box in self.boxes.items():
+            if box.value() != (value or {}).get(topic, 0):
+                box.blockSignals(True)
+                box.setValue((value or {}).get(topic, 0))
+                box.blockSignals(False)
+
+    def set_mixed(self, values) -> None:
+        self.set_value(None)
+        self.editor.setEnabled(False)
+        self.editor.setToolTip("The selected cards hold different dots: select one to change its")

@@ -30,6 +30,7 @@ from cxmapper.panels.fields import (
     LineField,
     ListField,
     TextField,
+    VotesField,
 )
 
 PAUSE_MS = 1200  # typing after a pause this long is a new undo step
@@ -77,6 +78,7 @@ def touchpoint_fields() -> list[Field]:
         ChoiceField(t, "future_state", "Future state"),
         FeelingField(t, "future_feeling", "Future feeling", "As today", "="),
         TextField(t, "future_note", "Future note", 2),
+        VotesField(t, "votes", "Dots"),
     ]
 
 

@@ -29,7 +29,9 @@ def test_a_bad_file_before_a_good_one_is_named_and_the_good_one_opens(qtbot, tmp
             close_quietly(w)
 
 
-def test_a_bug_met_while_reading_a_file_is_said_and_the_editor_goes_on(qtbot, tmp_path, monkeypatch):
+def test_a_bug_met_while_reading_a_file_is_said_and_the_editor_goes_on(
+    qtbot, tmp_path, monkeypatch
+):
     path = tmp_path / "map.json"
     save_map(small_map(), path)
 

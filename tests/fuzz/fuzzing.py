@@ -11,7 +11,8 @@ How much is tried, chosen by the environment variable CXMAPPER_FUZZ:
     (unset) or "fast"   the default: 100 to 1,200 inputs per reader, the whole folder in
                         about 25 s on two cores; no time or memory budget checked
     "long"              a long campaign (5 to 10 minutes on two cores): 10,000 maps, 2,000
-                        version-1 maps, 5,000 spreadsheets, 5,000 Mermaid diagrams, 2,000
+                        version-1 maps, 2,000 version-2 maps, 5,000 spreadsheets, 5,000
+                        Mermaid diagrams, 2,000
                         PDFs (1,000 exported, 1,000 built by hand), 2,000 recovery copies,
                         1,000 base/ours/theirs (2 diffs, 2 merges each), 1,300 runs of the
                         commands, ten times the hypothesis examples (shrunk when they fail); each input
@@ -63,6 +64,7 @@ SAVE = os.environ.get("CXMAPPER_FUZZ_SAVE", "")
 FAST_COUNTS = {
     "map": 1200,
     "v1map": 300,
+    "v2map": 300,
     "csv": 700,
     "mermaid": 700,
     "pdf": 120,
@@ -75,6 +77,7 @@ FAST_COUNTS = {
 LONG_COUNTS = {
     "map": 10_000,
     "v1map": 2_000,
+    "v2map": 2_000,
     "csv": 5_000,
     "mermaid": 5_000,
     "pdf": 1_000,
@@ -592,6 +595,32 @@ V2_FIELDS = {
     "department": {"blueprint_layer": ["basement", 7, [], "support"]},
     "map": {"rows": [{}, ["x"], "quotes", ["quotes"] * 9], "curves": ["sideways", [], 2, "both"]},
 }
+# Dot votes (version 3): a card's counts by topic, and which votes the cards show. Counts and
+# topics a map holds, and hostile ones: out of range, of the wrong kind, topics misspelt.
+VOTE_TOPICS = ["touchpoints", "pain_points", "opportunities"]
+VOTE_COUNTS = [0, 0, 1, 1, 2, 3, 5, 12, 99_999, 100_000]
+HOSTILE_VOTE_COUNTS = [
+    -1, -100_000, 100_001, 2**31, 2**63, 10**30, True, False, 1.5, 2.0, -0.0, 1e308, "3", "",
+    "many", None, [], [3], {}, {"n": 1},
+]  # fmt: skip
+HOSTILE_VOTE_TOPICS = [
+    "dots", "", " ", "Pain points", "pain points", "TOUCHPOINTS", "touchpoint", "pain_points ",
+    "opportunity", "votes", "\x00", "\u202epain_points", "x" * 201, "\ud800", "0", "null",
+]  # fmt: skip
+HOSTILE_VOTES = [[], ["pain_points"], [["pain_points", 1]], "pain_points", 3, True, None, ""]
+VOTES_SHOWN = [None, None, *VOTE_TOPICS]
+HOSTILE_VOTES_SHOWN = [
+    "dots",
+    "",
+    "Pain points",
+    "TOUCHPOINTS",
+    1,
+    0,
+    True,
+    [],
+    {},
+    ["pain_points"],
+]
 
 # --- mutators -------------------------------------------------------------------------------
 
@@ -753,6 +782,8 @@ class Mutator:
         return path
 
     def _gentle_edit(self, doc: Any) -> tuple[Any, str]:
+        if isinstance(doc, dict) and self.chance(0.1):
+            return self.vote(doc, hostile=False)
         path = self.random_path(doc)
         if not path or path[0] in ("format", "schema_version"):
             return doc, "nothing"
@@ -766,7 +797,7 @@ class Mutator:
         parent, key = _parent(doc, path)
         where = _path_text(path)
         value = parent[key] if parent is not None else doc
-        op = self.rng.randrange(17)
+        op = self.rng.randrange(18)
         if op < 6:  # most often: a hostile value in place of one
             new = self.hostile(value)
             return _set(doc, path, new), f"{where} = {_short(new)}"
@@ -774,7 +805,10 @@ class Mutator:
             del parent[key]
             return doc, f"delete {where}"
         if op == 7 and isinstance(value, dict):
-            name = self.pick(["x", "Title", "id ", "__proto__", "evidence", "leads_to", "format"])
+            name = self.pick(
+                ["x", "Title", "id ", "__proto__", "evidence", "leads_to", "format", "votes",
+                 "votes_shown"]
+            )  # fmt: skip
             value[name] = self.hostile()
             return doc, f"{where}.{name} added = {_short(value[name])}"
         if op == 8 and isinstance(value, list) and value:
@@ -794,7 +828,7 @@ class Mutator:
             new = _copy(_get(doc, other))
             return _set(doc, path, new), f"{where} = the value of {_path_text(other)}"
         if op == 11 and isinstance(doc, dict):
-            version = self.pick([0, 1, 1, 1, 2, 3, -1, True, 1.0, "2", None, 10**20, [2]])
+            version = self.pick([0, 1, 1, 1, 2, 2, 3, 4, -1, True, 1.0, "2", None, 10**20, [2]])
             doc["schema_version"] = version
             return doc, f"schema_version = {version!r}"
         if op == 12 and isinstance(value, list):
@@ -810,6 +844,8 @@ class Mutator:
             return self.version_2_in_1(doc)
         if op == 16 and isinstance(doc, dict):
             return self._grow(doc)
+        if op == 17 and isinstance(doc, dict):
+            return self.vote(doc, hostile=True)
         new = self.hostile(value)
         return _set(doc, path, new), f"{where} = {_short(new)}"
 
@@ -857,6 +893,59 @@ class Mutator:
         parts.extend(extra)
         return doc, f"{key} grown to {len(parts)}"
 
+    def card_votes(self, hostile: bool = False) -> Any:
+        """A card's votes: counts on some topics in any order; `hostile`, with a bad count, a
+        topic that is not one, or not an object at all."""
+        if hostile and self.chance(0.15):
+            return _copy(self.pick(HOSTILE_VOTES))
+        topics = self.rng.sample(VOTE_TOPICS, self.rng.randint(0, len(VOTE_TOPICS)))
+        votes: dict[str, Any] = {topic: self.pick(VOTE_COUNTS) for topic in topics}
+        if hostile:
+            kind = self.rng.randrange(5)
+            if kind < 2:
+                votes[self.pick(VOTE_TOPICS)] = _copy(self.pick(HOSTILE_VOTE_COUNTS))
+            elif kind < 4:
+                votes[self.pick(HOSTILE_VOTE_TOPICS)] = self.pick(VOTE_COUNTS)
+            else:
+                votes[self.pick(VOTE_TOPICS)] = raw(self.pick(RAW_TOKENS))
+        return votes
+
+    def vote(self, doc: dict, hostile: bool) -> tuple[Any, str]:
+        """A dot vote: dots on some cards (or every card), and which votes the cards show;
+        `hostile`, some of them values no editor writes."""
+        said = []
+        tps = doc.get("touchpoints")
+        if isinstance(tps, list):
+            cards = [i for i, tp in enumerate(tps) if isinstance(tp, dict)]
+            voted = self.rng.sample(cards, min(len(cards), self.pick([1, 1, 2, 5, len(cards)])))
+            for i in voted:
+                tps[i]["votes"] = self.card_votes(hostile and self.chance(0.5))
+            said += [f"touchpoints[{i}].votes = {_short(tps[i]['votes'])}" for i in voted[:3]]
+            if len(voted) > 3:
+                said.append(f"and {len(voted) - 3} more cards")
+        if self.chance(0.7):
+            shown = HOSTILE_VOTES_SHOWN if hostile and self.chance(0.3) else VOTES_SHOWN
+            doc["votes_shown"] = _copy(self.pick(shown))
+            said.append(f"votes_shown = {_short(doc['votes_shown'])}")
+        return doc, ("hostile " if hostile else "") + "votes: " + ", ".join(said or ["none"])
+
+    def version_3_in_2(self, doc: dict) -> tuple[Any, str]:
+        """A version-2 file holding what version 3 brought: votes on a card, votes shown."""
+        doc = as_version(doc, 2)
+        said = ["schema_version = 2"]
+        tps = doc.get("touchpoints")
+        cards = (
+            [i for i, tp in enumerate(tps) if isinstance(tp, dict)] if isinstance(tps, list) else []
+        )
+        if cards and self.chance(0.7):
+            i = self.pick(cards)
+            tps[i]["votes"] = self.card_votes(self.chance(0.3))
+            said.append(f"touchpoints[{i}].votes = {_short(tps[i]['votes'])}")
+        if not cards or self.chance(0.5):
+            doc["votes_shown"] = _copy(self.pick(VOTES_SHOWN + HOSTILE_VOTES_SHOWN[:3]))
+            said.append(f"votes_shown = {_short(doc['votes_shown'])}")
+        return doc, "a version-2 file with version-3 fields: " + ", ".join(said)
+
     def version_2_in_1(self, doc: dict) -> tuple[Any, str]:
         doc["schema_version"] = 1
         said = ["schema_version = 1"]
@@ -869,7 +958,10 @@ class Mutator:
         name = self.pick(list(V2_FIELDS["map"]))
         doc[name] = _copy(self.pick(V2_FIELDS["map"][name]))
         said.append(f"{name} = {_short(doc[name])}")
-        return doc, "a version-1 file with version-2 fields: " + ", ".join(said)
+        if self.chance(0.3):  # and what version 3 brought
+            doc, more = self.vote(doc, hostile=self.chance(0.3))
+            said.append(more)
+        return doc, "a version-1 file with later versions' fields: " + ", ".join(said)
 
     def json_bytes(self, doc: Any) -> tuple[bytes, str]:
         """The document as a file would hold it: usually plain JSON, sometimes odd."""
@@ -879,6 +971,26 @@ class Mutator:
             indent=self.pick([None] * 8 + [2, "\t"]),
             rng=self.rng if self.chance(0.15) else None,
         )
+
+
+def as_version(doc: Any, version: int) -> Any:
+    """A copy of a map document as a file of an older `version` held it: the later versions'
+    fields left out (whatever they said), `schema_version` set."""
+    from cxmapper.model.migrations import _NEW_IN
+
+    doc = _copy(doc)
+    if not isinstance(doc, dict):
+        return doc
+    doc["schema_version"] = version
+    for since, new in _NEW_IN.items():
+        if since <= version:
+            continue
+        for key, names in new.items():
+            parts = doc.get(key) if key else [doc]
+            for part in parts if isinstance(parts, list) else []:
+                for name in names if isinstance(part, dict) else ():
+                    part.pop(name, None)
+    return doc
 
 
 def to_json_bytes(doc: Any, ascii_only=True, indent=None, rng: random.Random | None = None):

@@ -12,7 +12,7 @@ import json
 import time
 
 import pytest
-from factories import journey_maps, small_map, stress_map
+from factories import journey_maps, small_map, stress_map, voted_journey_maps, voted_map
 from fuzzing import (
     EDGE_DATES,
     EDGE_STRINGS,
@@ -20,6 +20,8 @@ from fuzzing import (
     SEED,
     TEMPLATES,
     V1_MAPS,
+    VOTE_TOPICS,
+    VOTES_SHOWN,
     Campaign,
     MermaidMutator,
     Mutator,
@@ -36,13 +38,13 @@ from hypothesis import strategies as st
 from cxmapper.cli import main
 from cxmapper.model.diff import differences
 from cxmapper.model.fileformat import load_map, map_from_data, map_to_bytes
-from cxmapper.model.journey import Channel, Department, JourneyMap, Stage, Touchpoint
+from cxmapper.model.journey import MAX_VOTES, Channel, Department, JourneyMap, Stage, Touchpoint
 from cxmapper.model.merge import Merged, merge
 from cxmapper.model.problems import MapError
 
 
 def _documents() -> list[dict]:
-    maps = [load_map(p) for p in [*TEMPLATES, *V1_MAPS]] + [small_map(), stress_map()]
+    maps = [load_map(p) for p in [*TEMPLATES, *V1_MAPS]] + [small_map(), stress_map(), voted_map()]
     return [json.loads(map_to_bytes(m)) for m in maps]
 
 
@@ -59,7 +61,8 @@ class Editor(Mutator):
         for _ in range(edits):
             op = self.pick(
                 [self.remove, self.remove, self.add, self.add, self.move, self.retext,
-                 self.reorder, self.rename_id, self.notes, self.metadata, self.edge_value]
+                 self.reorder, self.rename_id, self.notes, self.metadata, self.edge_value,
+                 self.dots]
             )  # fmt: skip
             said.append(op(doc))
         return doc, "; ".join(s for s in said if s)
@@ -183,6 +186,22 @@ class Editor(Mutator):
             items.insert(self.rng.randint(0, len(items)), self.pick(["New note", "x" * 2_000]))
         return f"{tp['id']}.{field} edited"
 
+    def dots(self, doc: dict) -> str:
+        """A dot vote: dots put on a card or taken off (up to the most a card holds), and
+        sometimes other votes shown."""
+        said = []
+        tp = self._part(doc, "touchpoints")
+        if tp is not None:
+            topic = self.pick(VOTE_TOPICS)
+            votes = tp.setdefault("votes", {})
+            change = self.pick([1, 1, 2, 3, -1, -2, MAX_VOTES])
+            votes[topic] = max(0, min(MAX_VOTES, votes.get(topic, 0) + change))
+            said.append(f"{tp['id']}.votes.{topic} = {votes[topic]}")
+        if self.chance(0.3):
+            doc["votes_shown"] = self.pick(VOTES_SHOWN)
+            said.append(f"votes_shown = {doc['votes_shown']}")
+        return "; ".join(said)
+
     def metadata(self, doc: dict) -> str:
         meta = doc["metadata"]
         meta["modified"] = self.pick(EDGE_DATES)
@@ -199,7 +218,7 @@ class Editor(Mutator):
         old, name = target[path[-1]], str(path[-1])
         if isinstance(old, str) and isinstance(path[-1], str) and name[-2:] != "id" and name not in (
             "colour", "icon", "expectation", "evidence", "future_state", "curves",
-            "blueprint_layer", "created", "modified",
+            "blueprint_layer", "created", "modified", "votes_shown",
         ):  # fmt: skip
             target[path[-1]] = self.pick(EDGE_STRINGS)
             return f"{path} edge text"
@@ -304,17 +323,18 @@ def test_the_commands_on_good_and_broken_maps(tmp_path, capsys):
 # --- hypothesis ---------------------------------------------------------------------------
 
 hypothesis_merges = Campaign("merge (hypothesis)")
+any_maps = journey_maps() | voted_journey_maps()
 
 
 @examples(25)
-@given(base=journey_maps(), ours=journey_maps(), theirs=journey_maps())
+@given(base=any_maps, ours=any_maps, theirs=any_maps)
 def test_any_three_maps_merge(base, ours, theirs):
     hypothesis_merges.must(lambda: merge(base, ours, theirs), sound_merge)
     hypothesis_merges.must(lambda: differences(base, theirs), sound_diff)
 
 
 @examples(25)
-@given(journey=journey_maps(), seed=st.integers(0, 2**32))
+@given(journey=any_maps, seed=st.integers(0, 2**32))
 def test_a_map_and_two_edits_of_it_merge(journey, seed):
     m = Editor(seed)
     b = json.loads(map_to_bytes(journey))

@@ -8,15 +8,19 @@ fuzzing.py for the long run (CXMAPPER_FUZZ=long).
 import json
 
 import pytest
-from factories import journey_maps, small_map, stress_map
+from factories import small_map, stress_map, voted_journey_maps, voted_map
 from fuzzing import (
     DATES,
+    HOSTILE_VOTE_COUNTS,
+    HOSTILE_VOTE_TOPICS,
     SEED,
     STRINGS,
     TEMPLATES,
     V1_MAPS,
+    VOTE_TOPICS,
     Campaign,
     Mutator,
+    as_version,
     count,
     examples,
     open_in_editor,
@@ -28,14 +32,26 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cxmapper.model.fileformat import load_map, map_from_bytes, map_to_bytes
-from cxmapper.model.journey import FORMAT_NAME
+from cxmapper.model.journey import FORMAT_NAME, MAX_VOTES
 
 
 def _documents(paths):
     return [json.loads(p.read_bytes()) for p in paths]
 
 
-V2_DOCS = _documents(TEMPLATES) + [json.loads(map_to_bytes(m)) for m in (small_map(), stress_map())]
+def _voted_stress_map():
+    """stress_map after a long dot vote: dots on every card, on every topic, the most on one."""
+    journey = stress_map()
+    for n, tp in enumerate(journey.touchpoints):
+        tp.votes = {"touchpoints": n % 7, "pain_points": n % 3, "opportunities": n % 2}
+    journey.touchpoints[0].votes = {"pain_points": MAX_VOTES}
+    journey.votes_shown = "touchpoints"
+    return journey
+
+
+MAPS = [small_map(), stress_map(), voted_map(), _voted_stress_map()]
+DOCS = _documents(TEMPLATES) + [json.loads(map_to_bytes(m)) for m in MAPS]
+V2_DOCS = [as_version(d, 2) for d in DOCS[:-2]]  # as version 2 wrote them: no votes
 V1_DOCS = _documents(V1_MAPS)
 
 
@@ -48,7 +64,9 @@ def _reader(data: bytes, path, how: str):
     return (lambda: open_in_editor(path)) if how == "editor" else (lambda: load_map(path))
 
 
-def _campaign(name, docs, tmp_path, seed, v1=False):
+def _campaign(name, docs, tmp_path, seed, older=None):
+    """`older`: the mutator's edit that puts later versions' fields in an older file (on half
+    of the inputs)."""
     campaign = Campaign(name)
     m = Mutator(seed)
     path = tmp_path / "fuzzed map.json"
@@ -56,8 +74,8 @@ def _campaign(name, docs, tmp_path, seed, v1=False):
     for n in range(count(name)):
         base = m.rng.randrange(len(docs))
         doc, recipe = m.mutate_json(docs[base])
-        if v1 and m.chance(0.5) and isinstance(doc, dict):
-            doc, more = m.version_2_in_1(doc)
+        if older and m.chance(0.5) and isinstance(doc, dict):
+            doc, more = older(m, doc)
             recipe += "; " + more
         data, how = m.json_bytes(doc)
         recipe = f"#{n} from {name} document {base}: {recipe}{how}"
@@ -85,12 +103,17 @@ def _campaign(name, docs, tmp_path, seed, v1=False):
 
 @pytest.mark.slow
 def test_mutated_maps_load_or_are_refused(tmp_path):
-    _campaign("map", V2_DOCS, tmp_path, SEED)
+    _campaign("map", DOCS, tmp_path, SEED)
 
 
 @pytest.mark.slow
 def test_mutated_version_1_maps_load_or_are_refused(tmp_path):
-    _campaign("v1map", V1_DOCS, tmp_path, SEED + 1, v1=True)
+    _campaign("v1map", V1_DOCS, tmp_path, SEED + 1, older=Mutator.version_2_in_1)
+
+
+@pytest.mark.slow
+def test_mutated_version_2_maps_load_or_are_refused(tmp_path):
+    _campaign("v2map", V2_DOCS, tmp_path, SEED + 2, older=Mutator.version_3_in_2)
 
 
 # --- hypothesis ---------------------------------------------------------------------------
@@ -124,7 +147,7 @@ def _paths(doc, path=()):
 
 
 @examples(40)
-@given(journey=journey_maps(), data=st.data())
+@given(journey=voted_journey_maps(), data=st.data())
 def test_a_valid_map_with_any_value_anywhere(journey, data):
     doc = json.loads(map_to_bytes(journey))
     paths = [p for p in _paths(doc) if p]
@@ -149,11 +172,21 @@ def test_any_bytes(data):
 
 _KEYS = ["id", "name", "title", "stage_id", "department_id", "channel_id", "feeling", "position"]
 parts = st.dictionaries(st.sampled_from(_KEYS) | st.text(max_size=5), json_values, max_size=6)
+votes = st.dictionaries(
+    st.sampled_from(VOTE_TOPICS + HOSTILE_VOTE_TOPICS) | st.text(max_size=5),
+    st.integers(-2, MAX_VOTES + 2) | st.sampled_from(HOSTILE_VOTE_COUNTS) | json_values,
+    max_size=4,
+)
+touchpoints = st.builds(
+    lambda part, more: {**part, **more},
+    parts,
+    st.fixed_dictionaries({}, optional={"votes": votes | json_values}),
+)
 
 
 @examples(60)
 @given(
-    version=st.sampled_from([1, 2]) | json_scalars,
+    version=st.sampled_from([1, 2, 3]) | json_scalars,
     fields=st.fixed_dictionaries(
         {},
         optional={
@@ -161,7 +194,7 @@ parts = st.dictionaries(st.sampled_from(_KEYS) | st.text(max_size=5), json_value
             "stages": st.lists(parts, max_size=3) | json_values,
             "departments": st.lists(parts, max_size=3) | json_values,
             "channels": st.lists(parts, max_size=3),
-            "touchpoints": st.lists(parts, max_size=3) | json_values,
+            "touchpoints": st.lists(touchpoints, max_size=3) | json_values,
             "persona": st.dictionaries(st.sampled_from(["name", "goals", "x"]), json_values),
             "metadata": st.dictionaries(
                 st.sampled_from(["created", "modified", "authors", "app_version"]),
@@ -169,6 +202,7 @@ parts = st.dictionaries(st.sampled_from(_KEYS) | st.text(max_size=5), json_value
             ),
             "rows": json_values,
             "curves": json_values,
+            "votes_shown": st.sampled_from([None, *VOTE_TOPICS]) | json_values,
         },
     ),
 )
@@ -218,6 +252,33 @@ FIXED = {
             rows={},
         ),
         "schema_version": 1,
+    },
+    "a version-2 file with version-3 fields, wrong": _doc(
+        stages=STAGE, touchpoints=[_tp(votes={"dots": -1, "pain_points": "3"})], votes_shown=[]
+    ),
+    "a version-1 file with version-2 and version-3 fields": {
+        **_doc(stages=STAGE, touchpoints=[_tp(votes={}, leads_to=[])], curves="both"),
+        "schema_version": 1,
+    },
+    "votes of every wrong kind": {
+        **_doc(
+            stages=STAGE,
+            touchpoints=[
+                _tp(id=f"t{n}", votes=votes)
+                for n, votes in enumerate(
+                    [
+                        {"pain_points": raw("9" * 5_000)},
+                        {"touchpoints": raw("1e99999")},
+                        {"opportunities": raw("NaN")},
+                        {raw('"\\ud800"'): 1},
+                        {"pain_points": 2**63, "dots": [], "": None},
+                        {"touchpoints": True, "pain_points": 1.5, "opportunities": -0.0},
+                    ]
+                )
+            ],
+            votes_shown={"pain_points": 1},
+        ),
+        "schema_version": 3,
     },
     "schema version of 400 digits": {**_doc(), "schema_version": raw("9" * 400)},
     "an id as a lone surrogate": _doc(stages=[{"id": raw('"\\ud800"'), "name": "S"}]),

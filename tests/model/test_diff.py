@@ -105,6 +105,14 @@ def remove_last_stage(m):
         ),
         (lambda m: m.persona.goals.append("Sleep well"), 'Persona goals: + "Sleep well"'),
         (lambda m: setattr(m, "curves", "both"), "Map curves shown: current → both"),
+        (
+            lambda m: setattr(tp(m, "tp-calls-support"), "votes", {"pain_points": 5}),
+            'Touchpoint "Calls support": votes on pain points 0 → 5',
+        ),
+        (
+            lambda m: setattr(m, "votes_shown", "pain_points"),
+            "Map votes shown: none → pain points",
+        ),
     ],
 )
 def test_each_kind_of_change_is_told(edit, line):
@@ -115,3 +123,24 @@ def test_each_kind_of_change_is_told(edit, line):
 def test_nothing_changed_says_nothing():
     journey = load_template("product-lifecycle")
     assert differences(journey, journey.model_copy(deep=True)) == []
+
+
+def test_votes_say_each_topic_whose_dots_changed_and_no_other():
+    old = load_template("product-lifecycle")
+    tp(old, "tp-calls-support").votes = {"touchpoints": 1, "pain_points": 2}
+    new = old.model_copy(deep=True)
+    tp(new, "tp-calls-support").votes = {"touchpoints": 1, "pain_points": 5, "opportunities": 3}
+    tp(new, "tp-sees-ad").votes = {"touchpoints": 2}
+    assert differences(old, new) == [
+        'Touchpoint "Sees a social media ad": votes on touchpoints 0 → 2',
+        'Touchpoint "Calls support": votes on pain points 2 → 5',
+        'Touchpoint "Calls support": votes on opportunities 0 → 3',
+    ]
+    new.votes_shown = "opportunities"
+    tp(new, "tp-calls-support").votes = {}  # the dots taken off again
+    assert differences(old, new) == [
+        "Map votes shown: none → opportunities",
+        'Touchpoint "Sees a social media ad": votes on touchpoints 0 → 2',
+        'Touchpoint "Calls support": votes on touchpoints 1 → 0',
+        'Touchpoint "Calls support": votes on pain points 2 → 0',
+    ]

@@ -46,7 +46,7 @@ def test_output_is_pretty_utf8_with_newline_and_stable(journey):
     data = map_to_bytes(journey)
     assert data.endswith(b"}\n")
     assert "Café 東京 🙂".encode() in data  # readable in diffs, not \u escapes
-    assert b'\n  "format": "cxmapper-journey-map",\n  "schema_version": 2,' in data
+    assert b'\n  "format": "cxmapper-journey-map",\n  "schema_version": 3,' in data
     assert map_to_bytes(map_from_bytes(data)) == data == map_to_bytes(journey.model_copy(deep=True))
 
 

@@ -69,6 +69,7 @@ def test_a_version_1_file_holding_version_2_fields_is_refused_by_name():
     message = refused.value.message()
     assert "touchpoints[0]).future_feeling: is not a field of version 1 maps" in message
     assert "departments[0]).blueprint_layer: is not a field of version 1 maps" in message
+    assert message.count("(it came with version 2): set schema_version to 2") == 2
 
 
 @pytest.mark.parametrize("item", [b"{}", b"[]", b'"a"', b"0"])

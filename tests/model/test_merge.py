@@ -1,11 +1,12 @@
 """Three-way merges of maps by id: independent edits combine, true conflicts keep OURS and are
 listed in the users' words, and the result is always a valid map."""
 
-from factories import journey_maps
+from factories import card_votes, journey_maps, voted_journey_maps
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from cxmapper.model.fileformat import map_to_bytes
-from cxmapper.model.journey import Stage, Touchpoint
+from cxmapper.model.fileformat import map_from_bytes, map_to_bytes
+from cxmapper.model.journey import MAX_VOTES, VOTE_TOPICS, Stage, Touchpoint
 from cxmapper.model.merge import merge
 from cxmapper.model.templates import load_template
 
@@ -332,3 +333,122 @@ def test_the_last_resort_of_keeping_ours_whole_lists_what_theirs_changed(monkeyp
         c.startswith("theirs' change not kept: ") and "Calls support" in c and "+2" in c
         for c in result.conflicts
     )
+
+
+# --- dot votes: counts of dots put on by different people add up, never a conflict ---------
+
+
+def voted(base_votes, ours_votes, theirs_votes, card="tp-calls-support"):
+    """The merged card's votes when the base, ours and theirs had these on it."""
+    base, ours, theirs = copies()
+    for side, votes in ((base, base_votes), (ours, ours_votes), (theirs, theirs_votes)):
+        tp(side, card).votes = votes
+    result = merge(base, ours, theirs)
+    assert result.conflicts == []
+    return tp(result.journey, card).votes
+
+
+def test_two_rooms_voting_on_the_same_card_both_count():
+    assert voted({"pain_points": 2}, {"pain_points": 3}, {"pain_points": 5}) == {"pain_points": 6}
+    # the same dots put on in both rooms are two rooms' dots, not one change taken once
+    assert voted({}, {"pain_points": 2}, {"pain_points": 2}) == {"pain_points": 4}
+    assert voted({}, {"touchpoints": 1}, {"opportunities": 4}) == {
+        "touchpoints": 1,
+        "opportunities": 4,
+    }
+
+
+def test_dots_taken_off_on_one_side_and_put_on_on_the_other_both_count():
+    assert voted({"pain_points": 4}, {"pain_points": 1}, {"pain_points": 6}) == {"pain_points": 3}
+    # both rooms took dots off: never fewer than none
+    assert voted({"pain_points": 3, "touchpoints": 1}, {"touchpoints": 1}, {}) == {}
+
+
+def test_votes_added_on_both_sides_stop_at_the_most_a_card_holds():
+    most = {"pain_points": MAX_VOTES}
+    assert voted({"pain_points": 10}, most, {"pain_points": 20}) == most
+
+
+def test_a_card_added_on_one_side_keeps_its_votes_and_one_added_on_both_adds_them_up():
+    base, ours, theirs = copies()
+    for side, dots in ((ours, 2), (theirs, 3)):
+        side.touchpoints.append(
+            Touchpoint(
+                id="tp-asks-a-friend",
+                title="Asks a friend",
+                stage_id="stage-awareness",
+                position=5,
+                votes={"touchpoints": dots},
+            )
+        )
+    theirs.touchpoints.append(
+        Touchpoint(
+            id="tp-theirs",
+            title="Reads a forum",
+            stage_id="stage-awareness",
+            position=6,
+            votes={"opportunities": 1},
+        )
+    )
+    result = merge(base, ours, theirs)
+    assert result.conflicts == []
+    friends = [t for t in result.journey.touchpoints if t.title == "Asks a friend"]
+    assert [t.votes for t in friends] == [{"touchpoints": 5}]  # one card, both rooms' dots
+    assert tp(result.journey, "tp-theirs").votes == {"opportunities": 1}
+
+
+def test_the_votes_shown_merge_as_the_curves_shown_do():
+    base, ours, theirs = copies()
+    theirs.votes_shown = "pain_points"
+    assert merge(base, ours, theirs).journey.votes_shown == "pain_points"
+    ours.votes_shown = "opportunities"
+    result = merge(base, ours, theirs)
+    assert result.journey.votes_shown == "opportunities"
+    assert result.conflicts == [
+        'the map: votes shown changed both ways: ours "opportunities", theirs "pain points"; '
+        "kept ours"
+    ]
+
+
+def test_a_merge_of_voted_maps_saves_and_loads_as_it_is():
+    base, ours, theirs = copies()
+    tp(base, "tp-calls-support").votes = {"pain_points": 2}
+    tp(ours, "tp-calls-support").votes = {"pain_points": 4, "opportunities": 1}
+    tp(theirs, "tp-calls-support").votes = {"touchpoints": 3, "pain_points": 3}
+    tp(theirs, "tp-sees-ad").votes = {"touchpoints": 2}
+    ours.votes_shown = "pain_points"
+    result = merge(base, ours, theirs)
+    assert result.conflicts == []
+    again = map_from_bytes(map_to_bytes(result.journey))
+    assert again == result.journey
+    assert tp(again, "tp-calls-support").votes == {
+        "touchpoints": 3,
+        "pain_points": 5,
+        "opportunities": 1,
+    }
+    assert tp(again, "tp-sees-ad").votes == {"touchpoints": 2}
+    assert again.votes_shown == "pain_points"
+
+
+@SLOW
+@given(voted_journey_maps(), voted_journey_maps())
+def test_voted_maps_merged_with_an_unchanged_side_give_the_other_back_byte_for_byte(base, other):
+    for result in (merge(base, base, other), merge(base, other, base)):
+        assert result.conflicts == []
+        assert map_to_bytes(result.journey) == map_to_bytes(other)
+
+
+@SLOW
+@given(voted_journey_maps(), st.data())
+def test_every_cards_votes_are_the_base_with_both_sides_changes(base, data):
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    for side in (ours, theirs):
+        for card in side.touchpoints:
+            card.votes = data.draw(card_votes)
+    result = merge(base, ours, theirs)
+    assert result.conflicts == []
+    sides = (base, ours, theirs, result.journey)
+    for b, o, t, m in zip(*(side.touchpoints for side in sides), strict=True):
+        for topic in VOTE_TOPICS:
+            n = o.votes.get(topic, 0) + t.votes.get(topic, 0) - b.votes.get(topic, 0)
+            assert m.votes.get(topic, 0) == min(max(n, 0), MAX_VOTES)

@@ -4,7 +4,7 @@ import csv
 import io
 
 import pytest
-from factories import journey_maps, small_map
+from factories import journey_maps, small_map, voted_journey_maps, voted_map
 from hypothesis import HealthCheck, given, settings
 
 from cxmapper.model.problems import MapError
@@ -182,6 +182,7 @@ def comparable(journey):
                 tp.future_feeling,
                 tp.future_state,
                 tp.future_note,
+                tp.votes,
             )
         )
     return result
@@ -294,7 +295,14 @@ def test_evidence_sources_and_the_future_state_have_their_columns():
     tp.future_feeling, tp.future_state, tp.future_note = 2, "new", "Compare offers on one page"
     data = export_csv(journey).decode("utf-8-sig")
     header = data.splitlines()[0].split(",")
-    assert header[-7:-2] == ["evidence", "sources", "future_feeling", "future_state", "future_note"]
+    evidence = header.index("evidence")
+    assert header[evidence : evidence + 5] == [
+        "evidence",
+        "sources",
+        "future_feeling",
+        "future_state",
+        "future_note",
+    ]
     assert "'=HYPERLINK(evil)" in data  # inert in a spreadsheet
     back = import_csv(export_csv(journey)).journey.touchpoints_in_time_order()[0]
     assert (back.evidence, back.sources) == ("observed", ["=HYPERLINK(evil)", "interview 7"])
@@ -510,3 +518,74 @@ def test_spreadsheets_of_other_tools_with_one_to_five_and_worded_feelings():
     assert [t.feeling for t in tps] == [1, 0, -2, -1, None, 2, 2]
     assert [t.future_feeling for t in tps] == [None, 2, 0, None, 1, None, 2]
     assert worded.warnings == []
+
+
+# --- dot votes: a column for each topic --------------------------------------------------
+
+
+def test_votes_go_out_a_column_a_topic_and_come_back():
+    journey = voted_map()
+    rows = list(csv.DictReader(io.StringIO(export_csv(journey).decode("utf-8-sig"))))
+    counts = [
+        (r["touchpoint"], r["votes_touchpoints"], r["votes_pain_points"], r["votes_opportunities"])
+        for r in rows
+    ]
+    # no dots: an empty cell, as a sticky note without dots
+    assert counts == [("Compares offers", "2", "", ""), ("Monthly bill", "5", "4", "1")]
+    back = import_csv(export_csv(journey)).journey
+    assert [t.votes for t in back.touchpoints_in_time_order()] == [
+        t.votes for t in journey.touchpoints_in_time_order()
+    ]
+    assert comparable(back) == comparable(journey)
+
+
+def test_vote_columns_under_the_names_workshops_give_them():
+    sheet = (
+        "Stage,Touchpoint,Dots,Pain point votes,Opportunity-votes\n"
+        "Use,Calls support,2,5, 1 \n"
+        "Use,Pays,,0,\n"
+    )
+    result = imported(sheet)
+    assert result.warnings == []
+    assert [t.votes for t in result.journey.touchpoints] == [
+        {"touchpoints": 2, "pain_points": 5, "opportunities": 1},
+        {},
+    ]
+    assert imported("stage,touchpoint,votes\nUse,Pays,4\n").journey.touchpoints[0].votes == {
+        "touchpoints": 4
+    }
+
+
+def test_a_vote_cell_that_is_not_a_whole_number_of_votes_names_its_row_and_column():
+    sheet = (
+        "stage,touchpoint,votes_touchpoints,votes_pain_points,votes_opportunities\n"
+        "Use,a,three,1,\n"
+        "Use,b,1,-1,\n"
+        "Use,c,1,2,2.5\n"
+        "Use,d,100001,,\n"
+        "Use,e,4.0,100000,\n"
+    )
+    with pytest.raises(MapError) as caught:
+        imported(sheet)
+    problems = caught.value.problems
+    assert [p.split(":")[0] for p in problems] == [
+        "row 2, column votes_touchpoints",
+        "row 3, column votes_pain_points",
+        "row 4, column votes_opportunities",
+        "row 5, column votes_touchpoints",
+    ]
+    assert problems[0] == (
+        'row 2, column votes_touchpoints: "three" is not a number of votes: use a whole number '
+        "from 0 to 100000 (or leave it empty for none)"
+    )
+    assert '"-1" is not a number of votes' in problems[1]
+    assert '"2.5" is not a number of votes' in problems[2]
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(voted_journey_maps())
+def test_any_voted_map_goes_out_to_csv_and_back_with_its_votes(journey):
+    if not journey.touchpoints or not unique_names(journey):
+        return  # CSV names parts by name: two stages both called "Use" become one
+    back = import_csv(export_csv(journey)).journey
+    assert comparable(back) == comparable(journey)  # (votes among what is compared)

@@ -132,3 +132,35 @@ def test_a_table_pasted_with_worded_feelings_and_one_that_fits_no_scale():
         "or 1 to 5"
     ]
     assert "the pasted table" in str(refused.value)
+
+
+def test_a_pasted_or_duplicated_card_is_a_new_card_without_the_dots_of_the_one_copied():
+    journey = small_map()
+    journey.touchpoints[1].votes = {"pain_points": 4, "touchpoints": 1}
+    raw = copied(journey, ["t2"])
+    assert b"votes" not in raw  # a cxmapper of file format 2 still pastes it
+    again = pasted(journey, raw, "s-bill")  # Edit > Duplicate pastes a copy into its own map
+    other = load_template("product-lifecycle")
+    into_other = pasted(other, raw, "stage-usage")
+    for plan in (again, into_other):
+        (card,) = plan.touchpoints
+        assert card.title == "Monthly bill" and card.pain_points  # all else as it was
+        assert card.votes == {}
+    assert journey.touchpoints[1].votes == {"touchpoints": 1, "pain_points": 4}  # still there
+
+
+def test_a_table_pasted_with_vote_columns_keeps_its_counts():
+    from cxmapper.model.transfer import tabled
+
+    text = (
+        "Stage\tTouchpoint\tVotes\tPain point votes\n"
+        "Awareness\tHears on the radio\t3\t\n"
+        "Aftercare\tGets a survey\t\t2\n"
+    )
+    plan = tabled(load_template("product-lifecycle"), text)
+    assert [t.votes for t in plan.touchpoints] == [{"touchpoints": 3}, {"pain_points": 2}]
+    with pytest.raises(MapError) as refused:
+        tabled(load_template("product-lifecycle"), "Stage\tTouchpoint\tDots\nUsage\tCalls\tlots\n")
+    assert refused.value.problems[0].startswith(
+        'row 2, column votes_touchpoints: "lots" is not a number of votes'
+    )
