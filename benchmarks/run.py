@@ -337,7 +337,7 @@ def main() -> int:
     workshop = [(n, workshop_costs(map_with(n))) for n in SIZES]
     names = list(workshop[0][1])
     print("in an editor window, events processed and painted (targets at 2,000: select all 100,")
-    print("a frame 16.7, drop or undo 200, paste 50 lines 100, a rating 16.7 ms)")
+    print("a frame 16.7, drop or undo 200, paste 50 lines 100, a rating or a dot 16.7 ms)")
     print(f"{'touchpoints':>11} " + " ".join(f"{n + ' ms':>16}" for n in names))
     for n, times in workshop:
         print(f"{n:>11} " + " ".join(f"{times[k]:>16.1f}" for k in names))

@@ -1,6 +1,6 @@
 """Workshop-scale costs in a real editor window: Select All, a drag step of every selected card
 (one frame), dropping them, undoing that, pasting a list of 50 lines, and rating cards from the
-keyboard (a digit key each, target one 60 Hz frame). Each is timed from the
+keyboard (a digit key each, target one 60 Hz frame) and voting with dots (V each). Each is timed from the
 action until Qt has processed its events and painted the window; the floor is that window
 repainted with nothing changed."""
 
@@ -85,6 +85,7 @@ def workshop_costs(journey) -> dict[str, float]:
     QGuiApplication.clipboard().setText(lines)
     paste_ms = _timed(paste, repeat=3, before=lambda: None)
     rate = _rate_twenty(window)
+    dot = _vote_twenty(window)
     close(window)
     return {
         "repaint floor": floor,
@@ -94,6 +95,7 @@ def workshop_costs(journey) -> dict[str, float]:
         "undo it": undo,
         "paste 50 lines": paste_ms,
         "rate a card (key)": rate,
+        "a dot (key)": dot,
     }
 
 
@@ -117,4 +119,28 @@ def _rate_twenty(window):
         runs.append((time.perf_counter() - start) * 1000)
         QTest.keyClick(view, Qt.Key.Key_Right)
         _settled()
+    return Timing(runs)
+
+
+def _vote_twenty(window):
+    """A room voting on every touchpoint: V puts a dot on the selected card, Right walks on;
+    each dot is timed from the key press until the window is painted."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from run import Timing
+
+    view = window.view
+    window.votes.start("touchpoints", 3)
+    view.setFocus()
+    window.scene.select_ids([window.scene.layout.time_order[0]])
+    _settled()
+    runs = []
+    for _ in range(20):
+        start = time.perf_counter()
+        QTest.keyClick(view, Qt.Key.Key_V)
+        _settled()
+        runs.append((time.perf_counter() - start) * 1000)
+        QTest.keyClick(view, Qt.Key.Key_Right)
+        _settled()
+    window.votes.end()
     return Timing(runs)

@@ -237,7 +237,7 @@ class VoteActions(QObject):
             w.view.card_clicked = None
             w.view.walk_only = None
             w.scene.fade(None)
-        self.banner.hide()
+        self._take_banner_away()
         self._update_actions()
         if not quiet and doc is not None:
             self._say(self.summary(r.topic, r.cast(doc.journey)), 15000)
@@ -319,23 +319,36 @@ class VoteActions(QObject):
         if big != self._big:
             self._big = big
             self.banner.setStyleSheet(
-                "QLabel { background: #fff8e1; color: #1f2328; border: 2px solid #8a1c3b;"
-                f" border-radius: 8px; padding: 4px 14px; font-size: {30 if big else 17}px;"
-                " font-weight: bold; }"
+                "QLabel { background: #fff8e1; color: #1f2328; border-top: 2px solid #283593;"
+                f" padding: 2px 12px; font-size: {26 if big else 15}px; font-weight: bold; }}"
             )
-        self.banner.adjustSize()
-        self.banner.show()
-        self.banner.raise_()
         self._place()
 
     def _place(self) -> None:
-        """At the foot of the map, in the middle, clear of its scroll bar."""
-        area = self.window.centralWidget()
-        if area is None:
+        """In a strip of its own under the map (the map's view made that much shorter), so
+        that the banner never hides a card: the whole width, the text in the middle."""
+        view = self.window.view
+        if view is None:
             return
-        foot = area.mapTo(self.window, area.rect().bottomLeft())
-        x = foot.x() + max(0, (area.width() - self.banner.width()) // 2)
-        self.banner.move(x, foot.y() - self.banner.height() - 28)
+        if self.banner.parent() is not view:
+            self.banner.setParent(view)
+            self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            view.installEventFilter(self)
+        height = self.banner.sizeHint().height()
+        if view.viewportMargins().bottom() != height:
+            view.setViewportMargins(0, 0, 0, height)
+        port = view.viewport().geometry()
+        self.banner.setGeometry(port.x(), port.bottom() + 1, port.width(), height)
+        self.banner.show()
+        self.banner.raise_()
+
+    def _take_banner_away(self) -> None:
+        view = self.banner.parent()
+        self.banner.hide()
+        self.banner.setParent(self.window)  # (a view goes with its map; the banner stays)
+        if view is not None and view is not self.window:
+            view.removeEventFilter(self)
+            view.setViewportMargins(0, 0, 0, 0)
 
     def _say(self, text: str, ms: int = 6000) -> None:
         self.window.statusBar().showMessage(text, ms)

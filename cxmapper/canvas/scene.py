@@ -28,7 +28,7 @@ from cxmapper.document.document import Changes, JourneyDocument
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.geometry import Point
 from cxmapper.layout.journey_layout import layout_map
-from cxmapper.layout.refelt import refelt
+from cxmapper.layout.refelt import refelt, revoted
 from cxmapper.layout.style import DARK, LIGHT, Style, Theme
 from cxmapper.layout.text import TextFitter
 from cxmapper.model.bulk import building_many
@@ -129,6 +129,8 @@ class JourneyScene(QGraphicsScene):
             return
         if self._only_rated(changes):  # faces moved up or down: nothing else of the map
             return
+        if self._only_voted(changes):  # dots on cards: their stickers, nothing else
+            return
         self.relayout()
         added = changes.added_touchpoints
         if added:  # what reappears (undo of a delete, redo of an add) comes back selected
@@ -145,13 +147,7 @@ class JourneyScene(QGraphicsScene):
         new = refelt(old, self.document.journey, parts[0].ids, self.fitter)
         if new is None:
             return False
-        self._widths_here()  # (the bookkeeping of widths by undo step, as a layout does)
-        self._widths_at[self.document.undo_stack.index()] = new.stage_widths
-        self.layout = self.backdrop.layout = new
-        self.overlay.set_layout(new)
-        for tid in parts[0].ids:  # only the re-rated cards and their faces
-            if tid in self.cards:
-                self.cards[tid].set_box(new.cards[tid], new.style)
+        self._take_cards(new, parts[0].ids)
         faces = {p.touchpoint_id: p for p in new.points if p.touchpoint_id in parts[0].ids}
         marks = new.unrated if new.unrated is not old.unrated else []
         for point in [*faces.values(), *marks]:  # ("?" marks may step aside)
@@ -160,6 +156,29 @@ class JourneyScene(QGraphicsScene):
                 item.set_point(point, new.style)
         self.update_curve()
         return True
+
+    def _only_voted(self, changes: Changes) -> bool:
+        """A change of dots alone, drawn on their cards without a new layout when it can be."""
+        parts = changes.parts
+        if len(parts) != 1 or parts[0].kind != "touchpoint" or parts[0].structural:
+            return False
+        if parts[0].fields != {"votes"}:
+            return False
+        new = revoted(self.layout, self.document.journey, parts[0].ids, self.fitter)
+        if new is None:
+            return False
+        self._take_cards(new, parts[0].ids)
+        return True
+
+    def _take_cards(self, new: MapLayout, ids) -> None:
+        """`new` in place of the layout, where only the cards `ids` look different."""
+        self._widths_here()  # (the bookkeeping of widths by undo step, as a layout does)
+        self._widths_at[self.document.undo_stack.index()] = new.stage_widths
+        self.layout = self.backdrop.layout = new
+        self.overlay.set_layout(new)
+        for tid in ids:
+            if tid in self.cards:
+                self.cards[tid].set_box(new.cards[tid], new.style)
 
     def relayout(self) -> None:
         with building_many():

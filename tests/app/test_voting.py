@@ -282,3 +282,33 @@ def test_dots_from_a_wall_are_typed_into_the_inspector(room, qtbot):
     assert not field.editor.isEnabled()
     doc.undo()
     assert doc.touchpoint(tid).votes == {}
+
+
+def test_the_banner_has_a_strip_of_its_own_under_the_map(room, qtbot):
+    view = room.view
+    height = view.viewport().height()
+    room.votes.start("pain_points", 3)
+    banner = room.votes.banner
+    assert banner.isVisible() and banner.parent() is view
+    assert view.viewport().height() < height  # the map made room for it
+    assert not banner.geometry().intersects(view.viewport().geometry())  # no card under it
+    assert banner.width() == view.viewport().width()
+    room.votes.end()
+    assert not banner.isVisible()
+    assert view.viewport().height() == height
+
+
+def test_each_dot_shows_on_its_card_at_once(room, qtbot):
+    order = in_time(room)
+    room.votes.start("pain_points", 9)
+    assert not any(e.kind == "votes" for e in room.scene.layout.legend)
+    room.votes.vote([order[0]])  # the first dot: the legend names the dots too
+    assert any(e.kind == "votes" for e in room.scene.layout.legend)
+    for _ in range(2):
+        room.votes.vote([order[1]])
+    cards = room.scene.cards
+    assert cards[order[0]].box.content.votes_label == "1"
+    assert cards[order[1]].box.content.votes_label == "2"
+    assert cards[order[2]].box.content.votes == 0
+    room.document.undo()
+    assert cards[order[1]].box.content.votes_label == "1"

@@ -2,14 +2,15 @@
 
 import random
 
-from factories import journey_maps
+from factories import journey_maps, voted_journey_maps
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cxmapper.layout import ApproximateMetrics
 from cxmapper.layout.journey_layout import layout_map
-from cxmapper.layout.refelt import refelt
+from cxmapper.layout.refelt import refelt, revoted
 from cxmapper.layout.text import TextFitter
+from cxmapper.model.journey import MAX_VOTES, VOTE_TOPICS
 from cxmapper.model.templates import load_template, template_names
 
 FITTER = TextFitter(ApproximateMetrics())
@@ -54,3 +55,58 @@ def test_a_card_rated_for_the_first_time_needs_a_new_layout():
     tp = next(t for t in journey.touchpoints if t.feeling is None)
     tp.feeling = 1
     assert refelt(lay, journey, {tp.id}, FITTER) is None
+
+
+def dotted(journey, seed):
+    """Dots put on (or taken off) one to three cards, on any topic."""
+    rng = random.Random(seed)
+    changed = set()
+    for tp in rng.sample(journey.touchpoints, min(len(journey.touchpoints), rng.randint(1, 3))):
+        topic = rng.choice(VOTE_TOPICS)
+        count = tp.votes.get(topic, 0) + rng.choice([-1, 1, 7])
+        tp.votes = {**tp.votes, topic: max(0, min(MAX_VOTES, count))}
+        changed.add(tp.id)
+    return changed
+
+
+def check_dots(journey, seed):
+    before = layout_map(journey, FITTER)
+    changed = dotted(journey, seed)
+    patched = revoted(before, journey, changed, FITTER)
+    fresh = layout_map(journey, FITTER, previous=before)
+    if not changed:  # (a map without touchpoints)
+        assert patched is None
+        return
+    if patched is None:  # only when the legend gains or loses its entry for the dots
+        assert fresh.legend != before.legend
+        return
+    assert patched == fresh
+    assert patched.card_keys == fresh.card_keys
+
+
+def test_every_template_given_dots_is_laid_out_as_anew():
+    for k, name in enumerate(template_names()):
+        journey = load_template(name)
+        journey.votes_shown = VOTE_TOPICS[k % 3]
+        journey.touchpoints[0].votes = {t: 1 for t in VOTE_TOPICS}  # (the legend has its entry)
+        for seed in range(5):
+            check_dots(journey, seed)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(voted_journey_maps(), st.integers(0, 1000))
+def test_any_map_given_dots_is_laid_out_as_anew(journey, seed):
+    check_dots(journey, seed)
+
+
+def test_the_first_dot_shown_needs_a_new_layout():
+    journey = load_template("car-service-visit")
+    journey.votes_shown = "touchpoints"
+    lay = layout_map(journey, FITTER)
+    journey.touchpoints[0].votes = {"touchpoints": 1}
+    assert revoted(lay, journey, {journey.touchpoints[0].id}, FITTER) is None
+    again = layout_map(journey, FITTER, previous=lay)
+    journey.touchpoints[0].votes = {"touchpoints": 2}
+    patched = revoted(again, journey, {journey.touchpoints[0].id}, FITTER)
+    assert patched is not None
+    assert patched.cards[journey.touchpoints[0].id].content.votes_label == "2"
