@@ -1,8 +1,8 @@
 """Workshop-scale costs in a real editor window: Select All, a drag step of every selected card
-(one frame), dropping them, undoing that, pasting a list of 50 lines, and rating cards from the
-keyboard (a digit key each, target one 60 Hz frame) and voting with dots (V each). Each is timed from the
-action until Qt has processed its events and painted the window; the floor is that window
-repainted with nothing changed."""
+(one frame), dropping them, undoing that, pasting a list of 50 lines, rating cards from the
+keyboard (a digit key each) and voting with dots (V each; both targets one 60 Hz frame). Each
+is timed from the action until Qt has processed its events and painted the window; the floor
+is that window repainted with nothing changed."""
 
 from __future__ import annotations
 

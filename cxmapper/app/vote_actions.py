@@ -24,6 +24,7 @@ from cxmapper.model.journey import VOTE_TOPICS
 from cxmapper.model.voting import (
     DEFAULT_DOTS,
     DEFAULT_TOPIC,
+    HAND_OVER,
     MAX_DOTS,
     VoteRound,
     can_take_dot,
@@ -93,6 +94,7 @@ class VoteActions(QObject):
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setShortcutVisibleInContextMenu(True)
+        action.setAutoRepeat(False)  # a key held down is one dot, not a row of them
         action.setStatusTip(tip)
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -154,7 +156,8 @@ class VoteActions(QObject):
                 if show:
                     doc.set_fields("map", MAP_ID, {"votes_shown": topic})
         self._since = doc.undo_stack.index()
-        self.round = VoteRound(topic, self.dots, total(doc.journey, topic))
+        self.round = VoteRound(topic, self.dots)
+        self._handed_over: list[tuple[int, object]] = []  # (where in the history, after what)
         self._voter = 1
         w.view.card_clicked = lambda tid: self.vote([tid])
         w.view.walk_only = self._takes_dot
@@ -204,31 +207,66 @@ class VoteActions(QObject):
             self._say(f"“{title}” has no {topic_name(r.topic)} to vote on")
             return False
         if change > 0:
-            voter, left = r.turn(doc.journey)
+            voter, left = r.turn(self.events())
             if len(taking) > left:
                 self._say(f"Person {voter} has {counted(left, 'dot')} left: select fewer cards")
                 return False
+        bare = next((i for i in taking if dots(doc.touchpoint(i), r.topic) + change < 0), None)
+        if bare is not None:
+            title = doc.touchpoint(bare).title
+            self._say(f"“{title}” has no dot to take off ({topic_name(r.topic)})")
+            return False
         try:
             done = doc.add_dots(taking, r.topic, change)
         except EditRefused as refused:
-            self._say(str(refused).replace("'", "“", 1).replace("'", "”", 1))
+            self._say(str(refused))
             return False
+        if done:  # the round's own dots: whose turn it is is read from them
+            stack = doc.undo_stack
+            stack.command(stack.index() - 1).round_dots = (r, change * len(taking))
+            self._show()  # (the change was announced before its dots were marked the round's)
         return done
+
+    def events(self) -> list[int | None]:
+        """The round's events as the undo history holds them now: its dots (undone ones are
+        no longer there, redone ones are back) and the hand-overs made after them."""
+        r, doc = self.round, self._on
+        if r is None or doc is None:
+            return []
+        stack = doc.undo_stack
+        index = stack.index()
+        # A hand-over after a step that was undone and replaced by another edit is gone.
+        self._handed_over = [
+            (at, after) for at, after in self._handed_over if stack.command(at - 1) is after
+        ]
+        handed = {at for at, _after in self._handed_over if at <= index}
+        events: list[int | None] = []
+        for i in range(self._since, index):
+            mark = getattr(stack.command(i), "round_dots", None)
+            if mark is not None and mark[0] is r:
+                events.append(mark[1])
+            if i + 1 in handed:
+                events.append(HAND_OVER)
+        return events
 
     def next_voter(self) -> None:
         r, doc = self.round, self.document
         if r is None or doc is None:
             return
-        voter, _left = r.turn(doc.journey)
-        if not r.hand_over(doc.journey):
+        events = self.events()
+        voter, _left = r.turn(events)
+        if not r.may_hand_over(events):
             self._say(f"Person {voter} has not put a dot on a card yet")
             return
+        stack = doc.undo_stack
+        self._handed_over.append((stack.index(), stack.command(stack.index() - 1)))
         self._show()
 
     def end(self, quiet: bool = False) -> None:
         r, w, doc = self.round, self.window, self.document
         if r is None:
             return
+        cast = VoteRound.cast(self.events())
         self.round = None
         with suppress(RuntimeError, TypeError):  # (a map already gone)
             self._on.changed.disconnect(self._follow)
@@ -240,7 +278,7 @@ class VoteActions(QObject):
         self._take_banner_away()
         self._update_actions()
         if not quiet and doc is not None:
-            self._say(self.summary(r.topic, r.cast(doc.journey)), 15000)
+            self._say(self.summary(r.topic, cast), 15000)
 
     def summary(self, topic: str, cast: int) -> str:
         journey = self.document.journey
@@ -274,9 +312,10 @@ class VoteActions(QObject):
             return None
         if self.round is not None:
             return self.round.topic
-        return doc.journey.votes_shown or next(
-            (t for t in VOTE_TOPICS if total(doc.journey, t)), None
-        )
+        shown = doc.journey.votes_shown
+        if shown is not None and total(doc.journey, shown):
+            return shown
+        return next((t for t in VOTE_TOPICS if total(doc.journey, t)), shown)
 
     def show_results(self) -> None:
         if self.document is None:
@@ -305,7 +344,8 @@ class VoteActions(QObject):
         r, doc = self.round, self.document
         if r is None or doc is None:
             return
-        voter, left = r.turn(doc.journey)
+        events = self.events()
+        voter, left = r.turn(events)
         if voter != self._voter:
             before, self._voter = self._voter, voter
             if voter > before:
@@ -313,7 +353,7 @@ class VoteActions(QObject):
         marks = "●" * left + "○" * (r.dots - left) if r.dots <= 10 else ""
         self.banner.setText(
             f"Vote on {topic_name(r.topic)} · person {voter}: {marks} "
-            f"{counted(left, 'dot')} left · {counted(r.cast(doc.journey), 'dot')} in all"
+            f"{counted(left, 'dot')} left · {counted(r.cast(events), 'dot')} in all"
         )
         big = getattr(self.window, "workshop", None) is not None and self.window.workshop.on
         if big != self._big:
@@ -364,6 +404,9 @@ class VoteActions(QObject):
         QTimer.singleShot(0, self, self._move_key)
         self.results_action.setEnabled(has_map)
         self.clear_action.setEnabled(has_map)
+        shown = getattr(self.window, "votes_menu", None)
+        if shown is not None:  # (the cards show the dots of the vote running)
+            shown.group.setEnabled(not running)
 
     def _move_key(self) -> None:
         running = self.round is not None

@@ -312,6 +312,10 @@ class JourneyView(PaletteDrops, QGraphicsView):
             event.accept()
             return
         item = self.itemAt(event.position().toPoint())
+        if isinstance(item, CardItem) and self.card_clicked is not None:
+            if not event.modifiers():  # (in a dot vote, a second click is a second dot)
+                self.card_clicked(item.touchpoint_id)
+            return
         if isinstance(item, CardItem):
             self._select_only(item.touchpoint_id)
             self.edit_title(item.touchpoint_id)
@@ -507,6 +511,8 @@ class JourneyView(PaletteDrops, QGraphicsView):
             return
         cards = list(lay.cards.values())
         # First a card stacked above or below in the same lane and time slot, then other lanes.
+        if self.walk_only is not None:  # (in a dot vote, only the cards voted on)
+            cards = [c for c in cards if self.walk_only(c.touchpoint_id)]
         candidates = [
             c
             for c in cards

@@ -301,20 +301,18 @@ def parse_time(cell: str) -> float:
 
 
 def parse_votes(cell: str) -> int:
-    """A vote column's cell: the dots on the card, a whole number (empty: none)."""
+    """A vote column's cell: the dots on the card, a whole number written in digits 0-9 (an
+    a "4.0" too; empty: none). "1.000", "1e3" and "1_000" are refused, not guessed."""
     text = cell.strip()
     if not text:
         return 0
-    try:
-        number = float(text)
-    except ValueError:
-        number = -1.0
-    if not (math.isfinite(number) and number.is_integer() and 0 <= number <= MAX_VOTES):
+    whole = re.fullmatch(r"([0-9]{1,6})(?:\.0)?", text)
+    if whole is None or int(whole.group(1)) > MAX_VOTES:
         raise ValueError(
             f'"{text[:40]}" is not a number of votes: use a whole number from 0 to {MAX_VOTES} '
             "(or leave it empty for none)"
         )
-    return int(number)
+    return int(whole.group(1))
 
 
 def format_votes(count: int) -> str:

@@ -50,6 +50,7 @@ from cxmapper.model.journey import (
     MAX_DEPARTMENTS,
     MAX_STAGES,
     MAX_TOUCHPOINTS,
+    VOTE_TOPICS,
     Channel,
     Department,
     JourneyMap,
@@ -449,6 +450,11 @@ def _validated(
         "departments": [d.model_dump() for d in departments.parts],
         "channels": [c.model_dump() for c in channels.parts],
         "touchpoints": touchpoints,
+        # A sheet that counted dots shows them (the first topic that has some).
+        "votes_shown": next(
+            (t for t in VOTE_TOPICS if any((tp.get("votes") or {}).get(t) for tp in touchpoints)),
+            None,
+        ),
     }
     try:
         return JourneyMap.model_validate(data)

@@ -2,13 +2,15 @@
 
 A map keeps the dots per card and per topic (`Touchpoint.votes`); this module answers what a vote
 needs to know without any window: which cards can take a dot on a topic, the cards ranked by their
-dots, and (`VoteRound`) whose turn it is and how many dots they have left. The round is worked out
-from the map's own counts, so undo and redo of a dot (or a dot from a phone, later) keep it right.
+dots, and (`VoteRound`) whose turn it is and how many dots they have left, from the round's own
+events (dots put on, taken off, hand-overs), wherever they come from: the editor's undo history
+today, phones in the room later.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from cxmapper.model.journey import MAX_VOTES, VOTE_TOPIC_NAMES, JourneyMap, Touchpoint
 
@@ -67,44 +69,51 @@ def topics_voted(journey: JourneyMap) -> list[str]:
     return [t for t in VOTE_TOPIC_NAMES if any(tp.votes.get(t) for tp in journey.touchpoints)]
 
 
+HAND_OVER = None  # an event of a round: the person voting stops before their last dot
+
+
 @dataclass
 class VoteRound:
     """One round of voting at one keyboard: each person in turn puts up to `dots` dots on the
-    cards, then the next person votes. `started_with` is the number of dots on the topic when
-    the round began; `handed_over` the numbers of dots cast when a voter chose to stop early."""
+    cards, then the next person votes.
+
+    Whose turn it is follows from the round's events, in order: the dots put on (a positive
+    count) or taken off (negative) in this round, and hand-overs (HAND_OVER). The editor reads
+    them from its undo history, so an undo, a redo, dots that were on the cards before the
+    round, a card deleted or dots typed into a card never change whose turn it is."""
 
     topic: str
     dots: int
-    started_with: int
-    handed_over: list[int] = field(default_factory=list)
 
-    def cast(self, journey: JourneyMap) -> int:
-        """Dots put on the topic since the round began (undone ones are no longer cast)."""
-        return max(0, total(journey, self.topic) - self.started_with)
+    def people(self, events: Iterable[int | None]) -> tuple[list[int], int]:
+        """The dots each earlier person used, and the dots the person voting now has used."""
+        done: list[int] = []
+        used = 0
+        for event in events:
+            if event is HAND_OVER:
+                if used > 0:
+                    done.append(used)
+                    used = 0
+                continue
+            used += event
+            while used >= self.dots:  # their last dot: the next person's turn
+                done.append(self.dots)
+                used -= self.dots
+            while used < 0 and done:  # a dot taken off goes back to whoever put it on
+                used += done.pop()
+            used = max(used, 0)
+        return done, used
 
-    def turn(self, journey: JourneyMap) -> tuple[int, int]:
-        """Whose turn it is (1 for the first voter) and how many dots they have left. A voter
-        whose dots are all on the cards hands over by themselves."""
-        cast = self.cast(journey)
-        # A hand-over after dots that were undone since is forgotten: that voter is back.
-        self.handed_over = [n for n in self.handed_over if n <= cast]
-        voter, start = 1, 0
-        early = iter(self.handed_over)
-        stop = next(early, None)
-        while True:
-            limit = start + self.dots
-            if stop is not None and stop < limit:
-                voter, start, stop = voter + 1, stop, next(early, None)
-            elif cast >= limit:
-                voter, start = voter + 1, limit
-            else:
-                return voter, limit - cast
+    def turn(self, events: Iterable[int | None]) -> tuple[int, int]:
+        """Whose turn it is (1 for the first person) and how many dots they have left."""
+        done, used = self.people(events)
+        return len(done) + 1, self.dots - used
 
-    def hand_over(self, journey: JourneyMap) -> bool:
-        """The voter stops before using all their dots; False when they have not voted yet
-        (there is nothing to hand over)."""
-        voter, left = self.turn(journey)
-        if left == self.dots:
-            return False
-        self.handed_over.append(self.cast(journey))
-        return True
+    def may_hand_over(self, events: Iterable[int | None]) -> bool:
+        """Whether the person voting has put a dot on (there is something to hand over)."""
+        return self.people(events)[1] > 0
+
+    @staticmethod
+    def cast(events: Iterable[int | None]) -> int:
+        """The dots put on in this round, less those taken off."""
+        return max(0, sum(e for e in events if e is not HAND_OVER))

@@ -312,3 +312,88 @@ def test_each_dot_shows_on_its_card_at_once(room, qtbot):
     assert cards[order[2]].box.content.votes == 0
     room.document.undo()
     assert cards[order[1]].box.content.votes_label == "1"
+
+
+def test_undo_and_redo_keep_whose_turn_it_is(room, qtbot):
+    """A person hands over, a dot is undone and redone: the turn is back where it was."""
+    order = in_time(room)
+    room.votes.start("pain_points", 3)
+    room.votes.vote([order[0]])
+    qtbot.keyClick(focused(), Qt.Key.Key_N)
+    assert "person 2" in room.votes.banner.text()
+    room.document.undo()
+    assert "person 1" in room.votes.banner.text()
+    room.document.redo()
+    assert "person 2" in room.votes.banner.text() and "3 dots left" in room.votes.banner.text()
+    # After an undo, another dot instead: person 1 again (their hand-over went with the dot).
+    room.document.undo()
+    room.votes.vote([order[1]])
+    assert "person 1" in room.votes.banner.text() and "2 dots left" in room.votes.banner.text()
+
+
+def test_only_the_rounds_own_dots_count_against_a_person(room, qtbot):
+    order = in_time(room)
+    room.votes.start("pain_points", 3)
+    for tid in order[:3]:
+        room.votes.vote([tid])
+    room.votes.end()
+    room.votes.start("pain_points", 3)  # the dots of the first round kept on the cards
+    for tid in order[:3]:  # taken off: they were nobody's in this round
+        room.votes.vote([tid], change=-1)
+    room.votes.vote([order[3]])
+    assert "person 1" in room.votes.banner.text() and "2 dots left" in room.votes.banner.text()
+    # Dots typed into a card, or a card deleted, change nobody's turn either.
+    room.document.set_fields("touchpoint", [order[4]], {"votes": {"pain_points": 9}})
+    room.document.delete_touchpoints([order[3]])
+    assert "person 1" in room.votes.banner.text() and "2 dots left" in room.votes.banner.text()
+
+
+def test_a_double_click_while_voting_is_two_dots_and_no_rename(room, qtbot):
+    room.votes.start("touchpoints", 3)
+    tid = room.scene.layout.time_order[2]
+    item = room.scene.cards[tid]
+    room.view.ensureVisible(item)
+    centre = room.view.mapFromScene(item.sceneBoundingRect().center())
+    # What a double-click delivers: a click, then a double-click for the second press.
+    qtbot.mouseClick(room.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(room.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert dots(room, tid, "touchpoints") == 2
+    assert not room.view.title_editor.isVisible()
+
+
+def test_up_and_down_walk_only_the_cards_voted_on(room, qtbot):
+    room.votes.start("pain_points", 3)
+    doc = room.document
+    for key in [Qt.Key.Key_Down] * 6 + [Qt.Key.Key_Up] * 6 + [Qt.Key.Key_Right] * 4:
+        qtbot.keyClick(focused(), key)
+        assert all(doc.touchpoint(t).pain_points for t in room.scene.selected_ids())
+
+
+def test_the_cards_show_the_running_votes_dots(room, qtbot):
+    room.votes.start("pain_points", 3)
+    assert not room.votes_menu.actions["opportunities"].isEnabled()
+    room.votes.end()
+    assert room.votes_menu.actions["opportunities"].isEnabled()
+
+
+def test_clear_votes_finds_the_dots_there_are(room, qtbot, monkeypatch):
+    room.votes.start("touchpoints", 3)
+    room.votes.vote([room.scene.layout.time_order[0]])
+    room.votes.end()
+    room.votes_menu.actions["pain_points"].trigger()  # (no dots on pain points)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _w, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.No,
+    )
+    room.votes.ask_and_clear()
+    assert asked and "1 dot for touchpoints" in asked[0]
+
+
+def test_a_title_with_an_apostrophe_reads_right(room, qtbot):
+    tid = in_time(room)[0]
+    room.document.set_fields("touchpoint", [tid], {"title": "Dana's call"})
+    room.votes.start("pain_points", 3)
+    room.votes.vote([tid], change=-1)
+    assert room.statusBar().currentMessage() == "“Dana's call” has no dot to take off (pain points)"
