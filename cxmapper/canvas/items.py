@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from cxmapper.canvas.painting import QtPainter, qrect
 from cxmapper.layout import glyphs
@@ -155,13 +155,25 @@ class FeelingPointItem(QGraphicsItem):
         )
 
 
-class CurveItem(QGraphicsPathItem):
-    """The emotion curve through the faces, in time order."""
+class CurveItem(QGraphicsItem):
+    """The emotion curve through the faces, in time order.
+
+    Kept as runs of a few segments, each its own path: a card re-rated (or a face dragged)
+    changes the segments around its face, and only their runs are built and painted again,
+    not a curve as long as the map (at 2,000 touchpoints, most of a frame)."""
+
+    RUN = 16  # segments a run holds
 
     def __init__(self) -> None:
         super().__init__()
-        self.set_look(LIGHT, Style())
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setZValue(Z_CURVE)
+        self._pen = QPen()
+        self._points: list[Point] | None = None
+        self._segments: list = []
+        self._runs: list[tuple[QPainterPath, QRectF]] = []
+        self._bounds = QRectF()
+        self.set_look(LIGHT, Style())
 
     def set_look(self, theme: Theme, style: Style, future: bool = False) -> None:
         """Today's curve solid; the future state's (when it is the one shown) dashed."""
@@ -169,32 +181,94 @@ class CurveItem(QGraphicsPathItem):
         if future:
             pen.setDashPattern(list(CURVE_DASH))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        self.setPen(pen)
+        dashed_before = bool(self._pen.dashPattern())
+        self._pen = pen
+        if dashed_before != future and self._points is not None:
+            self._build(list(range(len(self._segments))))  # (one run when dashed: see _run_of)
+        self.update()
+
+    def pen(self) -> QPen:
+        return self._pen
+
+    def path(self) -> QPainterPath:
+        """The whole curve, as one path."""
+        whole = QPainterPath()
+        for run, _rect in self._runs:
+            whole.addPath(run)
+        return whole
 
     def set_points(self, points: list[Point]) -> None:
-        self._segments = self._segments_for(points)
+        before = self._points
+        self._segments, changed = self._segments_for(points)
         self._points = list(points)
-        path = QPainterPath()
-        if points:
-            path.moveTo(points[0].x, points[0].y)
-            for c1, c2, end in self._segments:
-                path.cubicTo(c1.x, c1.y, c2.x, c2.y, end.x, end.y)
-        self.setPath(path)
+        if before is None or len(before) != len(points):
+            self._build(list(range(len(self._segments))))
+        else:
+            self._build(changed)
 
-    def _segments_for(self, points: list[Point]) -> list:
-        """The curve's segments; when only a few faces moved (a card re-rated), only the
-        segments around them are worked out again."""
-        before = getattr(self, "_points", None)
+    def _run_of(self, segment: int) -> int:
+        # A dashed curve is one run: its dashes go on across the whole curve unbroken.
+        return 0 if self._pen.dashPattern() else segment // self.RUN
+
+    def _build(self, segments: list[int]) -> None:
+        """Build again the runs holding these segments, and repaint where they were and are."""
+        points, count = self._points or [], len(self._segments)
+        runs = 1 if self._pen.dashPattern() else max(1, -(-count // self.RUN))
+        if len(self._runs) != runs or not segments and not count:
+            self._runs = [(QPainterPath(), QRectF()) for _ in range(runs)]
+            segments = list(range(count))
+        dirty = QRectF()
+        for k in sorted({self._run_of(i) for i in segments}):
+            first = 0 if runs == 1 else k * self.RUN
+            last = count if runs == 1 else min(count, first + self.RUN)
+            path = QPainterPath()
+            if points and first < last:
+                path.moveTo(points[first].x, points[first].y)
+                for c1, c2, end in self._segments[first:last]:
+                    path.cubicTo(c1.x, c1.y, c2.x, c2.y, end.x, end.y)
+            margin = self._pen.widthF()
+            rect = path.controlPointRect().adjusted(-margin, -margin, margin, margin)
+            dirty = dirty.united(self._runs[k][1]).united(rect)
+            self._runs[k] = (path, rect if first < last else QRectF())
+        bounds = QRectF()
+        for _path, rect in self._runs:
+            bounds = bounds.united(rect)
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+        if not dirty.isEmpty():
+            self.update(dirty)
+
+    def _segments_for(self, points: list[Point]) -> tuple[list, list[int]]:
+        """The curve's segments and which changed; when only a few faces moved (a card
+        re-rated), only the segments around them are worked out again."""
+        before = self._points
         if before is None or len(before) != len(points) or len(points) < 2:
-            return glyphs.smooth_curve(points)
+            segments = glyphs.smooth_curve(points)
+            return segments, list(range(len(segments)))
         moved = [i for i, (a, b) in enumerate(zip(before, points, strict=True)) if a != b]
         if len(moved) > len(points) // 8:
-            return glyphs.smooth_curve(points)
+            segments = glyphs.smooth_curve(points)
+            return segments, list(range(len(segments)))
         segments = list(self._segments)
-        again = {j for i in moved for j in range(i - 2, i + 2) if 0 <= j < len(points) - 1}
+        again = sorted({j for i in moved for j in range(i - 2, i + 2) if 0 <= j < len(points) - 1})
         for j in again:
             segments[j] = glyphs.curve_segment(points, j)
-        return segments
+        return segments, again
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # (nothing to click: a click goes to the face or lane under it)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setPen(self._pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        shown = option.exposedRect
+        for path, rect in self._runs:
+            if rect.intersects(shown):
+                painter.drawPath(path)
 
 
 class DropIndicator(QGraphicsRectItem):

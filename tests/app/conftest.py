@@ -5,6 +5,8 @@ from factories import close_quietly
 
 from cxmapper.app.editor import editor
 from cxmapper.app.window import MainWindow
+from cxmapper.document.document import JourneyDocument
+from cxmapper.model.templates import load_template
 
 
 @pytest.fixture
@@ -18,3 +20,13 @@ def window(qtbot):
     yield w
     for other in list(editor().windows):  # and any window the test opened from it
         close_quietly(other)
+
+
+@pytest.fixture
+def blueprint(window, qtbot):
+    """The window on a template of 24 cards, the map holding the keys, nothing selected."""
+    window.set_document(JourneyDocument(load_template("car-service-blueprint"), None))
+    qtbot.wait(20)
+    window.view.setFocus()
+    window.scene.clearSelection()
+    return window

@@ -6,22 +6,10 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
 from cxmapper.app.help import shortcut_rows
-from cxmapper.document.document import JourneyDocument
-from cxmapper.model.templates import load_template
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 DIGIT = {-2: Qt.Key.Key_1, -1: Qt.Key.Key_2, 0: Qt.Key.Key_3, 1: Qt.Key.Key_4, 2: Qt.Key.Key_5}
 DIGIT[None] = Qt.Key.Key_0
-
-
-@pytest.fixture
-def blueprint(window, qtbot):
-    """The window on a template of 24 cards, the map holding the keys, nothing selected."""
-    window.set_document(JourneyDocument(load_template("car-service-blueprint"), None))
-    qtbot.wait(20)
-    window.view.setFocus()
-    window.scene.clearSelection()
-    return window
 
 
 def focused():

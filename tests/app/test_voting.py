@@ -17,13 +17,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def room(window, qtbot):
-    """The window on a template of 24 cards, the map holding the keys, nothing selected."""
-    window.set_document(JourneyDocument(load_template("car-service-blueprint"), None))
-    qtbot.wait(20)
-    window.view.setFocus()
-    window.scene.clearSelection()
-    return window
+def room(blueprint):
+    return blueprint
 
 
 def focused():
