@@ -1,0 +1,1 @@
+"""How a laid-out map is drawn, once, for every painter (the canvas, the PDF, the SVG)."""
