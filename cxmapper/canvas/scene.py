@@ -28,7 +28,7 @@ from cxmapper.document.document import Changes, JourneyDocument
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.geometry import Point
 from cxmapper.layout.journey_layout import layout_map
-from cxmapper.layout.refelt import refelt, revoted
+from cxmapper.layout.refelt import recarded, refelt
 from cxmapper.layout.style import DARK, LIGHT, Style, Theme
 from cxmapper.layout.text import TextFitter
 from cxmapper.model.bulk import building_many
@@ -129,7 +129,7 @@ class JourneyScene(QGraphicsScene):
             return
         if self._only_rated(changes):  # faces moved up or down: nothing else of the map
             return
-        if self._only_voted(changes):  # dots on cards: their stickers, nothing else
+        if self._only_cards(changes):  # a rename, a flag, dots: those cards, nothing else
             return
         self.relayout()
         added = changes.added_touchpoints
@@ -157,14 +157,14 @@ class JourneyScene(QGraphicsScene):
         self.update_curve()
         return True
 
-    def _only_voted(self, changes: Changes) -> bool:
-        """A change of dots alone, drawn on their cards without a new layout when it can be."""
+    def _only_cards(self, changes: Changes) -> bool:
+        """A change of what cards show alone (a rename, a flag, dots), drawn on those cards
+        without a new layout when it can be (refelt.recarded)."""
         parts = changes.parts
         if len(parts) != 1 or parts[0].kind != "touchpoint" or parts[0].structural:
             return False
-        if parts[0].fields != {"votes"}:
-            return False
-        new = revoted(self.layout, self.document.journey, parts[0].ids, self.fitter)
+        part = parts[0]
+        new = recarded(self.layout, self.document.journey, part.ids, self.fitter, part.fields)
         if new is None:
             return False
         self._take_cards(new, parts[0].ids)

@@ -21,6 +21,7 @@ from cxmapper.layout.boxes import (
     Slot,
     StageBox,
 )
+from cxmapper.layout.card_look import card_key
 from cxmapper.layout.columns import pack_columns, widened
 from cxmapper.layout.geometry import Rect
 from cxmapper.layout.pieces import card_content, feeling_points, header_box, legend_entries
@@ -29,7 +30,6 @@ from cxmapper.layout.style import UNASSIGNED_COLOUR, Style
 from cxmapper.layout.text import TextFitter, TextMetrics
 from cxmapper.model.future import in_current, in_future
 from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
-from cxmapper.model.voting import dots
 
 
 def lanes_of(journey: JourneyMap) -> list[str | None]:
@@ -199,22 +199,7 @@ def _layout(
             top = lane_top[lane_id] + s.lane_padding + lane_extra / 2
             top += depth * (s.card_height + s.card_gap)
             icon = icons.get(tp.channel_id) if tp.channel_id else None
-            key = (
-                colour,
-                icon,
-                tp.title,
-                tp.feeling,
-                tp.emotion,
-                bool(tp.pain_points),
-                bool(tp.opportunities),
-                tp.moment_of_truth,
-                tp.partner_owned,
-                tp.evidence,
-                tp.future_state,
-                tp.future_feeling if future_cards else None,
-                dots(tp, votes_shown) if votes_shown else 0,
-                future_cards,
-            )
+            key = card_key(tp, colour, icon, future_cards, votes_shown)
             card_keys[tp.id] = key
             if old_keys.get(tp.id) == key:
                 content = old_cards[tp.id].content

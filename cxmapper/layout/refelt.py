@@ -4,7 +4,7 @@ Rating a card (a key, a face dragged, the Inspector) moves its face up or down t
 and changes the face on the card; nothing else of the map moves while the card was rated before
 and still is. The workshop rates card after card with the room watching: at 2,000 touchpoints a
 whole new layout takes longer than a frame, this takes a fraction of a millisecond a card.
-A dot in a vote changes only the sticker on its card (`revoted`).
+A rename, a flag, an emotion word, a channel or a dot changes only its card (`recarded`).
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cxmapper.layout.boxes import MapLayout
+from cxmapper.layout.card_look import FEELING_AT, card_key
 from cxmapper.layout.columns import face_spread
-from cxmapper.layout.geometry import Point
-from cxmapper.layout.pieces import card_content, question_marks
+from cxmapper.layout.geometry import Point, Rect
+from cxmapper.layout.pieces import card_content, legend_entries, question_marks
+from cxmapper.layout.style import UNASSIGNED_COLOUR
 from cxmapper.layout.text import TextFitter
 from cxmapper.model.journey import JourneyMap
-
-FEELING_AT = 3  # where a card's feeling stands in what it was drawn from (its card key)
 
 
 def refelt(
@@ -64,35 +64,66 @@ def refelt(
     return replace(lay, points=points, unrated=unrated, cards=cards, card_keys=keys)
 
 
-DOTS_AT = -2  # where a card's dots (on the vote shown) stand in its card key
+# Fields whose change redraws only the cards that hold them (and, for quotes and notes, rows
+# under the lanes when the map shows them: then the map is laid out again).
+RECARDED = frozenset(
+    {
+        "title",
+        "emotion",
+        "pain_points",
+        "opportunities",
+        "quotes",
+        "moment_of_truth",
+        "partner_owned",
+        "evidence",
+        "votes",
+        "channel_id",
+    }
+)
+_IN_THE_LEGEND = frozenset({"evidence", "votes", "channel_id"})  # (which ones are used)
 
 
-def revoted(
-    lay: MapLayout, journey: JourneyMap, ids: frozenset[str] | set[str], fitter: TextFitter
+def recarded(
+    lay: MapLayout,
+    journey: JourneyMap,
+    ids: frozenset[str] | set[str],
+    fitter: TextFitter,
+    fields: frozenset[str] | set[str],
 ) -> MapLayout | None:
-    """`lay` with the dots `ids` have in `journey`: only their stickers change, or None when
-    more would (another vote shown; the first dot on the map or the last one gone, which adds
-    or takes away the legend's entry) and the map must be laid out again."""
-    topic = lay.votes_shown
-    if journey.votes_shown != topic or not ids:
+    """`lay` with the cards `ids` drawn again from what they show in `journey`, after a change
+    of `fields` (a rename, an emotion word, a flag, a channel, dots): or None when more of the
+    map would change (a row under the lanes shows the field, the legend gains or loses an
+    entry, another vote or curve is shown) and it must be laid out again."""
+    if not ids or not set(fields) <= RECARDED:
         return None
-    if topic is not None:
-        had = any(box.content.votes for box in lay.cards.values())
-        if had != any(tp.votes.get(topic) for tp in journey.touchpoints):
+    if journey.votes_shown != lay.votes_shown or journey.curves != lay.curves:
+        return None
+    if set(journey.rows) & set(fields):
+        return None
+    if _IN_THE_LEGEND & set(fields):
+        area = Rect(lay.legend_rect.x, lay.legend_rect.y, lay.legend_rect.w, 0)
+        if legend_entries(journey, area, fitter, lay.style)[0] != lay.legend:
             return None
+    colours = {d.id: d.colour for d in journey.departments}
+    icons = {c.id: c.icon for c in journey.channels}
+    future_cards = journey.curves == "future"
     cards, keys = dict(lay.cards), dict(lay.card_keys)
     for tp in journey.touchpoints:
         if tp.id not in ids:
             continue
-        key = keys.get(tp.id)
-        if key is None or tp.id not in cards:
+        old = keys.get(tp.id)
+        if old is None or tp.id not in cards:
             return None
-        count = tp.votes.get(topic, 0) if topic else 0
-        if key[DOTS_AT] == count:
-            continue  # (dots of a vote not shown: nothing on the card changes)
-        key = (*key[:DOTS_AT], count, key[-1])
-        colour, icon, future_cards = key[0], key[1], key[-1]
-        content = card_content(tp, icon, colour, fitter, lay.style, future_cards, topic)
+        colour = (
+            colours.get(tp.department_id, UNASSIGNED_COLOUR)
+            if tp.department_id
+            else UNASSIGNED_COLOUR
+        )
+        icon = icons.get(tp.channel_id) if tp.channel_id else None
+        key = card_key(tp, colour, icon, future_cards, lay.votes_shown)
+        if key == old:
+            continue  # (a quote, or dots of a vote not shown: nothing on the card changes)
+        content = card_content(tp, icon, colour, fitter, lay.style, future_cards, lay.votes_shown)
         cards[tp.id] = replace(cards[tp.id], content=content)
         keys[tp.id] = key
     return replace(lay, cards=cards, card_keys=keys)

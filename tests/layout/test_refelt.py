@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from cxmapper.layout import ApproximateMetrics
 from cxmapper.layout.journey_layout import layout_map
-from cxmapper.layout.refelt import refelt, revoted
+from cxmapper.layout.refelt import recarded, refelt
 from cxmapper.layout.text import TextFitter
 from cxmapper.model.journey import MAX_VOTES, VOTE_TOPICS
 from cxmapper.model.templates import load_template, template_names
@@ -72,7 +72,7 @@ def dotted(journey, seed):
 def check_dots(journey, seed):
     before = layout_map(journey, FITTER)
     changed = dotted(journey, seed)
-    patched = revoted(before, journey, changed, FITTER)
+    patched = recarded(before, journey, changed, FITTER, {"votes"})
     fresh = layout_map(journey, FITTER, previous=before)
     if not changed:  # (a map without touchpoints)
         assert patched is None
@@ -104,9 +104,67 @@ def test_the_first_dot_shown_needs_a_new_layout():
     journey.votes_shown = "touchpoints"
     lay = layout_map(journey, FITTER)
     journey.touchpoints[0].votes = {"touchpoints": 1}
-    assert revoted(lay, journey, {journey.touchpoints[0].id}, FITTER) is None
+    assert recarded(lay, journey, {journey.touchpoints[0].id}, FITTER, {"votes"}) is None
     again = layout_map(journey, FITTER, previous=lay)
     journey.touchpoints[0].votes = {"touchpoints": 2}
-    patched = revoted(again, journey, {journey.touchpoints[0].id}, FITTER)
+    patched = recarded(again, journey, {journey.touchpoints[0].id}, FITTER, {"votes"})
     assert patched is not None
     assert patched.cards[journey.touchpoints[0].id].content.votes_label == "2"
+
+
+CARD_EDITS = {
+    "title": lambda rng, tp, j: rng.choice(
+        ["Calls support", "A much longer title that wraps", "x"]
+    ),
+    "emotion": lambda rng, tp, j: rng.choice(["", "furious", "exasperated beyond words"]),
+    "pain_points": lambda rng, tp, j: rng.choice([[], ["Slow"], ["Slow", "Rude"]]),
+    "opportunities": lambda rng, tp, j: rng.choice([[], ["Call back"]]),
+    "quotes": lambda rng, tp, j: rng.choice([[], ["It took ages"]]),
+    "moment_of_truth": lambda rng, tp, j: not tp.moment_of_truth,
+    "partner_owned": lambda rng, tp, j: not tp.partner_owned,
+    "evidence": lambda rng, tp, j: rng.choice([None, "observed", "assumed", "proposed"]),
+    "channel_id": lambda rng, tp, j: rng.choice([None, *(c.id for c in j.channels)]),
+}
+
+
+def recheck(journey, seed):
+    """One kind of what a card shows changed on one to three cards: drawn on those cards alone
+    (or laid out again when more changes), the same as a new layout."""
+    rng = random.Random(seed)
+    before = layout_map(journey, FITTER)
+    field = rng.choice(sorted(CARD_EDITS))
+    changed = set()
+    for tp in rng.sample(journey.touchpoints, min(len(journey.touchpoints), rng.randint(1, 3))):
+        setattr(tp, field, CARD_EDITS[field](rng, tp, journey))
+        changed.add(tp.id)
+    patched = recarded(before, journey, changed, FITTER, {field})
+    fresh = layout_map(journey, FITTER, previous=before)
+    if patched is not None:
+        assert patched == fresh
+        assert patched.card_keys == fresh.card_keys
+    return patched is not None
+
+
+def test_every_template_with_a_card_changed_is_laid_out_as_anew():
+    fast = 0
+    for k, name in enumerate(template_names()):
+        for seed in range(8):
+            fast += recheck(load_template(name), k * 100 + seed)
+    assert fast >= 20  # most such edits take the fast way
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(voted_journey_maps(), st.integers(0, 1000))
+def test_any_map_with_a_card_changed_is_laid_out_as_anew(journey, seed):
+    recheck(journey, seed)
+
+
+def test_a_row_that_shows_the_notes_needs_a_new_layout():
+    journey = load_template("car-service-visit")
+    journey.rows = ["pain_points"]
+    lay = layout_map(journey, FITTER)
+    tp = journey.touchpoints[0]
+    tp.pain_points = ["A new pain"]
+    assert recarded(lay, journey, {tp.id}, FITTER, {"pain_points"}) is None
+    tp.title = "Renamed"
+    assert recarded(lay, journey, {tp.id}, FITTER, {"title"}) is not None
