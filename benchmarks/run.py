@@ -23,7 +23,8 @@ from pathlib import Path
 
 import shiboken6
 
-from cxmapper.export.pdf import PdfOptions, export_pdf
+from cxmapper.export.paper import PdfOptions
+from cxmapper.export.pdf import export_pdf
 from cxmapper.model.fileformat import load_map, map_from_bytes, map_to_bytes, save_map
 from cxmapper.model.journey import JourneyMap, Touchpoint
 from cxmapper.model.recovery import write_copy

@@ -27,6 +27,12 @@ def test_the_wheel_ships_resources_and_finds_them_installed_elsewhere(tmp_path):
     }
     assert {f"cxmapper/resources/{name}" for name in shipped} <= set(names)
     assert sum(n.startswith("cxmapper/resources/templates/") for n in names) >= 4
+    code_files = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "cxmapper").rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
+    assert code_files <= set(names), sorted(code_files - set(names))  # every package listed
 
     site = tmp_path / "site"
     subprocess.run([*pip, "install", "--no-deps", "--target", site, wheel], check=True, timeout=300)

@@ -52,7 +52,7 @@ class ClipboardActions:
 
     def _selected(self) -> list[str]:
         w = self.window
-        return w.scene.selected_ids() if w.document and w.scene else []
+        return w.selection.ids if w.document and w.selection is not None else []
 
     def copy(self) -> bool:
         ids = self._selected()
@@ -134,7 +134,5 @@ class ClipboardActions:
 
     def _show(self, ids: list[str]) -> None:
         if ids:  # what was pasted becomes the selection, scrolled into view
-            self.window.scene.select_ids(ids)
-            item = self.window.scene.cards.get(ids[-1])
-            if item is not None:
-                self.window.view.ensureVisible(item, 40, 40)
+            self.window.selection.select(ids)
+            self.window.view.show_touchpoint(ids[-1])

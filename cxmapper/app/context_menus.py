@@ -7,11 +7,9 @@ from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from cxmapper.canvas.tooltips import plain
-from cxmapper.layout.drop import drop_target
 from cxmapper.model.defaults import DEPARTMENT_COLOURS
 from cxmapper.model.fields import EditRefused
 from cxmapper.panels.removal import remove_with_question
-from cxmapper.panels.structure import swatch
 
 
 def _short(name: str, most: int = 40) -> str:
@@ -54,11 +52,12 @@ class ContextMenus:
 
     def _touchpoint(self, menu: QMenu, part_id, _pos: QPointF) -> None:
         w, doc = self.window, self.document
-        ids = w.scene.selected_ids() or [part_id]
+        ids = w.selection.ids or [part_id]
         if len(ids) == 1:
             menu.addAction("Rename", lambda: w.view.edit_title(part_id))
         menu.addAction("Edit in Inspector", w.focus_inspector)
-        feeling = menu.addMenu("Future feeling" if w.scene.layout.curves == "future" else "Feeling")
+        future = doc.journey.curves == "future"
+        feeling = menu.addMenu("Future feeling" if future else "Feeling")
         w.feelings.for_menu(feeling, ids)  # with their keys: 5 .. 1, 0
         w.votes.for_menu(menu, ids)  # (while a vote runs: V, Shift+V)
         menu.addAction("Add touchpoint after", lambda: w.add_after_selection(""))
@@ -98,6 +97,8 @@ class ContextMenus:
         remove.setEnabled(len(doc.journey.stages) > 1)
 
     def _department(self, menu: QMenu, department_id, _pos) -> None:
+        from cxmapper.panels.part_list import swatch  # (not before a menu needs it: start-up)
+
         w, doc = self.window, self.document
         ids = [d.id for d in doc.journey.departments]
         if department_id is None:  # the "Unassigned" lane
@@ -138,7 +139,7 @@ class ContextMenus:
 
     def _canvas(self, menu: QMenu, _part_id, pos: QPointF) -> None:
         w, doc = self.window, self.document
-        target = drop_target(w.scene.layout, pos.x(), pos.y())
+        target = w.view.place_at(pos)
         if target is not None:
             menu.addAction("Add touchpoint here", lambda: w.add_touchpoint_at(target))
         menu.addAction("Add stage", lambda: self.add_and_name("stage", len(doc.journey.stages)))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.app import settings
 from cxmapper.app.dialogs import form_with_buttons
-from cxmapper.export.pdf import PAGE_SIZES, PdfOptions
+from cxmapper.export.paper import PAGE_SIZES, PdfOptions
 from cxmapper.model.journey import ROW_NAMES, ROWS
 
 CURVE_CHOICES = (

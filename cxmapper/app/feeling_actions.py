@@ -65,7 +65,7 @@ class FeelingActions:
             return
         if ids is None and w.view.title_editor.hasFocus():
             return  # (a digit typed in a name is the name's)
-        if not (ids or w.scene.selected_ids()):
+        if not ids and w.selection.is_empty():
             w.statusBar().showMessage("Select a touchpoint to rate its feeling", 4000)
             return
         w._refused(lambda: w.view.rate(feeling, ids))

@@ -1,11 +1,13 @@
 """The main window's files: open (maps, spreadsheets, exported PDFs) from the menu, the recent
-list, the command line or a drop; save and save as; close; the question before unsaved changes
-would be lost. One map per window: opening or starting a map in a window that holds work opens
-another window."""
+list, the command line or a drop; import; save and save as; close; the question before unsaved
+changes would be lost. One map per window: opening or starting a map in a window that holds work
+opens another window. The kinds of file, and what the dialogs show for them, come from the
+formats' lists (model/formats.py), which the command line reads too."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,20 +18,41 @@ from cxmapper.app import settings
 from cxmapper.app.editor import editor
 from cxmapper.canvas.tooltips import plain
 from cxmapper.document.document import JourneyDocument
+from cxmapper.model import formats
+from cxmapper.model.formats import MERMAID_DIAGRAM, SPREADSHEET, Reader
 from cxmapper.model.problems import MapError
 from cxmapper.model.recovery import Recoverable
 from cxmapper.model.safe_write import SaveError
 from cxmapper.model.templates import new_map
+from cxmapper.model.writers import JSON
 
-FILE_FILTER = "Journey maps (*.json);;All files (*)"
-OPEN_FILTER = (
-    "Journey maps, spreadsheets, PDFs and Mermaid (*.json *.csv *.pdf *.mmd);;"
-    "Journey maps (*.json);;Spreadsheets (*.csv);;PDFs exported by cxmapper (*.pdf);;"
-    "Mermaid journey diagrams (*.mmd);;All files (*)"
-)
-CSV_FILTER = "Spreadsheets (*.csv *.tsv *.txt);;All files (*)"
-MERMAID_FILTER = "Mermaid diagrams (*.mmd *.mermaid *.md *.txt);;All files (*)"
-OPENS = (".json", ".csv", ".pdf", ".mmd")
+ALL_FILES = "All files (*)"
+
+
+def file_filter(files: str, suffixes: Sequence[str]) -> str:
+    """One choice of a file dialog: "Spreadsheets (*.csv *.tsv)"."""
+    return f"{files} ({' '.join(f'*.{suffix}' for suffix in suffixes)})"
+
+
+def open_filter() -> str:
+    """File > Open's choices: every kind it reads, then each kind, then any file."""
+    readers = formats.READERS
+    short = [r.short for r in readers]
+    every = short[0] if len(short) == 1 else ", ".join(short[:-1]) + " and " + short[-1]
+    every = every[0].upper() + every[1:]
+    kinds = [file_filter(r.files, [r.suffix]) for r in readers]
+    return ";;".join([file_filter(every, [r.suffix for r in readers]), *kinds, ALL_FILES])
+
+
+def opened_suffixes() -> tuple[str, ...]:
+    """The files a drop on the window opens: ".json", ".csv", ..."""
+    return tuple(f".{r.suffix}" for r in formats.READERS)
+
+
+def imported_document(path: str | Path, reader: Reader) -> JourneyDocument:
+    """A new map from a file of the reader's kind whatever its name (File > Import): it has no
+    file of its own yet, so saving asks where."""
+    return JourneyDocument.open(path, reader=reader)
 
 
 def _problem(exc: Exception, path: str | Path) -> str:
@@ -129,28 +152,28 @@ class FileActions:
 
     def choose_and_open(self) -> None:
         start = str(self.document.path.parent) if self.document and self.document.path else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open journey map", start, OPEN_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open journey map", start, open_filter())
         for path in paths:
             self.open_file(path)
 
     def import_csv(self) -> None:
-        self._import("Import CSV", CSV_FILTER, JourneyDocument.from_spreadsheet, "spreadsheet")
+        self.import_file(SPREADSHEET)
 
     def import_mermaid(self) -> None:
-        self._import(
-            "Import Mermaid", MERMAID_FILTER, JourneyDocument.from_mermaid, "Mermaid diagram"
-        )
+        self.import_file(MERMAID_DIAGRAM)
 
-    def _import(self, title: str, filters: str, read, what: str) -> None:
+    def import_file(self, reader: Reader) -> None:
         """A new map from another kind of file, in a window of its own; a dialog naming every
         problem when it cannot be read."""
-        path, _ = QFileDialog.getOpenFileName(self, title, "", filters)
+        filters = f"{file_filter(reader.import_files, reader.import_suffixes)};;{ALL_FILES}"
+        path, _ = QFileDialog.getOpenFileName(self, reader.import_title, "", filters)
         if not path:
             return
         try:
-            document = read(path)
+            document = imported_document(path, reader)
         except Exception as exc:  # noqa: BLE001 - whatever a file holds, the editor goes on
-            QMessageBox.critical(self, f"Cannot import the {what}", plain(_problem(exc, path)))
+            title = f"Cannot import the {reader.what}"
+            QMessageBox.critical(self, title, plain(_problem(exc, path)))
             return
         self.window_for_a_map().show_opened(document)
 
@@ -172,7 +195,7 @@ class FileActions:
         if not mime.hasUrls():
             return []
         files = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
-        return [p for p in files if p.suffix.lower() in OPENS]
+        return [p for p in files if p.suffix.lower() in opened_suffixes()]
 
     def dragEnterEvent(self, event) -> None:
         if self.dropped_files(event.mimeData()):
@@ -209,7 +232,7 @@ class FileActions:
         return self._save_to(path) if path else False
 
     def ask_save_path(self) -> Path | None:
-        if self.document.path and self.document.path.suffix.lower() == ".json":
+        if self.document.path and self.document.path.suffix.lower() == f".{JSON.suffix}":
             suggested = self.document.path
         else:
             base = (
@@ -217,8 +240,9 @@ class FileActions:
                 or self.document.opened_from
                 or Path.home() / file_name_for(self.document.journey.title)
             )
-            suggested = base.with_suffix(".json")
-        return self.ask_file(suggested, "Save journey map", FILE_FILTER, "json")
+            suggested = base.with_suffix(f".{JSON.suffix}")
+        filters = f"{file_filter(JSON.files, [JSON.suffix])};;{ALL_FILES}"
+        return self.ask_file(suggested, "Save journey map", filters, JSON.suffix)
 
     def ask_file(self, suggested: Path, title: str, filters: str, suffix: str) -> Path | None:
         """A save dialog that adds the suffix itself, so its overwrite check sees the real name."""
@@ -265,19 +289,6 @@ class FileActions:
         editor().recent_changed.emit()
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return True
-
-    def export_target(self, suffix: str, title: str, filters: str) -> Path | None:
-        """Beside the map's file, named after it; never the map's own file or the spreadsheet
-        or PDF it came from (an export of a CSV import is suggested as NAME-export.csv)."""
-        doc = self.document
-        source = doc.path or doc.opened_from
-        if source is None:
-            base = Path.home() / f"{file_name_for(doc.journey.title)}.{suffix}"
-        else:
-            base = source.with_suffix(f".{suffix}")
-            if base in (doc.path, doc.opened_from):
-                base = source.with_name(f"{source.stem}-export.{suffix}")
-        return self.ask_file(base, title, filters, suffix)
 
     # --- closing -------------------------------------------------------------------------------
     def name_in_questions(self) -> str:

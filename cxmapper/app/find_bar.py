@@ -9,19 +9,33 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
-from cxmapper.canvas.marks import place_of
-from cxmapper.canvas.painting import qrect
+from cxmapper.canvas.found import dim_cards, frame_found, place_found
 from cxmapper.model.search import Filter, Hit, filters_of, hits
-
-DIMMED = 0.2
 
 
 class FindBar(QWidget):
+    """Built when Find is first chosen (start-up does not wait for it), in a toolbar of its
+    own over the map: shown and hidden with it."""
+
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
+        self.toolbar = QToolBar("Find", window)
+        self.toolbar.setObjectName("find")
+        self.toolbar.setMovable(False)
+        self.toolbar.addWidget(self)
+        self.toolbar.hide()
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.text = QLineEdit()
         self.text.setPlaceholderText("Find in the map: a card, a note, a quote, a stage, a lane…")
         self.text.setClearButtonEnabled(True)
@@ -57,13 +71,13 @@ class FindBar(QWidget):
         if self.window.document is None:
             return
         self._fill_filters()
-        self.window.find_toolbar.show()  # (the bar lives in it: shown and hidden with it)
+        self.toolbar.show()
         self.text.setFocus()
         self.text.selectAll()
         self.refresh()
 
     def close_bar(self) -> None:
-        self.window.find_toolbar.hide()
+        self.toolbar.hide()
         self._dim(set(), everything=True)
         if self.window.view is not None:
             self.window.view.setFocus()
@@ -99,22 +113,17 @@ class FindBar(QWidget):
         scene = self.window.scene
         if scene is None:
             return
-        for tid, item in scene.cards.items():
-            item.setOpacity(1.0 if everything or tid in bright else DIMMED)
+        dim_cards(scene, None if everything else bright)
         if everything:
-            scene.marks.show_marks([])
+            frame_found(scene, [])
 
     def _mark(self) -> None:
         """Frame the parts found that are not cards; the current one, card or not, heavier."""
         scene = self.window.scene
         if scene is None:
             return
-        lay = scene.layout
-        places = [place_of(lay, h, scene.fitter) for h in self.hits if h.kind != "touchpoint"]
-        current = None
-        if 0 <= self.at < len(self.hits):
-            current = place_of(lay, self.hits[self.at], scene.fitter)
-        scene.marks.show_marks([p for p in places if p is not None], current)
+        current = self.hits[self.at] if 0 <= self.at < len(self.hits) else None
+        frame_found(scene, self.hits, current)
 
     def next(self) -> None:
         self.step(1)
@@ -136,9 +145,9 @@ class FindBar(QWidget):
         if hit.kind == "touchpoint":
             w.view.select_and_show(hit.part_id)
             return
-        w.scene.clearSelection()  # (the Inspector shows the map's own fields)
-        place = place_of(w.scene.layout, hit, w.scene.fitter)
+        w.selection.clear()  # (the Inspector shows the map's own fields)
+        place = place_found(w.scene, hit)
         if place is not None:
-            w.view.ensureVisible(qrect(place), 40, 40)
+            w.view.ensureVisible(place, 40, 40)
         if hit.kind != "map" and not w.workshop.on:  # (workshop mode keeps the docks away)
             w.show_structure(hit.kind, hit.part_id)

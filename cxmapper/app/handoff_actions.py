@@ -29,7 +29,7 @@ class HandoffActions:
 
     def hand_off_in_order(self) -> None:
         w = self.window
-        ids = w.scene.selected_ids() if w.scene else []  # (in time order)
+        ids = w.selection.ids if w.selection is not None else []  # (in time order)
         if len(ids) < 2:
             w.statusBar().showMessage("Select two touchpoints or more to hand off in order", 5000)
             return
@@ -46,7 +46,7 @@ class HandoffActions:
 
     def remove_handoffs(self) -> None:
         w = self.window
-        ids = set(w.scene.selected_ids() if w.scene else [])
+        ids = set(w.selection.ids if w.selection is not None else [])
         doc = w.document
         if not ids:
             return

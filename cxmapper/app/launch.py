@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -10,23 +11,35 @@ from cxmapper import __version__
 
 
 def run_editor(paths: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication
+    # Start-up makes a few hundred thousand objects (modules, the map's model, Qt's wrappers)
+    # and almost no garbage: the cycle collector is off meanwhile (a window freezes what it
+    # holds, model/bulk.keep_long_lived), which spares it a hundred passes over them.
+    was_collecting = gc.isenabled()
+    gc.disable()
+    try:
+        # The map's model (and pydantic's hundred modules) before Qt, as the command line has
+        # it: PySide6 reads the source of each module imported after it (for its __feature__
+        # switches), which for these costs about 25 ms.
+        import cxmapper.model.templates  # noqa: F401, I001 - before Qt, on purpose
+        from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("cxmapper")
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName("cxmapper")
-    open_windows(paths)
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app.setApplicationName("cxmapper")
+        app.setApplicationVersion(__version__)
+        app.setOrganizationName("cxmapper")
+        open_windows(paths)
+    finally:
+        if was_collecting:
+            gc.enable()
     return app.exec()
 
 
 def open_windows(paths: list[str], ask=None) -> list:
     """Recovered maps first, each in its own window; then each file; the sample if nothing."""
-    from cxmapper.app import recovery_dialog
     from cxmapper.app.editor import editor
     from cxmapper.app.window import MainWindow
 
-    windows = recover(ask or recovery_dialog.ask)
+    windows = recover(ask)
     for path in paths:
         shown = editor().window_for(Path(path))
         if shown is not None:  # restored just now, with the edits the file does not have
@@ -49,15 +62,19 @@ def open_windows(paths: list[str], ask=None) -> list:
     return windows
 
 
-def recover(ask) -> list:
-    """Ask about the maps that gone editors left; restore or discard them, or leave them."""
+def recover(ask=None) -> list:
+    """Ask about the maps that gone editors left (`ask`: the recovery dialog's question);
+    restore or discard them, or leave them."""
     from cxmapper.app.editor import editor
-    from cxmapper.app.recovery_dialog import DISCARD, RESTORE
-    from cxmapper.app.window import MainWindow
 
     sessions = editor().recovery.left_behind()
     if not sessions:
         return []
+    from cxmapper.app import recovery_dialog  # (only now: most starts have nothing to ask)
+    from cxmapper.app.recovery_dialog import DISCARD, RESTORE
+    from cxmapper.app.window import MainWindow
+
+    ask = ask or recovery_dialog.ask
     maps = [m for s in sessions for m in s.maps]
     problems = [p for s in sessions for p in s.problems]
     choice = ask(maps, problems)

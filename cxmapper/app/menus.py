@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar
 
 from cxmapper.app.clipboard_actions import ClipboardActions
 from cxmapper.app.curves_menu import CurvesMenu
 from cxmapper.app.feeling_actions import FeelingActions
-from cxmapper.app.find_bar import FindBar
 from cxmapper.app.focus_cycle import FocusCycle
 from cxmapper.app.handoff_actions import HandoffActions
 from cxmapper.app.rows_menu import RowsMenu
@@ -70,13 +68,6 @@ def build_menus(w) -> None:
     edit.addSeparator()
     w.clipboard = ClipboardActions(w, edit)
     edit.addSeparator()
-    w.find_bar = FindBar(w)
-    w.find_toolbar = QToolBar("Find", w)
-    w.find_toolbar.setObjectName("find")
-    w.find_toolbar.setMovable(False)
-    w.find_toolbar.addWidget(w.find_bar)
-    w.find_toolbar.hide()
-    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.find_toolbar)
     w._action(edit, "&Find…", w.find, [keys.Find, "Ctrl+F"])
     w._action(edit, "Find &Next", lambda: w.find_step(1), [keys.FindNext, "F3"])
     w._action(edit, "Find &Previous", lambda: w.find_step(-1), [keys.FindPrevious, "Shift+F3"])

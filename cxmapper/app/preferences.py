@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.app import settings
 from cxmapper.app.dialogs import form_with_buttons
-from cxmapper.export.pdf import PAGE_SIZES
+from cxmapper.export.paper import PAGE_SIZES
 
 
 class PreferencesDialog(QDialog):

@@ -17,8 +17,6 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
-from cxmapper.app.vote_dialog import VoteDialog
-from cxmapper.app.vote_results import VoteResults
 from cxmapper.model.fields import MAP_ID, EditRefused
 from cxmapper.model.journey import VOTE_TOPICS
 from cxmapper.model.voting import (
@@ -132,6 +130,8 @@ class VoteActions(QObject):
         if not self.document.journey.touchpoints:
             self._say("The map has no touchpoints to vote on yet")
             return
+        from cxmapper.app.vote_dialog import VoteDialog  # (when asked for: start-up)
+
         dialog = VoteDialog(self.document.journey, self.topic, self.dots, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start(dialog.topic(), dialog.dots.value(), afresh=dialog.afresh.isChecked())
@@ -162,9 +162,9 @@ class VoteActions(QObject):
         w.view.card_clicked = lambda tid: self.vote([tid])
         w.view.walk_only = self._takes_dot
         w.scene.fade(lambda tid: not self._takes_dot(tid))
-        chosen = [t for t in w.scene.selected_ids() if self._takes_dot(t)]
+        chosen = [t for t in w.selection.ids if self._takes_dot(t)]
         if not chosen:
-            w.scene.clearSelection()
+            w.selection.clear()
             w.view.step_selection(1, 0)  # the first card to vote on
         self._on = doc
         doc.changed.connect(self._follow)
@@ -197,7 +197,7 @@ class VoteActions(QObject):
             return False
         if ids is None and w.view.title_editor.hasFocus():
             return False  # (a letter typed in a name is the name's)
-        ids = w.scene.selected_ids() if ids is None else ids
+        ids = w.selection.ids if ids is None else ids
         if not ids:
             self._say("Select a card to vote for: the arrow keys walk the cards being voted on")
             return False
@@ -320,6 +320,8 @@ class VoteActions(QObject):
     def show_results(self) -> None:
         if self.document is None:
             return
+        from cxmapper.app.vote_results import VoteResults  # (when asked for: start-up)
+
         VoteResults(self.window, self.shown_topic() or self.topic).exec()
 
     def ask_and_clear(self) -> None:

@@ -86,7 +86,7 @@ class VoteResults(QDialog):
 
     def _go_to(self, row: QTreeWidgetItem) -> None:
         touchpoint_id = row.data(0, Qt.ItemDataRole.UserRole)
-        view = self.window.view
-        if view is not None and touchpoint_id in view.journey_scene.cards:
+        view, doc = self.window.view, self.window.document
+        if view is not None and doc is not None and doc.has_touchpoint(touchpoint_id):
             view.select_and_show(touchpoint_id)
         self.accept()

@@ -26,10 +26,12 @@ from cxmapper.canvas.scene import JourneyScene
 from cxmapper.canvas.tooltips import plain
 from cxmapper.canvas.view import JourneyView
 from cxmapper.document.document import JourneyDocument
+from cxmapper.layout.journey_layout import lanes_of
 from cxmapper.model.bulk import keep_long_lived
 from cxmapper.model.edits import place_after
 from cxmapper.model.fields import EditRefused, part_of
 from cxmapper.model.journey import FEELING_WORDS
+from cxmapper.model.selection import Selection
 from cxmapper.panels.inspector import Inspector
 from cxmapper.panels.palette import Palette
 from cxmapper.panels.structure import Structure
@@ -67,6 +69,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.document: JourneyDocument | None = None
         self.scene: JourneyScene | None = None
         self.view: JourneyView | None = None
+        self.selection: Selection | None = None  # the open map's selected touchpoints
         self.palette = Palette([], self)
         self.palette.kind_activated.connect(self.add_after_selection)
         # One column of docks at the right: the palette above the inspector and structure, so
@@ -78,12 +81,15 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         self.inspector.tell.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.inspector_dock = self._dock("Inspector", "inspector", self.inspector, right)
         self.structure_dock = self._dock("Structure", "structure", self.structure, right)
+        # (a dock behind a tab is shown too, out of sight: its tab coming forward builds it)
+        self.structure_dock.visibilityChanged.connect(lambda on: on and self.structure.build())
         self.splitDockWidget(self.palette_dock, self.inspector_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.inspector_dock, self.structure_dock)
         self.inspector_dock.raise_()
         self._docks_sized = False
         self.setCentralWidget(QWidget())  # the map's place until a map is open
         self.context_menus = ContextMenus(self)
+        self._find_bar = None
         # The map's summary and zoom stay put: menu hints and messages show on the left.
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)  # it holds the map's title
@@ -202,6 +208,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         old_view, old_document = self.view, self.document
         self.document = document
         document.setParent(self)
+        self.selection = document.selection  # (one selection a map, the map's own)
         self.scene = JourneyScene(document, document)
         self.view = JourneyView(self.scene, self)
         self.setCentralWidget(self.view)
@@ -237,9 +244,9 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         document.file_changed.connect(self._update_title)
         document.changed.connect(self._update_status)
         document.changed.connect(self._follow_channels)
-        document.changed.connect(self.find_bar.refresh)
+        document.changed.connect(self.refresh_found)
         self.view.context_menu_requested.connect(self.context_menus.show)
-        self.inspector.set_document(document, self.scene)
+        self.inspector.set_document(document, self.selection)
         self.structure.set_document(document)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.title_editor.problem.connect(self._show_problem)
@@ -355,6 +362,20 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
                 ),
             )
 
+    @property
+    def find_bar(self):
+        """Edit > Find's bar, built when first asked for."""
+        if self._find_bar is None:
+            from cxmapper.app.find_bar import FindBar  # (not before Find is used: start-up)
+
+            self._find_bar = FindBar(self)
+        return self._find_bar
+
+    def refresh_found(self, _changes=None) -> None:
+        """What Find found, found again (the map changed, or is drawn in other sizes)."""
+        if self._find_bar is not None:
+            self._find_bar.refresh()
+
     def find(self) -> None:
         self.find_bar.open_bar()
 
@@ -398,12 +419,12 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             self.zoom_label.setText(f"{self.view.zoom():.0%}")
 
     def select_all(self) -> None:
-        if self.scene:
-            self.scene.select_ids(list(self.scene.layout.time_order))
+        if self.selection is not None:
+            self.selection.select_all()
 
     def rename_selection(self) -> None:
-        if self.scene and self.view:
-            ids = self.scene.selected_ids()
+        if self.selection is not None and self.view:
+            ids = self.selection.ids
             if ids:
                 self.view.edit_title(ids[0])
 
@@ -415,16 +436,16 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         if not self.document.journey.stages:
             self._show_problem("This map has no stages yet: a touchpoint needs a stage.")
             return
-        ids = self.scene.selected_ids()
+        ids = self.selection.ids
         place = place_after(self.document.journey, ids[-1]) if ids else self.place_on_screen()
         self._add_touchpoint(place, kind, run)
 
     def place_on_screen(self):
         """Where the room is looking: the stage on screen (the one Page Down / Page Up walked
         to, else the leftmost in view), the first lane, after the stage's last card."""
-        journey, lay = self.document.journey, self.scene.layout
+        journey = self.document.journey
         stage_id = journey.stages[min(self.view.current_stage(), len(journey.stages) - 1)].id
-        lane = next((ln.department_id for ln in lay.lanes), None)
+        lane = next(iter(lanes_of(journey)), None)
         if lane is None and journey.departments:
             lane = journey.departments[0].id
         last = max((t.position for t in journey.touchpoints if t.stage_id == stage_id), default=-1)
@@ -433,7 +454,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
     def move_selection(self, stages: int, lanes: int) -> None:
         """Alt+arrows: the selected cards to the next or previous stage (at its end, in their
         lanes and order), or to the lane above or below, one undo step; they stay selected."""
-        ids = self.scene.selected_ids() if self.scene else []
+        ids = self.selection.ids if self.selection is not None else []
         if not ids:
             return
         journey = self.document.journey
@@ -457,8 +478,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         else:
             # among the departments as the lanes show them (grouped by layer in a blueprint);
             # an unassigned card moves up into the last
-            departments = [lane.department_id for lane in self.scene.layout.lanes]
-            departments = [d for d in departments if d is not None]
+            departments = [d for d in lanes_of(journey) if d is not None]
             moves = {}
             for tid in ids:
                 stage, position, lane = self.document.place_of(tid)
@@ -467,10 +487,8 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
                     moves[tid] = (stage, position, departments[k])
             if moves:
                 self._refused(lambda: self.document.move_touchpoints(moves))
-        self.scene.select_ids(ids)
-        item = self.scene.cards.get(ids[0])
-        if item is not None:
-            self.view.ensureVisible(item, 40, 40)
+        self.selection.select(ids)
+        self.view.show_touchpoint(ids[0])
 
     def capture(self) -> None:
         """Ctrl+Enter: a capture run. A new touchpoint after the selected one (or, with nothing
@@ -488,7 +506,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
         """A run ended on an empty new card: the last one named is selected again, so
         Alt+Right or Ctrl+Enter go on from it."""
         previous, self._run_previous = self._run_previous, None
-        if previous and self.document.has_touchpoint(previous) and not self.scene.selected_ids():
+        if previous and self.document.has_touchpoint(previous) and self.selection.is_empty():
             self.view.select_and_show(previous)
 
     def add_touchpoint_at(self, target) -> None:
@@ -514,7 +532,7 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
             return None
 
     def add_stage(self) -> None:
-        ids = self.scene.selected_ids() if self.scene else []
+        ids = self.selection.ids if self.selection is not None else []
         journey = self.document.journey
         index = len(journey.stages)
         if ids:
@@ -548,8 +566,8 @@ class MainWindow(FileActions, ExportActions, QMainWindow):
 
     def edit_map(self) -> None:
         """Nothing selected: the Inspector shows the map; its title field gets the keyboard."""
-        if self.scene:
-            self.scene.clearSelection()
+        if self.selection is not None:
+            self.selection.clear()
         self.inspector_dock.show()
         self.inspector_dock.raise_()
         field = self.inspector.map_form.field("map", "title")

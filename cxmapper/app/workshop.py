@@ -85,15 +85,9 @@ class WorkshopMode(QObject):
             screen = w.screen().geometry().height() if w.screen() else 720
             scene.set_style(workshop_style(WORKSHOP_TITLE_PX, screen))
             view.zoom_by(1.0 / view.zoom(), anchor=view.viewport().rect().topLeft())
-            w.find_bar.refresh()  # (what Find framed, framed where it is now)
+            w.refresh_found()  # (what Find framed, framed where it is now)
             view.show_stage(stage)
-            lay = scene.layout
-            if (
-                lay.stages
-            ):  # the stage headers at the top: the room reads the journey, not its title
-                top = view.mapFromScene(0, lay.stages[0].header.y).y()
-                bar = view.verticalScrollBar()
-                bar.setValue(bar.value() + top)
+            view.show_stage_headers()  # at the top: the room reads the journey, not its title
         else:
             geometry, maximised, docks, zoom, x, y, _stage = self._before
             self._before = None
@@ -106,7 +100,7 @@ class WorkshopMode(QObject):
                 dock.show()
             scene.set_style(Style())
             view.keep_curve_in_view = False
-            w.find_bar.refresh()
+            w.refresh_found()
             w.statusBar().clearMessage()  # ("Stage 5 of 8" was the room's)
             self._restore_view(zoom, x, y)
             # The window takes its size back when the window system says so (soon after, in one

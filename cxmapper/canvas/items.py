@@ -8,15 +8,10 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from cxmapper.canvas.painting import QtPainter, qrect
-from cxmapper.layout import glyphs
+from cxmapper.drawing.cards import draw_card, draw_handoff
+from cxmapper.drawing.curve import curve_segment, draw_feeling, draw_future_mark, smooth_curve
+from cxmapper.drawing.map import draw_backdrop
 from cxmapper.layout.boxes import CardBox, FeelingPoint, MapLayout
-from cxmapper.layout.drawing import (
-    draw_backdrop,
-    draw_card,
-    draw_feeling,
-    draw_future_mark,
-    draw_handoff,
-)
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import CURVE_DASH, LIGHT, Style, Theme
 
@@ -244,16 +239,16 @@ class CurveItem(QGraphicsItem):
         re-rated), only the segments around them are worked out again."""
         before = self._points
         if before is None or len(before) != len(points) or len(points) < 2:
-            segments = glyphs.smooth_curve(points)
+            segments = smooth_curve(points)
             return segments, list(range(len(segments)))
         moved = [i for i, (a, b) in enumerate(zip(before, points, strict=True)) if a != b]
         if len(moved) > len(points) // 8:
-            segments = glyphs.smooth_curve(points)
+            segments = smooth_curve(points)
             return segments, list(range(len(segments)))
         segments = list(self._segments)
         again = sorted({j for i in moved for j in range(i - 2, i + 2) if 0 <= j < len(points) - 1})
         for j in again:
-            segments[j] = glyphs.curve_segment(points, j)
+            segments[j] = curve_segment(points, j)
         return segments, again
 
     def boundingRect(self) -> QRectF:
@@ -327,7 +322,7 @@ class OverlayItem(QGraphicsItem):
         s = lay.style
         if lay.future_points:
             centres = [pt.center for pt in lay.future_points]
-            segments = glyphs.smooth_curve(centres)
+            segments = smooth_curve(centres)
             if segments:
                 p.curve(centres[0], segments, p.theme.future, s.curve_width, True)
             for point in lay.future_points:

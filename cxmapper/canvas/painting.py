@@ -1,4 +1,4 @@
-"""The layout's Painter protocol on a QPainter, and text lines for the canvas's own items."""
+"""The Painter protocol on a QPainter, and text lines for the canvas's own items."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def draw_lines(
 
 
 class QtPainter:
-    """The layout's Painter protocol (layout/drawing.py) on a QPainter."""
+    """The Painter protocol (drawing/painter.py) on a QPainter."""
 
     def __init__(self, painter: QPainter, theme: Theme = LIGHT) -> None:
         self.p = painter

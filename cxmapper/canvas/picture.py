@@ -1,4 +1,4 @@
-"""The whole map as a PNG picture, drawn by the same code as the screen (layout/drawing.py on a
+"""The whole map as a PNG picture, drawn by the same code as the screen (cxmapper.drawing on a
 QPainter), at 1x to 4x or at a DPI. One map unit is one pixel at 1x, which is 96 DPI."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from cxmapper.canvas.fonts import QtTextMetrics
 from cxmapper.canvas.painting import QtPainter
-from cxmapper.layout.drawing import draw_map
+from cxmapper.drawing.map import draw_map
 from cxmapper.layout.journey_layout import layout_map
 from cxmapper.model.journey import JourneyMap
 
@@ -19,15 +19,6 @@ MOST_SIDE = 32_000  # what PNG readers commonly manage
 
 class PictureTooLarge(ValueError):
     pass
-
-
-def scale_for_dpi(dpi: float) -> float:
-    return dpi / BASE_DPI
-
-
-def picture_size(journey: JourneyMap, scale: float) -> tuple[int, int]:
-    lay = layout_map(journey, QtTextMetrics())
-    return round(lay.width * scale), round(lay.height * scale)
 
 
 def render_png(journey: JourneyMap, scale: float = 1.0) -> bytes:

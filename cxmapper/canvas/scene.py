@@ -32,6 +32,7 @@ from cxmapper.layout.refelt import recarded, refelt
 from cxmapper.layout.style import DARK, LIGHT, Style, Theme
 from cxmapper.layout.text import TextFitter
 from cxmapper.model.bulk import building_many
+from cxmapper.model.selection import Selection
 
 FAINT = 0.3  # the opacity of a card left out (of a dot vote)
 
@@ -51,9 +52,14 @@ def theme_for_palette() -> Theme:
 
 
 class JourneyScene(QGraphicsScene):
-    def __init__(self, document: JourneyDocument, parent=None) -> None:
+    def __init__(
+        self, document: JourneyDocument, parent=None, selection: Selection | None = None
+    ) -> None:
         super().__init__(parent or document)
         self.document = document
+        # The selected touchpoints, shared with the panels: the cards mirror it both ways.
+        self.selection = document.selection if selection is None else selection
+        self._mirroring = False
         self.fitter = TextFitter(QtTextMetrics())
         self.theme: Theme = theme_for_palette()
         self.style = Style()  # (workshop mode draws the map in a bigger one: set_style)
@@ -82,9 +88,12 @@ class JourneyScene(QGraphicsScene):
         self.setBackgroundBrush(QColor(self.theme.paper))
         document.changed.connect(self.on_document_changed)
         # Through a weak reference: a scene being destroyed (its items going) announces a last
-        # selection change, which must not reach a half-destroyed Python object.
+        # selection change, which must not reach a half-destroyed Python object; nor must the
+        # selection, which may outlive the scene.
         alive = weakref.ref(self)
-        self.selectionChanged.connect(lambda: _call(alive, "_highlight_faces"))
+        self.selectionChanged.connect(lambda: _call(alive, "_take_selection"))
+        self.selection.subscribe(lambda _ids: _call(alive, "_show_selection"))
+        self._show_selection()
 
     def set_theme(self, theme: Theme) -> None:
         """Draw the map in other colours (the system switched to dark, or back)."""
@@ -119,9 +128,9 @@ class JourneyScene(QGraphicsScene):
 
     def _highlight_faces(self) -> None:
         """A selected card's face in the emotion lane is ringed too: which face is whose."""
-        chosen = {item.touchpoint_id for item in self.selectedItems() if isinstance(item, CardItem)}
+        selection = self.selection
         for tid, item in self.points.items():
-            item.set_highlighted(tid in chosen)
+            item.set_highlighted(tid in selection)
 
     # --- keeping up with the document ----------------------------------------------------------
     def on_document_changed(self, changes: Changes) -> None:
@@ -215,6 +224,7 @@ class JourneyScene(QGraphicsScene):
         self._sync(new)
 
     def _sync(self, lay: MapLayout) -> None:
+        self.selection.set_order(lay.time_order)  # (before the cards of deleted ones go)
         self.setSceneRect(QRectF(0, 0, lay.width, lay.height))
         self.overlay.set_layout(lay)
         for tid in [t for t in self.cards if t not in lay.cards]:
@@ -266,21 +276,37 @@ class JourneyScene(QGraphicsScene):
             ]
         )
 
-    # --- selection by id ------------------------------------------------------------------------
+    # --- the selection, mirrored both ways ------------------------------------------------------
     def selected_ids(self) -> list[str]:
         """Selected touchpoints, in time order."""
-        chosen = {i.touchpoint_id for i in self.selectedItems() if isinstance(i, CardItem)}
-        return [t for t in self.layout.time_order if t in chosen]
+        return self.selection.ids
 
     def select_ids(self, ids: list[str]) -> None:
-        """Select these cards, announcing the new selection once (not once per card: the
-        inspector and the faces would follow thousands of times on a big Select All)."""
+        self.selection.select(ids)
+
+    def _take_selection(self) -> None:
+        """A click, a Ctrl+click or a rubber band selected cards: the selection follows."""
+        if not self._mirroring:
+            self.selection.select(
+                i.touchpoint_id for i in self.selectedItems() if isinstance(i, CardItem)
+            )
+
+    def _show_selection(self) -> None:
+        """The selection changed: its cards are selected, the others not, without a word from
+        each card (the selection announces the change once, not once per card: on a big Select
+        All the Inspector and the faces would otherwise follow thousands of times)."""
+        selection = self.selection
+        self._mirroring = True
         self.blockSignals(True)
         try:
-            self.clearSelection()
-            for tid in ids:
-                if tid in self.cards:
-                    self.cards[tid].setSelected(True)
+            for item in self.selectedItems():
+                if isinstance(item, CardItem) and item.touchpoint_id not in selection:
+                    item.setSelected(False)
+            for tid in selection.ids:
+                item = self.cards.get(tid)
+                if item is not None and not item.isSelected():
+                    item.setSelected(True)
         finally:
             self.blockSignals(False)
-        self.selectionChanged.emit()
+            self._mirroring = False
+        self._highlight_faces()

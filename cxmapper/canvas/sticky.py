@@ -8,16 +8,14 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter
 
 from cxmapper.canvas.painting import QtPainter
-from cxmapper.layout import glyphs
-from cxmapper.layout.boxes import MapLayout
-from cxmapper.layout.drawing import (
+from cxmapper.drawing.curve import draw_curves_again, draw_feeling_labels, smooth_curve
+from cxmapper.drawing.lanes import (
     draw_blueprint_gutter,
-    draw_curves_again,
-    draw_feeling_labels,
     draw_lane,
     draw_row_label,
     draw_stage_header,
 )
+from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.journey_layout import header_part
 from cxmapper.layout.style import LIGHT, Theme
@@ -93,8 +91,8 @@ def _curves_of(lay: MapLayout) -> tuple[list, list]:
         _worked_out[:] = [
             lay,
             (
-                glyphs.smooth_curve([pt.center for pt in lay.points]),
-                glyphs.smooth_curve([pt.center for pt in lay.future_points]),
+                smooth_curve([pt.center for pt in lay.points]),
+                smooth_curve([pt.center for pt in lay.future_points]),
             ),
         ]
     return _worked_out[1]

@@ -19,7 +19,7 @@ from cxmapper.canvas.scene import JourneyScene, theme_for_palette
 from cxmapper.canvas.sticky import draw_sticky
 from cxmapper.canvas.title_editor import TitleEditor
 from cxmapper.canvas.tooltips import department_tip, stage_tip, touchpoint_tip
-from cxmapper.layout.drop import lane_label_at, stage_header_at
+from cxmapper.layout.drop import DropTarget, drop_target, lane_label_at, stage_header_at
 from cxmapper.model.journey import FEELING_WORDS
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.1, 6.0, 1.25
@@ -80,6 +80,11 @@ class JourneyView(PaletteDrops, QGraphicsView):
     @property
     def document(self):
         return self.journey_scene.document
+
+    @property
+    def selection(self):
+        """The selected touchpoints (the map's selection model, which the cards mirror)."""
+        return self.journey_scene.selection
 
     # --- zoom and pan --------------------------------------------------------------------------
     def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802 - Qt's name
@@ -236,7 +241,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
             item = self.itemAt(event.position().toPoint())
             if isinstance(item, FeelingPointItem):
                 # Select its card, but do not scroll to it: the face is being dragged.
-                self.journey_scene.select_ids([item.touchpoint_id])
+                self.selection.select([item.touchpoint_id])
                 self.gesture = FeelingDrag(self.journey_scene, item)
                 event.accept()
                 return
@@ -258,11 +263,10 @@ class JourneyView(PaletteDrops, QGraphicsView):
             self.card_clicked(item.touchpoint_id)
             return
         if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
-            item.setSelected(not item.isSelected())
+            self.selection.toggle(item.touchpoint_id)
             return
-        if not item.isSelected():
-            self.journey_scene.clearSelection()
-            item.setSelected(True)
+        if item.touchpoint_id not in self.selection:
+            self.selection.select([item.touchpoint_id])
         self._pending = (
             item,
             self.mapToScene(event.position().toPoint()),
@@ -349,8 +353,8 @@ class JourneyView(PaletteDrops, QGraphicsView):
             event.accept()
             return
         kind, part_id = self.part_at(event.pos())
-        if kind == "touchpoint" and part_id not in self.journey_scene.selected_ids():
-            self.journey_scene.select_ids([part_id])
+        if kind == "touchpoint" and part_id not in self.selection:
+            self.selection.select([part_id])
         self.context_menu_requested.emit(
             kind, part_id, self.mapToScene(event.pos()), event.globalPos()
         )
@@ -385,7 +389,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
             if self.gesture is not None:
                 self.cancel_gesture()
             else:
-                self.journey_scene.clearSelection()
+                self.selection.clear()
                 self.escaped.emit()  # and out of workshop mode, if on
             return
         if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and not event.modifiers():
@@ -396,7 +400,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
             self.delete_selection()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
-            ids = self.journey_scene.selected_ids()
+            ids = self.selection.ids
             if ids:
                 self.edit_title(ids[0])
             return
@@ -414,7 +418,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
             self.rate(FEELING_KEYS[typed])  # (when no menu action took the key first)
             return
         if plain and typed.isprintable() and typed.strip() and self.gesture is None:
-            ids = self.journey_scene.selected_ids()
+            ids = self.selection.ids
             if len(ids) == 1:  # typing on a selected card renames it, starting with that key
                 self.edit_title(ids[0], typed=typed)
                 return
@@ -450,7 +454,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
         """The rating keys: the selected cards' (or these cards') feeling, the future state's
         while the map shows the future state's curve (as dragging a face does there); one undo
         step, and the selection stays where it is."""
-        ids = self.journey_scene.selected_ids() if ids is None else ids
+        ids = self.selection.ids if ids is None else ids
         if not ids:
             return False
         field = "future_feeling" if self.journey_scene.layout.curves == "future" else "feeling"
@@ -464,13 +468,11 @@ class JourneyView(PaletteDrops, QGraphicsView):
     def open_menu_here(self) -> None:
         """Menu key or Shift+F10: the selected card's menu at the card; with no card selected,
         the menu of the stage on screen at its header."""
-        ids = self.journey_scene.selected_ids()
+        ids = self.selection.ids
         lay = self.journey_scene.layout
         if ids and ids[0] in lay.cards:
             kind, part_id = "touchpoint", ids[0]
-            item = self.journey_scene.cards.get(part_id)
-            if item is not None:
-                self.ensureVisible(item, 40, 40)
+            self.show_touchpoint(part_id)
             r = lay.cards[part_id].rect
             at = QPointF(r.x + min(r.w / 2, 40), r.y + min(r.h / 2, 30))
         elif lay.stages:
@@ -485,7 +487,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
         self.context_menu_requested.emit(kind, part_id, at, self.viewport().mapToGlobal(point))
 
     def delete_selection(self) -> bool:
-        return self.document.delete_touchpoints(self.journey_scene.selected_ids())
+        return self.document.delete_touchpoints(self.selection.ids)
 
     def step_selection(self, dx: int, dy: int) -> None:
         """Arrow keys: left/right through time, up/down to a stacked card or the next lane."""
@@ -493,7 +495,7 @@ class JourneyView(PaletteDrops, QGraphicsView):
         order = lay.time_order
         if not order:
             return
-        current = self.journey_scene.selected_ids()
+        current = self.selection.ids
         if not current:
             first = next((t for t in order if self.walk_only is None or self.walk_only(t)), None)
             if first is not None:
@@ -537,10 +539,25 @@ class JourneyView(PaletteDrops, QGraphicsView):
         self._select_only(touchpoint_id)
 
     def _select_only(self, touchpoint_id: str) -> None:
-        self.journey_scene.select_ids([touchpoint_id])
+        self.selection.select([touchpoint_id])
+        self.show_touchpoint(touchpoint_id)
+
+    def show_touchpoint(self, touchpoint_id: str) -> None:
+        """Scroll a touchpoint's card into view (with a margin round it)."""
         item = self.journey_scene.cards.get(touchpoint_id)
         if item is not None:
             self.ensureVisible(item, 40, 40)
+
+    def place_at(self, point: QPointF) -> DropTarget | None:
+        """Where a touchpoint put at this point of the map would go (None: nowhere)."""
+        return drop_target(self.journey_scene.layout, point.x(), point.y())
+
+    def show_stage_headers(self) -> None:
+        """Scroll down to the stage headers: the room reads the journey, not its title."""
+        lay = self.journey_scene.layout
+        if lay.stages:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + self.mapFromScene(0, lay.stages[0].header.y).y())
 
     def edit_title(
         self, touchpoint_id: str, typed: str | None = None, run: bool = False, fresh: bool = False

@@ -1,20 +1,20 @@
-"""The few generic commands every edit is made of; each changes the model by id, and nothing else.
+"""The document's undo steps: each runs one planned edit (model/plans) and nothing else.
 
-Commands hold kinds, ids and plain values (never graphics items), so undo after a view was
-rebuilt, or of something deleted, cannot crash. Redo and undo both go through the document's
-`apply_*` steps with exactly stored values: undo gives back the previous model, field for field.
-Compound edits (removing a stage with its touchpoints) are macros of these.
+A command holds its edit as plain data (kinds, ids and values, never graphics items), so undo
+after a view was rebuilt, or of something deleted, cannot crash. Redo makes the edit's steps
+through the document's one private apply step, which gives back the step that undoes each;
+undo makes those, in reverse: it gives back the previous model, field for field.
 """
 
 from __future__ import annotations
 
 import weakref
-from copy import deepcopy
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from cxmapper.model.fields import CLASSES
+from cxmapper.model.plans.edit import Edit, InsertParts, SetFields, Step
 
 if TYPE_CHECKING:
     from cxmapper.document.document import JourneyDocument
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 # Commands with this id may merge: typing in one field during one pause is one undo step, and
 # naming a touchpoint right after adding it is part of adding it.
 MERGE_ID = 0x7C02
-
-Values = dict[str, dict[str, Any]]  # part id -> field -> value
 
 
 class DocumentCommand(QUndoCommand):
@@ -44,139 +42,84 @@ class DocumentCommand(QUndoCommand):
         return doc
 
 
-class SetFields(DocumentCommand):
-    """Set fields of one or more parts of one kind."""
+class PlannedEdit(DocumentCommand):
+    """One planned edit, one undo step, announced once. `merge_key`: edits of the same fields
+    of the same parts with the same key (one field, one pause of typing) merge."""
 
-    def __init__(
-        self, doc: JourneyDocument, kind: str, new: Values, text: str, merge_key: object = None
-    ) -> None:
-        super().__init__(doc, text)
-        self.kind, self.merge_key = kind, merge_key
-        self.new = deepcopy(new)
-        self.old = {
-            pid: {f: deepcopy(getattr(doc.part(kind, pid), f)) for f in fields}
-            for pid, fields in new.items()
-        }
+    def __init__(self, doc: JourneyDocument, edit: Edit, merge_key: object = None) -> None:
+        super().__init__(doc, edit.text)
+        self.edit, self.merge_key = edit, merge_key
+        self.undoing: tuple[Step, ...] = ()  # the steps that undo it, once it is made
 
-    def is_rename_of(self, touchpoint_id: str) -> bool:
-        return (
-            self.kind == "touchpoint"
-            and list(self.new) == [touchpoint_id]
-            and set(self.new[touchpoint_id]) == {"title"}
-        )
+    def _only_fields(self) -> SetFields | None:
+        steps = self.edit.steps
+        return steps[0] if len(steps) == 1 and isinstance(steps[0], SetFields) else None
+
+    def _shape(self) -> tuple[str, dict[str, set[str]]] | None:
+        step = self._only_fields()
+        return (step.kind, {k: set(v) for k, v in step.values.items()}) if step else None
+
+    def renamed_touchpoint(self) -> str | None:
+        """The touchpoint whose title (and nothing else) this edit changes, if it is that."""
+        shape = self._shape()
+        if shape and shape[0] == "touchpoint" and len(shape[1]) == 1:
+            ((tid, fields),) = shape[1].items()
+            return tid if fields == {"title"} else None
+        return None
 
     def id(self) -> int:
-        if self.merge_key is not None or (len(self.new) == 1 and self.is_rename_of(*self.new)):
+        if self.merge_key is not None or self.renamed_touchpoint() is not None:
             return MERGE_ID
         return -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if (
-            not isinstance(other, SetFields)
+            not isinstance(other, PlannedEdit)
             or self.merge_key is None
             or other.merge_key != self.merge_key
-            or other.kind != self.kind
-            or {k: set(v) for k, v in other.new.items()} != {k: set(v) for k, v in self.new.items()}
+            or self._shape() is None
+            or other._shape() != self._shape()
         ):
             return False
-        self.new = other.new
+        self.edit = other.edit
         self.setText(other.text())
-        if self.new == self.old:
+        if other._only_fields().values == self.undoing[0].values:
             self.setObsolete(True)  # typed back to where it was: no undo step at all
         return True
 
     def redo(self) -> None:
-        self.doc.apply_fields(self.kind, self.new)
+        doc = self.doc
+        with doc.batch():
+            undoing = [doc._apply(step) for step in self.edit.steps]
+        self.undoing = tuple(reversed(undoing))
 
     def undo(self) -> None:
-        self.doc.apply_fields(self.kind, self.old)
+        doc = self.doc
+        with doc.batch():
+            for step in self.undoing:
+                doc._apply(step)
 
 
-class InsertParts(DocumentCommand):
-    """New parts of one kind, each at its index in the map's list."""
-
-    def __init__(
-        self, doc: JourneyDocument, kind: str, items: list[tuple[int, Any]], text: str
-    ) -> None:
-        super().__init__(doc, text)
-        self.kind = kind
-        self.items = sorted(((k, part.model_dump()) for k, part in items), key=lambda it: it[0])
-
-    def _parts(self) -> list[tuple[int, Any]]:
-        cls = CLASSES[self.kind]
-        return [(k, cls.model_validate(data)) for k, data in self.items]
-
-    def redo(self) -> None:
-        self.doc.insert_parts(self.kind, self._parts())
-
-    def undo(self) -> None:
-        self.doc.remove_parts(self.kind, [data["id"] for _, data in self.items])
-
-
-class RemoveParts(DocumentCommand):
-    """Parts of one kind taken out of the map (undo puts each back at its index)."""
-
-    def __init__(self, doc: JourneyDocument, kind: str, ids: list[str], text: str) -> None:
-        super().__init__(doc, text)
-        self.kind = kind
-        index = {p.id: k for k, p in enumerate(doc.parts(kind))}
-        self.removed = sorted((index[i], doc.part(kind, i).model_dump()) for i in ids)
-
-    def redo(self) -> None:
-        self.doc.remove_parts(self.kind, [data["id"] for _, data in self.removed])
-
-    def undo(self) -> None:
-        cls = CLASSES[self.kind]
-        self.doc.insert_parts(self.kind, [(k, cls.model_validate(d)) for k, d in self.removed])
-
-
-class ReorderParts(DocumentCommand):
-    """A new order of a list of parts (stages left to right, lanes top to bottom)."""
-
-    def __init__(self, doc: JourneyDocument, kind: str, order: list[str], text: str) -> None:
-        super().__init__(doc, text)
-        self.kind = kind
-        self.new = list(order)
-        self.old = [p.id for p in doc.parts(kind)]
-
-    def redo(self) -> None:
-        self.doc.reorder_parts(self.kind, self.new)
-
-    def undo(self) -> None:
-        self.doc.reorder_parts(self.kind, self.old)
-
-
-class AddTouchpoint(InsertParts):
+class AddTouchpoint(PlannedEdit):
     """A new touchpoint and the renumbering of its stage that makes room for it. Typing its
     name straight after (drop, type, Enter) merges in: one undo step removes it."""
 
-    def __init__(self, doc: JourneyDocument, touchpoint, shifts: Values, index: int) -> None:
-        super().__init__(
-            doc, "touchpoint", [(index, touchpoint)], f"Add touchpoint '{touchpoint.title}'"
-        )
-        self.shifts = SetFields(doc, "touchpoint", shifts, "") if shifts else None
-
     @property
     def touchpoint_id(self) -> str:
-        return self.items[0][1]["id"]
+        return self.edit.added("touchpoint")[0]
 
     def id(self) -> int:
         return MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if isinstance(other, SetFields) and other.is_rename_of(self.touchpoint_id):
-            title = other.new[self.touchpoint_id]["title"]
-            self.items[0][1]["title"] = title
-            self.setText(f"Add touchpoint '{title}'")
-            return True
-        return False
-
-    def redo(self) -> None:
-        super().redo()
-        if self.shifts:
-            self.shifts.redo()
-
-    def undo(self) -> None:
-        if self.shifts:
-            self.shifts.undo()
-        super().undo()
+        tid = self.touchpoint_id
+        if not isinstance(other, PlannedEdit) or other.renamed_touchpoint() != tid:
+            return False
+        title = other.edit.steps[0].values[tid]["title"]
+        insert, *rest = self.edit.steps
+        assert isinstance(insert, InsertParts)
+        ((index, data),) = insert.items
+        named = replace(insert, items=((index, {**data, "title": title}),))
+        self.edit = Edit(f"Add touchpoint '{title}'", (named, *rest))
+        self.setText(self.edit.text)
+        return True

@@ -1,4 +1,5 @@
-"""The layout's Painter protocol on a reportlab canvas: the map drawn as PDF vector operators.
+"""The Painter protocol (drawing/painter.py) on a reportlab canvas: the map drawn as PDF vector
+operators.
 
 Map coordinates have y going down; the painter works inside a flipped, scaled frame set up by
 `map_frame`, and flips text back upright glyph run by glyph run.

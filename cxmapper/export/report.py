@@ -32,7 +32,6 @@ H2 = ParagraphStyle(
 INTRO = ParagraphStyle("intro", parent=BODY, keepWithNext=1)
 # A stage's heading, goal and description stay with its first touchpoint: never alone at a foot.
 STAGE = ParagraphStyle("stage", parent=H1, spaceBefore=16)
-TOUCHPOINT = ParagraphStyle("tp", parent=H2, fontSize=11, leading=14, spaceBefore=10, spaceAfter=2)
 CHART_ROWS = 20  # rows per chart block, so a chart of many departments flows over pages
 EXPECTATION_WORDS = {
     "unknown": "not known",

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
+from cxmapper.drawing import glyphs
+from cxmapper.drawing.painter import draw_shapes
 from cxmapper.export.fonts import pdf_fitter
 from cxmapper.export.pdf_painter import PdfPainter, draw_runs, map_frame, rl_colour
-from cxmapper.layout import glyphs
-from cxmapper.layout.drawing import draw_shapes
 from cxmapper.layout.geometry import Rect
 from cxmapper.layout.style import INK, LIGHT, MUTED_INK
 

@@ -1,5 +1,5 @@
 """The whole map as SVG: vector shapes and real text (searchable, selectable), drawn by the same
-layout/drawing.py functions as the screen and the PDF, with the PDF's text measurements.
+cxmapper.drawing functions as the screen and the PDF, with the PDF's text measurements.
 
 Every piece of user text is escaped and stripped of characters XML cannot hold, so a title like
 `</text><script>` stays text.
@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from cxmapper.export.pdf import pdf_layout
+from cxmapper.drawing.map import draw_map
+from cxmapper.export.paper import pdf_layout
 from cxmapper.export.pdf_painter import ASCENT, DESCENT
 from cxmapper.layout.boxes import MapLayout
-from cxmapper.layout.drawing import draw_map
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import CURVE_DASH, INK, LIGHT, UNASSIGNED_COLOUR
 from cxmapper.model.journey import JourneyMap

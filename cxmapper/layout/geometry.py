@@ -33,14 +33,6 @@ class Rect:
     def contains(self, x: float, y: float) -> bool:
         return self.x <= x <= self.right and self.y <= y <= self.bottom
 
-    def contains_rect(self, other: Rect) -> bool:
-        return (
-            self.x <= other.x
-            and self.y <= other.y
-            and other.right <= self.right + 1e-6
-            and other.bottom <= self.bottom + 1e-6
-        )
-
     def overlaps(self, other: Rect) -> bool:
         """True when the insides meet (touching edges do not overlap)."""
         return (

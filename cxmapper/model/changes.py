@@ -75,14 +75,6 @@ class Changes:
     def of(self, kind: str) -> Change | None:
         return next((c for c in self.parts if c.kind == kind), None)
 
-    def touches(self, kind: str, field_name: str | None = None, part_id: str | None = None) -> bool:
-        change = self.of(kind)
-        if change is None:
-            return False
-        if part_id is not None and part_id not in (change.ids | change.added | change.removed):
-            return change.reordered and field_name is None
-        return field_name is None or field_name in change.fields or change.structural
-
     @property
     def drawn(self) -> bool:
         """Whether the drawn map looks different: the canvas lays it out again only then."""

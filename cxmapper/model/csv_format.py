@@ -387,11 +387,6 @@ def parse_flag(cell: str) -> bool:
     raise ValueError(f'"{cell.strip()[:40]}" is not yes or no')
 
 
-def layer_of(journey: JourneyMap, department_id: str | None) -> str:
-    owner = journey.department(department_id)
-    return (owner.blueprint_layer or "") if owner else ""
-
-
 def export_csv(journey: JourneyMap) -> bytes:
     """The map's touchpoints as CSV (stage by stage, in time order), ready for a spreadsheet."""
     out = io.StringIO(newline="")

@@ -46,7 +46,9 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
         raise MapError(["it is a folder, not a file"], str(path))
     if not stat.S_ISREG(info.st_mode):
         raise MapError(["it is not a regular file (a device, pipe or socket)"], str(path))
-    if info.st_size > limit and info.st_size <= MAX_PDF_BYTES and _starts_like_pdf(path):
+    from cxmapper.model.formats import file_is_pdf  # (formats reads through this module)
+
+    if info.st_size > limit and info.st_size <= MAX_PDF_BYTES and file_is_pdf(path):
         limit = MAX_PDF_BYTES  # the map inside is held to the usual limit when it is read out
     if info.st_size > limit:
         size, most = _human_size(info.st_size), _human_size(limit)
@@ -62,14 +64,6 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
     if len(data) > limit:
         raise MapError([f"the file is too large (the limit is {_human_size(limit)})"], str(path))
     return data
-
-
-def _starts_like_pdf(path: Path) -> bool:
-    try:
-        with open(path, "rb") as f:
-            return f.read(1024).lstrip().startswith(b"%PDF-")
-    except OSError:
-        return False
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -165,7 +159,9 @@ def map_from_data(data: Any) -> JourneyMap:
 
 def map_from_bytes(data: bytes) -> JourneyMap:
     """A map from a .json file's bytes, or from a PDF that cxmapper exported (its attachment)."""
-    if data.lstrip()[:5] == b"%PDF-":
+    from cxmapper.model.formats import is_pdf  # (formats reads through this module)
+
+    if is_pdf(data):
         from cxmapper.model.pdf_attachment import map_bytes_from_pdf
 
         data = map_bytes_from_pdf(data, MAX_FILE_BYTES)

@@ -30,6 +30,7 @@ from cxmapper.model.journey import (
     Persona,
     Touchpoint,
 )
+from cxmapper.model.plans.mending import Remaining, mended
 from cxmapper.model.problems import validation_problems
 
 KINDS = (("stage", "stages"), ("department", "departments"), ("channel", "channels"))
@@ -367,65 +368,64 @@ def _metadata(base: dict, ours: dict, theirs: dict) -> dict:
 
 def _mend(result: dict, base: dict, theirs: dict, said: _Said) -> None:
     """References to parts one side removed while the other used them (or that were not kept,
-    past a limit): a touchpoint in a removed stage goes to the stage before it (in the base, or
-    in THEIRS for a stage THEIRS added), else the first; in a removed lane, to Unassigned; a
-    removed channel, contributor or handoff is dropped. Each said."""
+    past a limit), mended as every removal mends them (model/plans/mending.py): a touchpoint in
+    a removed stage goes to the stage before it (in the base, or in THEIRS for a stage THEIRS
+    added), else the first; in a removed lane, to Unassigned; a removed channel, contributor or
+    handoff is dropped. Each said."""
     stages = [s["id"] for s in result["stages"]]
+    if not stages and result["touchpoints"]:  # every stage went: the first one named is kept
+        gone = result["touchpoints"][0]["stage_id"]
+        result["stages"] = [{"id": gone, "name": "Stage", "description": "", "customer_goal": ""}]
+        stages = [gone]
     departments = {d["id"] for d in result["departments"]}
-    channels = {c["id"] for c in result["channels"]}
     touchpoints = {t["id"] for t in result["touchpoints"]}
     orders = ([s["id"] for s in base["stages"]], [s["id"] for s in theirs["stages"]])
+    remaining = Remaining(
+        stages=set(stages),
+        departments=departments,
+        channels={c["id"] for c in result["channels"]},
+        touchpoints=touchpoints,
+        stage_for=lambda gone: _stage_before(gone, stages, orders),
+    )
     for tp in result["touchpoints"]:
+        change = mended(tp, remaining)
         name = quoted(tp["title"])
-        if tp["stage_id"] not in stages:
-            gone = tp["stage_id"]
-            if not stages:
-                result["stages"] = [
-                    {"id": gone, "name": "Stage", "description": "", "customer_goal": ""}
-                ]
-                stages = [gone]
-            else:
-                target = _stage_before(gone, stages, orders)
-                why = (
-                    "its stage was removed"
-                    if said.gone("stage", gone) == "was removed"
-                    else f"its stage {said.named(gone)} was not kept"
-                )
-                said.conflicts.append(
-                    f"touchpoint {name}: {why}; moved to the stage "
-                    f"{quoted(next(s['name'] for s in result['stages'] if s['id'] == target))}"
-                )
-                tp["stage_id"] = target
-        lane = tp["department_id"]
-        if lane is not None and lane not in departments:
+        if "stage_id" in change:
+            gone, target = tp["stage_id"], change["stage_id"]
+            why = (
+                "its stage was removed"
+                if said.gone("stage", gone) == "was removed"
+                else f"its stage {said.named(gone)} was not kept"
+            )
+            said.conflicts.append(
+                f"touchpoint {name}: {why}; moved to the stage "
+                f"{quoted(next(s['name'] for s in result['stages'] if s['id'] == target))}"
+            )
+        if "department_id" in change:
+            lane = tp["department_id"]
             said.conflicts.append(
                 f"touchpoint {name}: its lane {said.named(lane)} {said.gone('department', lane)}"
                 "; now unassigned"
             )
-            tp["department_id"] = None
-        channel = tp["channel_id"]
-        if channel is not None and channel not in channels:
+        if "channel_id" in change:
+            channel = tp["channel_id"]
             said.conflicts.append(
                 f"touchpoint {name}: its channel {said.named(channel)} "
                 f"{said.gone('channel', channel)}; now none"
             )
-            tp["channel_id"] = None
         for d in tp["contributing_department_ids"]:
             if d not in departments:
                 said.conflicts.append(
                     f"touchpoint {name}: its contributing department {said.named(d)} "
                     f"{said.gone('department', d)}; dropped"
                 )
-        tp["contributing_department_ids"] = [
-            d for d in tp["contributing_department_ids"] if d in departments
-        ]
         for i in tp["leads_to"]:
             if i not in touchpoints:
                 said.conflicts.append(
                     f"touchpoint {name}: its handoff to {said.named(i)}, which "
                     f"{said.gone('touchpoint', i)}, is dropped"
                 )
-        tp["leads_to"] = [i for i in tp["leads_to"] if i in touchpoints and i != tp["id"]]
+        tp.update(change)
 
 
 def _stage_before(gone: str, stages: list[str], orders: tuple[list[str], ...]) -> str:

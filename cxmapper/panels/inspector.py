@@ -2,148 +2,42 @@
 
 Edits apply as the user types: each field's typing is one undo step until a pause or until the
 user leaves the field. Several selected touchpoints are edited together in one step; fields
-where they differ show as mixed. The inspector follows the document's changes (a canvas edit, an
-undo) and skips the echo of its own edits in the field being typed in.
+where they differ show as mixed. The inspector follows the map's selection (the selection
+model, never the canvas's cards) and the document's changes (a canvas edit, an undo), and skips
+the echo of its own edits in the field being typed in.
 """
 
 from __future__ import annotations
 
+import weakref
+
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QFormLayout,
-    QLabel,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from cxmapper.model.fields import EditRefused
-from cxmapper.panels.fields import (
-    CheckField,
-    CheckListField,
-    ChoiceField,
-    FeelingField,
-    Field,
-    LineField,
-    ListField,
-    TextField,
-    VotesField,
+from cxmapper.model.selection import Selection
+from cxmapper.panels.fields import Field
+from cxmapper.panels.forms import (
+    EVIDENCE_CHOICES,
+    EXPECTATION_CHOICES,
+    FUTURE_STATE_CHOICES,
+    Form,
+    PageStack,
+    map_fields,
+    touchpoint_fields,
 )
 
 PAUSE_MS = 1200  # typing after a pause this long is a new undo step
-EVIDENCE_CHOICES = [
-    ("Not said", None),
-    ("Observed (seen in research)", "observed"),
-    ("Assumed (the team believes it)", "assumed"),
-    ("Proposed (an idea)", "proposed"),
-]
-FUTURE_STATE_CHOICES = [
-    ("The same as today", "same"),
-    ("New in the future state", "new"),
-    ("Retired in the future state", "removed"),
-]
 HANDOFF_STAGES = 3  # a card hands off to cards of its own stage and the next two: the list's
-EXPECTATION_CHOICES = [
-    ("Unknown", "unknown"),
-    ("Below expectations", "below"),
-    ("Met expectations", "met"),
-    ("Exceeded expectations", "exceeded"),
-]
 
 
-def touchpoint_fields() -> list[Field]:
-    t = "touchpoint"
-    return [
-        LineField(t, "title", "Title"),
-        TextField(t, "description", "Description"),
-        ChoiceField(t, "stage_id", "Stage"),
-        ChoiceField(t, "channel_id", "Channel"),
-        ChoiceField(t, "department_id", "Owner"),
-        CheckListField(t, "contributing_department_ids", "Contributing"),
-        FeelingField(t, "feeling", "Feeling"),
-        LineField(t, "emotion", "Emotion word"),
-        ChoiceField(t, "expectation", "Expectation"),
-        ListField(t, "pain_points", "Pain points"),
-        TextField(t, "root_cause", "Root cause", 2),
-        ListField(t, "opportunities", "Opportunities"),
-        ListField(t, "quotes", "Customer quotes"),
-        CheckField(t, "moment_of_truth", "Moment of truth", "A moment of truth"),
-        CheckField(t, "partner_owned", "Partner", "Delivered by a partner"),
-        ChoiceField(t, "evidence", "Evidence"),
-        ListField(t, "sources", "Sources"),
-        CheckListField(t, "leads_to", "Hands off to", most_height=220),
-        ChoiceField(t, "future_state", "Future state"),
-        FeelingField(t, "future_feeling", "Future feeling", "As today", "="),
-        TextField(t, "future_note", "Future note", 2),
-        VotesField(t, "votes", "Dots"),
-    ]
-
-
-def map_fields() -> list[Field]:
-    return [
-        LineField("map", "title", "Title"),
-        TextField("map", "description", "Description"),
-        TextField("map", "scenario", "Scenario", 2),
-        LineField("persona", "name", "Persona"),
-        TextField("persona", "description", "About the persona", 2),
-        ListField("persona", "goals", "Goals"),
-    ]
-
-
-class Form(QWidget):
-    def __init__(self, fields: list[Field]) -> None:
-        super().__init__()
-        self.fields = fields
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        layout = QFormLayout()
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for field in fields:
-            cell = QWidget()
-            column = QVBoxLayout(cell)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(field.editor)
-            column.addWidget(field.error)
-            label = QLabel(f"{field.label}:")
-            label.setBuddy(field.editor)
-            layout.addRow(label, cell)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.heading)
-        outer.addLayout(layout)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #59636e;")
-        outer.addWidget(self.hint)
-        outer.addStretch(1)
-
-    def field(self, kind: str, name: str) -> Field:
-        return next(f for f in self.fields if f.kind == kind and f.name == name)
-
-
-class PageStack(QStackedWidget):
-    """The Inspector's two forms, measured by the one shown: the map's few fields do not
-    scroll down the touchpoint form's length of blank (QStackedWidget measures both)."""
-
-    def sizeHint(self):  # noqa: N802 - Qt's name
-        page = self.currentWidget()
-        return page.sizeHint() if page is not None else super().sizeHint()
-
-    def minimumSizeHint(self):  # noqa: N802 - Qt's name
-        page = self.currentWidget()
-        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        page = self.currentWidget()
-        return page.heightForWidth(width) if page is not None else super().heightForWidth(width)
+def _show(alive: weakref.ref, ids: list[str]) -> None:
+    """The selection changed: an Inspector still there shows it (a window's last selection
+    may be announced as the window goes)."""
+    inspector = alive()
+    if inspector is not None and shiboken6.isValid(inspector):
+        inspector.show_ids(ids)
 
 
 class Inspector(QScrollArea):
@@ -157,15 +51,15 @@ class Inspector(QScrollArea):
         # was (on the map, its arrows walk the map); the fields take it themselves.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.document = None
-        self.scene = None
+        self.selection = None
+        self._stop_following = None
         self.ids: list[str] = []
-        self.touchpoint_form = Form(touchpoint_fields())
         self.map_form = Form(map_fields())
         self.map_form.heading.setText("The map")
         self.map_form.hint.setText("Select a touchpoint on the map to edit it here.")
+        self._touchpoint_form: Form | None = None  # built when a touchpoint is first shown
         self.pages = PageStack()
         self.pages.addWidget(self.map_form)
-        self.pages.addWidget(self.touchpoint_form)
         self.setWidget(self.pages)
         self._session = 0
         self._typing: Field | None = None
@@ -173,14 +67,28 @@ class Inspector(QScrollArea):
         self._pause.setSingleShot(True)
         self._pause.setInterval(PAUSE_MS)
         self._pause.timeout.connect(self._next_step)
-        self.choice("expectation").set_choices(EXPECTATION_CHOICES)
-        self.choice("evidence").set_choices(EVIDENCE_CHOICES)
-        self.choice("future_state").set_choices(FUTURE_STATE_CHOICES)
-        for form in (self.touchpoint_form, self.map_form):
-            for field in form.fields:
-                field.edited.connect(lambda value, final, f=field: self._edited(f, value, final))
-        for name in ("contributing_department_ids", "leads_to"):
-            self.choice(name).toggled.connect(lambda i, on, n=name: self._toggle_item(n, i, on))
+        self._follow_edits(self.map_form)
+
+    @property
+    def touchpoint_form(self) -> Form:
+        """The touchpoint's fields: built when first needed (start-up shows the map's)."""
+        if self._touchpoint_form is None:
+            form = self._touchpoint_form = Form(touchpoint_fields())
+            self.pages.addWidget(form)
+            self.choice("expectation").set_choices(EXPECTATION_CHOICES)
+            self.choice("evidence").set_choices(EVIDENCE_CHOICES)
+            self.choice("future_state").set_choices(FUTURE_STATE_CHOICES)
+            self._follow_edits(form)
+            for name in ("contributing_department_ids", "leads_to"):
+                self.choice(name).toggled.connect(lambda i, on, n=name: self._toggle_item(n, i, on))
+            if self.document is not None:
+                self._fill_choices()
+                self._follow_count()
+        return self._touchpoint_form
+
+    def _follow_edits(self, form: Form) -> None:
+        for field in form.fields:
+            field.edited.connect(lambda value, final, f=field: self._edited(f, value, final))
 
     def choice(self, name: str):
         return self.touchpoint_form.field("touchpoint", name)
@@ -190,19 +98,19 @@ class Inspector(QScrollArea):
         return self.touchpoint_form if self.ids else self.map_form
 
     # --- following the document and the selection --------------------------------------------
-    def set_document(self, document, scene) -> None:
+    def set_document(self, document, selection: Selection) -> None:
+        """Show and edit this map's parts: the touchpoints `selection` holds, or the map."""
         if self.document is not None:
             self.document.changed.disconnect(self._on_changed)
-        self.document, self.scene = document, scene
+        if self._stop_following is not None:
+            self._stop_following()
+        self.document, self.selection = document, selection
         document.changed.connect(self._on_changed)
-        scene.selectionChanged.connect(self._on_selection)
-        self._fill_choices()
-        self.show_ids(scene.selected_ids())
-
-    def _on_selection(self) -> None:
-        # (a scene being destroyed announces a last change as its selected cards go)
-        if self.scene is not None and shiboken6.isValid(self.scene):
-            self.show_ids(self.scene.selected_ids())
+        alive = weakref.ref(self)
+        self._stop_following = selection.subscribe(lambda ids: _show(alive, ids))
+        if self._touchpoint_form is not None:
+            self._fill_choices()
+        self.show_ids(selection.ids)
 
     def show_ids(self, ids: list[str]) -> None:
         self._next_step()
@@ -217,11 +125,16 @@ class Inspector(QScrollArea):
             self.touchpoint_form.hint.setText(
                 "Changes apply to all of them; fields where they differ show as mixed."
             )
-        self._fill_handoffs()
+        if self._touchpoint_form is not None:
+            self._follow_count()
         for field in self.form.fields:
             field.show_problem("")
             self._load(field)
-        self.choice("title").editor.setEnabled(n <= 1)
+
+    def _follow_count(self) -> None:
+        """What one touchpoint has that several do not: a title to type, handoffs to tick."""
+        self._fill_handoffs()
+        self.choice("title").editor.setEnabled(len(self.ids) <= 1)
 
     def _show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
@@ -279,14 +192,15 @@ class Inspector(QScrollArea):
         )
 
     def _on_changed(self, changes) -> None:
-        if any(changes.of(k) for k in ("stage", "department", "channel")):
+        structure = any(changes.of(k) for k in ("stage", "department", "channel"))
+        if structure and self._touchpoint_form is not None:
             self._fill_choices()
-            for field in self.touchpoint_form.fields:
+            for field in self._touchpoint_form.fields:
                 self._load(field)
         if self.ids:
             change = changes.of("touchpoint")
             if change and change.removed & set(self.ids):
-                return  # the scene's selection changes next, and with it this form
+                return  # the selection changes next, and with it this form
             handoffs_moved = change and (
                 change.added or change.removed or {"title", "stage_id"} & change.fields
             )

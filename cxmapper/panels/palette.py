@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from cxmapper.canvas.dragdata import TOUCHPOINT_MIME, encode_kind
 from cxmapper.canvas.painting import QtPainter
 from cxmapper.canvas.tooltips import plain
-from cxmapper.layout import glyphs
-from cxmapper.layout.drawing import draw_shapes
+from cxmapper.drawing import glyphs
+from cxmapper.drawing.painter import draw_shapes
 from cxmapper.layout.geometry import Rect
 from cxmapper.layout.style import INK
 from cxmapper.model.journey import Channel

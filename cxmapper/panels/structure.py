@@ -3,192 +3,71 @@ rename (double-click or F2), reorder, recolour and remove; each change one undo 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QColorDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import TYPE_CHECKING
 
-from cxmapper.canvas.tooltips import plain
+from PySide6.QtWidgets import QTabWidget
+
 from cxmapper.model.defaults import DEPARTMENT_COLOURS
-from cxmapper.model.fields import EditRefused, one_line
+from cxmapper.model.fields import EditRefused
 from cxmapper.model.journey import BLUEPRINT_LAYERS, CHANNEL_ICONS, LAYER_NAMES
-from cxmapper.panels.fields import StillCombo, TextField
-from cxmapper.panels.removal import remove_with_question
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-NAMES = {"stage": "Stages", "department": "Departments", "channel": "Channels"}
-
-
-def swatch(colour: str, size: int = 16) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
-
-
-class PartList(QWidget):
-    """One kind of part as an editable list with its buttons."""
-
-    def __init__(self, kind: str, structure: Structure) -> None:
-        super().__init__()
-        self.kind, self.structure = kind, structure
-        self.list = QListWidget()
-        self.list.setAccessibleName(NAMES[kind])
-        self.list.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.list.itemChanged.connect(self._renamed)
-        self.list.currentRowChanged.connect(lambda _row: structure.current_changed(self))
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: #b3261e;")
-        self.problem.hide()
-        buttons, moves = QHBoxLayout(), QHBoxLayout()
-        before, after = ("left", "right") if kind == "stage" else ("up", "down")
-        self.add_button = self._button(buttons, "Add", self.add, f"Add a {kind} after this one")
-        self._button(buttons, "Rename", self.rename, f"Rename the {kind} (F2)")
-        self._button(buttons, "Remove", self.remove, f"Remove the {kind} (Delete)")
-        self._button(moves, f"Move {before}", lambda: self.move(-1), f"Move the {kind} {before}")
-        self._button(moves, f"Move {after}", lambda: self.move(1), f"Move the {kind} {after}")
-        self.extra = QFormLayout()
-        column = QVBoxLayout(self)
-        column.addWidget(self.list, 1)
-        column.addLayout(buttons)
-        column.addLayout(moves)
-        column.addWidget(self.problem)
-        column.addLayout(self.extra)
-        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove)
-
-    def _button(self, row, text, slot, tip) -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
-
-    @property
-    def document(self):
-        return self.structure.document
-
-    def current_id(self) -> str | None:
-        item = self.list.currentItem()
-        return item.data(ID_ROLE) if item else None
-
-    def refill(self) -> None:
-        current = self.current_id()
-        self.list.blockSignals(True)
-        self.list.clear()
-        for part in self.document.parts(self.kind):
-            item = QListWidgetItem(part.name)
-            item.setData(ID_ROLE, part.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            if self.kind == "department":
-                item.setIcon(swatch(part.colour))
-            if self.kind == "stage" and part.description:
-                item.setToolTip(plain(part.description))
-            self.list.addItem(item)
-            if part.id == current:
-                self.list.setCurrentItem(item)
-        self.list.blockSignals(False)
-        if self.list.currentRow() < 0 and self.list.count():
-            self.list.setCurrentRow(0)
-        self.structure.current_changed(self)
-
-    def select(self, part_id: str) -> None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(ID_ROLE) == part_id:
-                self.list.setCurrentRow(row)
-
-    def show_problem(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
-
-    def _run(self, action):
-        try:
-            self.show_problem("")
-            return action()
-        except EditRefused as refused:
-            self.show_problem(str(refused))
-            return None
-
-    def add(self) -> None:
-        ids = [p.id for p in self.document.parts(self.kind)]
-        current = self.current_id()
-        index = ids.index(current) + 1 if current in ids else len(ids)
-        if self.kind == "channel":
-            new = self._run(lambda: self.document.add_channel(initiator=self.structure))
-        else:
-            adder = getattr(self.document, f"add_{self.kind}")
-            new = self._run(lambda: adder(index=index, initiator=self.structure))
-        if new:
-            self.refill()
-            self.select(new)
-            self.rename()
-
-    def rename(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            self.list.setFocus()
-            self.list.editItem(item)
-
-    def _renamed(self, item: QListWidgetItem) -> None:
-        part_id = item.data(ID_ROLE)
-        text = one_line(item.text())
-        done = self._run(
-            lambda: self.document.set_field(
-                self.kind, part_id, "name", text, initiator=self.structure
-            )
-        )
-        if done is None or not done:
-            self.list.blockSignals(True)
-            item.setText(self.document.part(self.kind, part_id).name)
-            self.list.blockSignals(False)
-
-    def move(self, step: int) -> None:
-        part_id = self.current_id()
-        if part_id is None:
-            return
-        ids = [p.id for p in self.document.parts(self.kind)]
-        mover = getattr(self.document, f"move_{self.kind}")
-        if self._run(lambda: mover(part_id, ids.index(part_id) + step)):
-            self.select(part_id)
-
-    def remove(self) -> None:
-        part_id = self.current_id()
-        if part_id is None:
-            return
-        if self.kind == "channel":
-            self._run(lambda: self.document.remove_channel(part_id, initiator=self.structure))
-        else:
-            remove_with_question(self, self.document, self.kind, part_id)
+if TYPE_CHECKING:
+    from cxmapper.panels.choice_fields import StillCombo
+    from cxmapper.panels.fields import TextField
+    from cxmapper.panels.part_list import PartList
 
 
 class Structure(QTabWidget):
+    """Its tabs are built when its dock first comes into view (`build`) or when they are asked
+    for: start-up does not wait for a dock that opens behind the Inspector."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.document = None
-        self.lists = {kind: PartList(kind, self) for kind in NAMES}
-        for kind, part_list in self.lists.items():
-            self.addTab(part_list, NAMES[kind])
-        stages = self.lists["stage"]
-        self.stage_goal = TextField("stage", "customer_goal", "Customer goal", 2)
-        self.stage_description = TextField("stage", "description", "Description", 3)
-        for field in (self.stage_goal, self.stage_description):
+        self._lists: dict[str, PartList] | None = None
+        self._typing_session = 0
+
+    @property
+    def lists(self) -> dict[str, PartList]:
+        self.build()
+        return self._lists
+
+    @property
+    def stage_goal(self) -> TextField:
+        self.build()
+        return self._stage_goal
+
+    @property
+    def stage_description(self) -> TextField:
+        self.build()
+        return self._stage_description
+
+    @property
+    def layer_choice(self) -> StillCombo:
+        self.build()
+        return self._layer_choice
+
+    @property
+    def icon_choice(self) -> StillCombo:
+        self.build()
+        return self._icon_choice
+
+    def build(self) -> None:
+        """The three lists and their fields (once)."""
+        if self._lists is not None:
+            return
+        # (not at start-up, which shows no list)
+        from PySide6.QtWidgets import QMenu, QPushButton, QVBoxLayout, QWidget
+
+        from cxmapper.panels.choice_fields import StillCombo
+        from cxmapper.panels.fields import TextField
+        from cxmapper.panels.part_list import NAMES, PartList, swatch
+
+        lists = {kind: PartList(kind, self) for kind in NAMES}
+        stages = lists["stage"]
+        self._stage_goal = TextField("stage", "customer_goal", "Customer goal", 2)
+        self._stage_description = TextField("stage", "description", "Description", 3)
+        for field in (self._stage_goal, self._stage_description):
             cell = QWidget()
             column = QVBoxLayout(cell)
             column.setContentsMargins(0, 0, 0, 0)
@@ -196,45 +75,50 @@ class Structure(QTabWidget):
             column.addWidget(field.error)
             stages.extra.addRow(f"{field.label}:", cell)
             field.edited.connect(lambda v, final, f=field: self._stage_text(f, v, final))
-        self._typing_session = 0
-        departments = self.lists["department"]
-        self.colour_button = QPushButton("Colour")
-        self.colour_button.setToolTip("Choose the lane's colour")
-        self.colour_menu = QMenu(self.colour_button)
+        departments = lists["department"]
+        self._colour_button = QPushButton("Colour")
+        self._colour_button.setToolTip("Choose the lane's colour")
+        self._colour_menu = QMenu(self._colour_button)
         for colour in DEPARTMENT_COLOURS:
-            action = self.colour_menu.addAction(swatch(colour), colour)
+            action = self._colour_menu.addAction(swatch(colour), colour)
             action.triggered.connect(lambda _=False, c=colour: self.recolour(c))
-        self.colour_menu.addSeparator()
-        self.colour_menu.addAction("Custom colour…", self.custom_colour)
-        self.colour_button.setMenu(self.colour_menu)
-        departments.extra.addRow("Lane colour:", self.colour_button)
-        self.layer_choice = StillCombo()
-        self.layer_choice.setToolTip(
+        self._colour_menu.addSeparator()
+        self._colour_menu.addAction("Custom colour…", self.custom_colour)
+        self._colour_button.setMenu(self._colour_menu)
+        departments.extra.addRow("Lane colour:", self._colour_button)
+        self._layer_choice = StillCombo()
+        self._layer_choice.setToolTip(
             "Where the lane sits in a service blueprint: lanes are grouped by layer, and the "
             "lines of interaction, visibility and internal interaction drawn between them"
         )
-        self.layer_choice.addItem("No layer (a plain journey map)", None)
+        self._layer_choice.addItem("No layer (a plain journey map)", None)
         for layer in BLUEPRINT_LAYERS:
-            self.layer_choice.addItem(LAYER_NAMES[layer], layer)
-        self.layer_choice.activated.connect(self._layer_chosen)
-        departments.extra.addRow("Blueprint layer:", self.layer_choice)
-        channels = self.lists["channel"]
-        self.icon_choice = StillCombo()
+            self._layer_choice.addItem(LAYER_NAMES[layer], layer)
+        self._layer_choice.activated.connect(self._layer_chosen)
+        departments.extra.addRow("Blueprint layer:", self._layer_choice)
+        channels = lists["channel"]
+        self._icon_choice = StillCombo()
         for icon in CHANNEL_ICONS:
-            self.icon_choice.addItem(icon.capitalize(), icon)
-        self.icon_choice.activated.connect(self._icon_chosen)
-        channels.extra.addRow("Icon:", self.icon_choice)
+            self._icon_choice.addItem(icon.capitalize(), icon)
+        self._icon_choice.activated.connect(self._icon_chosen)
+        channels.extra.addRow("Icon:", self._icon_choice)
+        self._lists = lists
+        for kind, part_list in lists.items():
+            self.addTab(part_list, NAMES[kind])
+        if self.document is not None:
+            for part_list in lists.values():
+                part_list.refill()
 
     def set_document(self, document) -> None:
         if self.document is not None:
             self.document.changed.disconnect(self._on_changed)
         self.document = document
         document.changed.connect(self._on_changed)
-        for part_list in self.lists.values():
+        for part_list in (self._lists or {}).values():
             part_list.refill()
 
     def _on_changed(self, changes) -> None:
-        for kind, part_list in self.lists.items():
+        for kind, part_list in (self._lists or {}).items():
             change = changes.of(kind)
             if change is None:
                 continue
@@ -287,6 +171,9 @@ class Structure(QTabWidget):
         dep = self.lists["department"].current_id()
         if dep is None:
             return
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QColorDialog
+
         start = QColor(self.document.part("department", dep).colour)
         colour = QColorDialog.getColor(start, self, "Lane colour")
         if colour.isValid():

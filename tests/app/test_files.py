@@ -49,7 +49,9 @@ def test_the_file_menu_has_every_item_with_the_standard_keys(window):
 
 def test_a_never_saved_map_is_untitled(window):
     assert window.windowTitle() == "Untitled[*] — cxmapper"
-    window.document.rename_touchpoint(window.document.journey.touchpoints[0].id, "x")
+    window.document.set_fields(
+        "touchpoint", [window.document.journey.touchpoints[0].id], {"title": "x"}
+    )
     assert window.isWindowModified()  # Qt shows the standard unsaved mark
 
 
@@ -199,7 +201,7 @@ def test_quit_closes_every_window_and_cancel_stops_it(window, tmp_path, monkeypa
     other = MainWindow()
     other.open_path(str(saved(tmp_path)))
     other.show()
-    other.document.rename_touchpoint("t1", "Unsaved")
+    other.document.set_fields("touchpoint", ["t1"], {"title": "Unsaved"})
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Cancel)
     window.quit()
     assert other.isVisible()  # its question was cancelled: it stays, with its changes
@@ -320,7 +322,9 @@ def test_autosave_that_cannot_write_is_shown_and_told_once(qtbot, tmp_path, monk
     w.show_sample()
     w.show()
     for n in range(2):
-        w.document.rename_touchpoint(w.document.journey.touchpoints[0].id, f"Edit {n}")
+        w.document.set_fields(
+            "touchpoint", [w.document.journey.touchpoints[0].id], {"title": f"Edit {n}"}
+        )
         w.autosave.write_now()
     assert told == ["Autosave is off"]
     assert w.autosave_label.isVisible() and "recovery folder" in w.autosave_label.toolTip()

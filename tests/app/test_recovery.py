@@ -35,7 +35,9 @@ def copy_of(window):
 
 
 def rename_first(window, title="Renamed in the workshop"):
-    window.document.rename_touchpoint(window.document.journey.touchpoints[0].id, title)
+    window.document.set_fields(
+        "touchpoint", [window.document.journey.touchpoints[0].id], {"title": title}
+    )
 
 
 def test_an_edit_reaches_a_recovery_copy_soon_after_and_the_users_file_is_untouched(
@@ -65,7 +67,7 @@ def test_typing_without_a_pause_still_reaches_the_copy_within_two_seconds(window
     n = 0
     while time.monotonic() - start < 2.6:  # an edit every 200 ms: the debounce never settles
         n += 1
-        window.document.rename_touchpoint(tid, f"Typing {n}")
+        window.document.set_fields("touchpoint", [tid], {"title": f"Typing {n}"})
         qtbot.wait(200)
         if copy_of(window) is not None and copy_of(window).exists():
             break
@@ -501,9 +503,9 @@ def test_an_autosave_that_cannot_be_written_says_so_once_and_editing_goes_on(qtb
     autosave = Autosave(doc, folder)
     told = []
     autosave.failed.connect(told.append)
-    doc.rename_touchpoint("t1", "One")
+    doc.set_fields("touchpoint", ["t1"], {"title": "One"})
     autosave.write_now()
-    doc.rename_touchpoint("t1", "Two")
+    doc.set_fields("touchpoint", ["t1"], {"title": "Two"})
     autosave.write_now()
     assert len(told) == 1 and "recovery folder" in told[0]
     assert doc.touchpoint("t1").title == "Two"

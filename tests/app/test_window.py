@@ -18,7 +18,7 @@ def window(qtbot):
 
 def make_a_change(window):
     tid = window.document.journey.touchpoints[0].id
-    window.document.rename_touchpoint(tid, "Changed title")
+    window.document.set_fields("touchpoint", [tid], {"title": "Changed title"})
 
 
 def test_with_no_file_it_shows_the_sample_map(window):
@@ -133,7 +133,7 @@ def test_export_pdf_remembers_the_choices(window, tmp_path, monkeypatch):
     from PySide6.QtCore import QSettings
 
     from cxmapper.app.export_dialog import PdfExportDialog
-    from cxmapper.export.pdf import PdfOptions
+    from cxmapper.export.paper import PdfOptions
 
     QSettings().clear()
     window.show_sample()
@@ -155,7 +155,7 @@ def test_export_pdf_remembers_the_choices(window, tmp_path, monkeypatch):
 
 def test_export_dialog_keeps_orientation_and_fit_as_two_choices(window):
     from cxmapper.app.export_dialog import PdfExportDialog
-    from cxmapper.export.pdf import PdfOptions
+    from cxmapper.export.paper import PdfOptions
 
     dialog = PdfExportDialog(window)
     for landscape in (True, False):
@@ -171,7 +171,7 @@ def test_export_dialog_keeps_orientation_and_fit_as_two_choices(window):
 
 def test_the_export_dialog_offers_a_poster_of_a_chosen_number_of_sheets(window):
     from cxmapper.app.export_dialog import PdfExportDialog
-    from cxmapper.export.pdf import PdfOptions
+    from cxmapper.export.paper import PdfOptions
 
     dialog = PdfExportDialog(window)
     dialog.columns.setValue(4)
@@ -185,11 +185,17 @@ def test_the_export_dialog_offers_a_poster_of_a_chosen_number_of_sheets(window):
 
 
 def test_view_shows_a_row_under_the_lanes_as_an_edit_of_the_map(window, qtbot):
+    from PySide6.QtWidgets import QMenu
+
     window.show_sample()
     window.show()
     qtbot.waitExposed(window)
     action = window.rows_menu.actions["pain_points"]
-    assert action.text().replace("&", "") == "Pain Points" or "Pain" in action.text()
+    # View > Rows Under the Lanes > Pain points, unticked: the sample shows no rows
+    menus = [m for m in action.associatedObjects() if isinstance(m, QMenu)]
+    assert [m.title().replace("&", "") for m in menus] == ["Rows Under the Lanes"]
+    assert action.text().replace("&", "") == "Pain points"
+    assert action.isCheckable() and not action.isChecked()
     action.trigger()
     assert window.document.journey.rows == ["pain_points"]
     assert [row.kind for row in window.scene.layout.rows] == ["pain_points"]

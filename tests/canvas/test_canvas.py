@@ -541,8 +541,8 @@ def test_opening_another_map_lets_the_old_one_go(window, qtbot, tmp_path):
 
 
 def test_undo_text_shows_ampersands_literally(window):
-    window.document.rename_touchpoint("tp-sees-ad", "Q&A session")
-    window.document.rename_touchpoint("tp-sees-ad", "Questions")
+    window.document.set_fields("touchpoint", ["tp-sees-ad"], {"title": "Q&A session"})
+    window.document.set_fields("touchpoint", ["tp-sees-ad"], {"title": "Questions"})
     assert window.undo_action.text() == "&Undo Rename touchpoint 'Q&&A session'"
 
 

@@ -136,7 +136,10 @@ def test_changes_name_kind_ids_fields_and_initiator(doc):
     assert changes.initiator is me
     assert not changes.drawn  # the canvas does not draw descriptions
     doc.undo()
-    assert seen[-1].initiator is None and seen[-1].touches("touchpoint", "description", "t1")
+    assert seen[-1].initiator is None
+    assert [(c.kind, c.ids, c.fields) for c in seen[-1].parts] == [
+        ("touchpoint", {"t1"}, {"description"})
+    ]
     doc.set_field("touchpoint", "t1", "title", "Shown")
     assert seen[-1].drawn
 

@@ -4,7 +4,8 @@ import io
 
 from pypdf import PdfReader
 
-from cxmapper.export.pdf import PdfOptions, export_pdf
+from cxmapper.export.paper import PdfOptions
+from cxmapper.export.pdf import export_pdf
 from cxmapper.model.templates import load_template
 
 

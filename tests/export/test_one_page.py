@@ -8,7 +8,8 @@ import pytest
 from factories import stress_map
 from pypdf import PdfReader
 
-from cxmapper.export.pdf import PAGE_SIZES, PdfOptions, export_pdf, pdf_layout
+from cxmapper.export.paper import PAGE_SIZES, PdfOptions, pdf_layout
+from cxmapper.export.pdf import export_pdf
 from cxmapper.model.templates import load_template, template_names
 
 

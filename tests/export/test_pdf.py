@@ -2,6 +2,7 @@
 opens back in cxmapper, and no way for map text to act as markup."""
 
 import io
+import re
 import shutil
 import subprocess
 
@@ -9,7 +10,9 @@ import pytest
 from factories import small_map, stress_map
 from pypdf import PdfReader
 
-from cxmapper.export.pdf import ATTACHMENT, PAGE_SIZES, PdfOptions, export_pdf
+from cxmapper.export.paper import PAGE_SIZES, PdfOptions
+from cxmapper.export.pdf import export_pdf
+from cxmapper.export.pdf_document import ATTACHMENT
 from cxmapper.model.fileformat import map_from_bytes, map_to_bytes
 from cxmapper.model.journey import Touchpoint
 from cxmapper.model.templates import load_template, template_names
@@ -223,10 +226,10 @@ def test_the_report_opens_with_the_map_in_its_own_words():
 
 def test_every_poster_sheet_the_curve_crosses_draws_it():
     """The curve is one curve: a sheet between two distant faces still shows its piece."""
+    from cxmapper.drawing.map import draw_map
     from cxmapper.export.fonts import PdfTextMetrics
-    from cxmapper.export.pdf import _sheets
+    from cxmapper.export.poster import map_sheets
     from cxmapper.layout import layout_map
-    from cxmapper.layout.drawing import draw_map
 
     journey = load_template("car-service-visit")
     for tp in journey.touchpoints[1:-1]:
@@ -248,7 +251,7 @@ def test_every_poster_sheet_the_curve_crosses_draws_it():
         def __getattr__(self, name):
             return lambda *a, **k: None
 
-    for sheet in _sheets(lay, 1100, 760, poster=True):
+    for sheet in map_sheets(lay, 1100, 760, poster=True):
         counter = Counter()
         draw_map(lay, counter, visible=sheet.region)
         first, last = lay.points[0].center.x, lay.points[-1].center.x
@@ -346,7 +349,8 @@ def test_the_cjk_and_korean_fonts_are_read_only_for_maps_that_need_them():
 
 def test_lane_labels_are_tinted_not_solid():
     """The lane label's background is its colour at 13%: text on it stays readable in print."""
-    reader = read(export_pdf(small_map(), PdfOptions("A3", report=False)))
+    journey = small_map()
+    reader = read(export_pdf(journey, PdfOptions("A3", report=False)))
     states = reader.pages[0]["/Resources"]["/ExtGState"]
     alphas = {round(float(s.get_object().get("/ca", 1)), 2) for s in states.values()}
     assert 0.13 in alphas
@@ -354,25 +358,39 @@ def test_lane_labels_are_tinted_not_solid():
         k for k, s in states.items() if round(float(s.get_object().get("/ca", 1)), 2) == 0.13
     )
     content = reader.pages[0].get_contents().get_data().decode("latin-1")
-    # after the tint is chosen, a rectangle is filled before any other state replaces it
-    after = content.split(f"{tint} gs", 1)[1]
-    until_next_state = after.split(" gs", 1)[0]
-    assert " re f" in until_next_state or "\nf" in until_next_state or " f\n" in until_next_state
+    # Everything drawn at 13%: its fill colour, then what is drawn until the state is restored.
+    tinted = re.findall(rf"([\d. ]+) rg\n{tint} gs\n(.*?)\nQ\n", content, re.S)
+    number = r"-?[\d.]+"
+    for _colour, drawn in tinted:  # one filled rectangle each: no text, no line at 13%
+        assert re.fullmatch(rf"n( {number}){{4}} re f\*?", drawn), drawn
+    # one per lane, each in its own department's colour
+    colours = sorted(tuple(round(float(v) * 255) for v in c.split()) for c, _ in tinted)
+    departments = [d.colour.lstrip("#") for d in journey.departments]
+    assert colours == sorted(tuple(int(c[i : i + 2], 16) for i in (0, 2, 4)) for c in departments)
 
 
 def test_a_map_too_small_to_read_says_on_the_page_what_prints_it():
     journey = stress_map()
     reader = read(export_pdf(journey, PdfOptions("A4", report=False)))
     text = squash(reader.pages[0].extract_text())
-    assert "Too small to read" in text
-    assert "landscape page prints it legibly" in text or "poster of" in text
+    assert "Too small to read: on one A4 page the map is scaled to" in text
+    advice = re.search(r"one (A\d) (landscape|portrait) page prints it legibly", text)
+    assert advice, text
+    # The page it names prints the map legibly, and it is the smallest that does.
+    size, landscape = advice[1], advice[2] == "landscape"
+    advised = read(export_pdf(journey, PdfOptions(size, landscape, report=False)))
+    assert "Too small to read" not in advised.pages[0].extract_text()
+    smaller = f"A{int(size[1]) + 1}"
+    for turned in (True, False):
+        tried = read(export_pdf(journey, PdfOptions(smaller, turned, report=False)))
+        assert "Too small to read" in tried.pages[0].extract_text()
     fine = read(export_pdf(small_map(), PdfOptions("A3", report=False)))
     assert "Too small to read" not in fine.pages[0].extract_text()
 
 
 def test_a_stage_header_cut_by_a_poster_sheet_is_fitted_to_what_shows():
     from cxmapper.export.fonts import PdfTextMetrics, pdf_fitter
-    from cxmapper.export.pdf import pdf_layout
+    from cxmapper.export.paper import pdf_layout
     from cxmapper.layout.geometry import Rect
     from cxmapper.layout.journey_layout import header_part
 
@@ -403,17 +421,17 @@ def test_the_sheet_label_never_runs_into_the_version_stamp():
 def test_a_poster_sheet_with_nothing_of_the_map_on_it_is_not_printed(monkeypatch):
     """Only sheets that hold some of what the map draws are printed (blank paper beside the
     legend is not a sheet to tape up)."""
-    import cxmapper.export.pdf as pdf
+    from cxmapper.export import paper, poster
     from cxmapper.layout.geometry import Rect
 
-    lay = pdf.pdf_layout(load_template("product-lifecycle"))
-    w, h = pdf.page_size(PdfOptions("A3", True, True))
-    frame = (w - 2 * pdf.MARGIN, h - 2 * pdf.MARGIN - pdf.FOOTER)
-    every = pdf._sheets(lay, *frame, poster=True)
+    lay = paper.pdf_layout(load_template("product-lifecycle"))
+    w, h = paper.page_size(PdfOptions("A3", True, True))
+    frame = (w - 2 * paper.MARGIN, h - 2 * paper.MARGIN - paper.FOOTER)
+    every = poster.map_sheets(lay, *frame, poster=True)
     assert len(every) > 2
     only_the_title = [Rect(lay.header.title_box.x, lay.header.title_box.y, 10, 10)]
-    monkeypatch.setattr(pdf, "_drawn_parts", lambda _lay: only_the_title)
-    printed = pdf._sheets(lay, *frame, poster=True)
+    monkeypatch.setattr(poster, "drawn_parts", lambda _lay: only_the_title)
+    printed = poster.map_sheets(lay, *frame, poster=True)
     assert [s.label for s in printed] == [every[0].label]
 
 
@@ -450,12 +468,13 @@ def test_a_posters_report_pages_are_on_a_page_to_read_in_the_hand():
     [PdfOptions("A3", True, True, False), PdfOptions("A4", False, True, False, sheets=(3, 2))],
 )
 def test_crop_marks_of_neighbouring_sheets_meet_on_the_same_line_of_the_map(options):
-    import cxmapper.export.pdf as pdf
+    from cxmapper.export import paper
+    from cxmapper.export.poster import map_sheets
 
-    lay = pdf.pdf_layout(load_template("product-lifecycle"))
-    w, h = pdf.page_size(options)
-    sheets = pdf._sheets(
-        lay, w - 2 * pdf.MARGIN, h - 2 * pdf.MARGIN - pdf.FOOTER, True, options.sheets
+    lay = paper.pdf_layout(load_template("product-lifecycle"))
+    w, h = paper.page_size(options)
+    sheets = map_sheets(
+        lay, w - 2 * paper.MARGIN, h - 2 * paper.MARGIN - paper.FOOTER, True, options.sheets
     )
     by_place = {}
     for sheet in sheets:

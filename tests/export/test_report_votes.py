@@ -10,7 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from cxmapper.export.fonts import pdf_fitter
-from cxmapper.export.pdf import PdfOptions, export_pdf
+from cxmapper.export.paper import PdfOptions
+from cxmapper.export.pdf import export_pdf
 from cxmapper.export.report_votes import vote_ranks
 from cxmapper.export.svg import export_svg
 from cxmapper.layout.journey_layout import layout_map

@@ -9,7 +9,8 @@ from fuzzing import summary_lines
 def exported_pdf() -> bytes:
     """A PDF exported by cxmapper's own exporter from a template: the map attached, pages and
     report included (what users share)."""
-    from cxmapper.export.pdf import PdfOptions, export_pdf
+    from cxmapper.export.paper import PdfOptions
+    from cxmapper.export.pdf import export_pdf
     from cxmapper.model.templates import load_template
 
     return export_pdf(load_template("car-service-visit"), PdfOptions(page_size="A4"))

@@ -2,6 +2,7 @@
 handoff arrows from card edge to card edge, evidence marks, future tags and both curves."""
 
 from factories import small_map
+from geometry_helpers import contains_rect
 
 from cxmapper.layout import ApproximateMetrics, TextFitter, layout_map
 from cxmapper.model.journey import BLUEPRINT_LAYERS
@@ -31,7 +32,7 @@ def test_lanes_are_grouped_by_layer_with_the_three_lines_between_the_groups():
         a = journey.department(above[-1].department_id).blueprint_layer
         b = journey.department(below[0].department_id).blueprint_layer
         assert BLUEPRINT_LAYERS.index(a) < BLUEPRINT_LAYERS.index(b)
-        assert line.labels and all(line.band.contains_rect(label) for label in line.labels)
+        assert line.labels and all(contains_rect(line.band, label) for label in line.labels)
 
 
 def test_a_handoff_runs_from_one_cards_edge_to_the_others_with_its_head_at_the_second():

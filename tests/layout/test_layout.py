@@ -2,6 +2,7 @@
 
 import pytest
 from factories import journey_maps, small_map
+from geometry_helpers import contains_rect
 from hypothesis import HealthCheck, given, settings
 
 from cxmapper.layout import (
@@ -37,11 +38,11 @@ def check_sound(journey, lay):
     for tp in journey.touchpoints:
         card = lay.cards[tp.id]
         # In its own lane and its own stage's column, text inside the card.
-        assert lanes[tp.department_id].rect.contains_rect(card.rect)
-        assert stages[tp.stage_id].column.contains_rect(card.rect)
+        assert contains_rect(lanes[tp.department_id].rect, card.rect)
+        assert contains_rect(stages[tp.stage_id].column, card.rect)
         c = card.content
         inside = Rect(0, 0, card.rect.w, card.rect.h)
-        assert inside.contains_rect(c.title) and inside.contains_rect(c.emotion)
+        assert contains_rect(inside, c.title) and contains_rect(inside, c.emotion)
         for line in c.title_lines:
             assert METRICS.text_width(line, c.title_size, True) <= c.title.w + 1e-6
         assert len(c.title_lines) <= s.card_title_lines
@@ -49,7 +50,7 @@ def check_sound(journey, lay):
         assert METRICS.text_width(c.emotion_line, size) <= c.emotion.w + 1e-6
         assert size >= 0.75 * s.card_note_size
         for _, badge in c.badges:
-            assert inside.contains_rect(badge)
+            assert contains_rect(inside, badge)
             assert not badge.overlaps(c.emotion)
     # Stages left to right without gaps or overlaps; lanes top to bottom.
     for a, b in zip(lay.stages, lay.stages[1:], strict=False):
@@ -307,8 +308,8 @@ def test_an_edit_reuses_the_content_of_cards_that_did_not_change():
 
 
 def test_the_emotion_curve_never_runs_backwards_or_overshoots():
+    from cxmapper.drawing.curve import smooth_curve
     from cxmapper.layout.geometry import Point
-    from cxmapper.layout.glyphs import smooth_curve
 
     points = [Point(0, 100), Point(10, 0), Point(400, 100), Point(405, 0), Point(900, 50)]
     start = points[0]

@@ -6,10 +6,10 @@ screen's layout) and in the PDF (reportlab's metrics, the whole map scaled onto 
 import pytest
 from factories import small_map
 
+from cxmapper.drawing.map import draw_map
 from cxmapper.export.fonts import PdfTextMetrics
-from cxmapper.export.pdf import FOOTER, MARGIN, PAGE_SIZES, PdfOptions, page_size, pdf_layout
+from cxmapper.export.paper import FOOTER, MARGIN, PAGE_SIZES, PdfOptions, page_size, pdf_layout
 from cxmapper.layout import ApproximateMetrics, TextFitter, layout_map
-from cxmapper.layout.drawing import draw_map
 from cxmapper.layout.style import LIGHT, Style
 from cxmapper.layout.text import ELLIPSIS, FIT_MARGIN
 from cxmapper.model.journey import Department

@@ -1,6 +1,7 @@
 """Rows under the lanes: each touchpoint's pain points, opportunities or quotes, written out."""
 
 from factories import small_map, stress_map
+from geometry_helpers import contains_rect
 
 from cxmapper.layout.journey_layout import layout_map
 from cxmapper.layout.text import ApproximateMetrics
@@ -36,7 +37,7 @@ def test_each_note_sits_under_its_card_and_notes_never_overlap():
         for note in row.notes:
             card = lay.cards[note.touchpoint_id]
             assert note.rect.x <= card.slot_x <= note.rect.right  # under its moment in time
-            assert row.rect.contains_rect(note.rect)
+            assert contains_rect(row.rect, note.rect)
             for other in row.notes:
                 assert other is note or not note.rect.overlaps(other.rect)
     assert lay.legend_rect.y > lay.rows[-1].rect.bottom

@@ -6,8 +6,8 @@ from dataclasses import astuple, is_dataclass
 import pytest
 from factories import stress_map
 
+from cxmapper.drawing.map import draw_map
 from cxmapper.layout import ApproximateMetrics, Point, Rect, TextFitter, layout_map
-from cxmapper.layout.drawing import draw_map
 from cxmapper.layout.style import LIGHT, Style
 from cxmapper.model.journey import ROWS
 from cxmapper.model.templates import load_template, template_names

@@ -9,8 +9,9 @@ from factories import small_map, voted_journey_maps
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cxmapper.drawing.cards import draw_card
+from cxmapper.drawing.map import draw_legend
 from cxmapper.layout import ApproximateMetrics
-from cxmapper.layout.drawing import draw_card, draw_legend
 from cxmapper.layout.geometry import Rect
 from cxmapper.layout.journey_layout import layout_map
 from cxmapper.layout.pieces import VOTE_TEXT, card_content, votes_label

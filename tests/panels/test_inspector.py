@@ -173,7 +173,7 @@ def test_several_selected_share_fields_show_mixed_and_edit_together(qtbot, windo
 def test_a_canvas_edit_updates_the_inspector(window):
     select(window, "t1")
     window.document.set_feeling("t1", 2)
-    window.document.rename_touchpoint("t1", "Renamed on the map")
+    window.document.set_fields("touchpoint", ["t1"], {"title": "Renamed on the map"})
     assert field(window, "feeling").buttons[2].isChecked()
     assert field(window, "title").editor.text() == "Renamed on the map"
 

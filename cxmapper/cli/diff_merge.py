@@ -20,27 +20,17 @@ import argparse
 import difflib
 import functools
 import os
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from cxmapper.cli.output import UsageError, output_file, visible
 from cxmapper.model.fileformat import BACKUPS_KEPT, load_map, map_to_bytes
 from cxmapper.model.journey import JourneyMap
 from cxmapper.model.problems import MapError
 from cxmapper.model.safe_write import SaveError, write_atomically
 
 GIT_EXTERNAL_DIFF_ARGS = (7, 9)  # path old hex mode new hex mode [new-path rename-info]
-# Control characters but the tab (ESC starts terminal escapes; CR, BS overwrite a line), the
-# line and paragraph separators, and the marks and overrides that reorder text on screen.
-HIDDEN = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
-
-
-def visible(text: str) -> str:
-    """Text for a terminal, with what it would hide or obey written out: "<U+202E>"."""
-    return HIDDEN.sub(lambda found: f"<U+{ord(found.group()):04X}>", text)
 
 
 def _say(text: str, file=None) -> None:
@@ -53,8 +43,6 @@ def _visibly(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
 
     @functools.wraps(run)
     def checked(args: argparse.Namespace) -> int:
-        from cxmapper.cli import UsageError
-
         try:
             return run(args)
         except MapError as exc:
@@ -86,7 +74,6 @@ def _text_diff(path: str, old: str, new: str, problem: MapError) -> None:
 
 
 def diff(args: argparse.Namespace) -> int:
-    from cxmapper.cli import UsageError
     from cxmapper.model.diff import differences
 
     files = args.files
@@ -128,13 +115,12 @@ def _side(name: str) -> JourneyMap:
 
 
 def merge(args: argparse.Namespace) -> int:
-    from cxmapper.cli import _output
     from cxmapper.model.merge import merge as merge_maps
 
     shown = args.path or args.ours  # git's %P: the map's own name, not its temporary file
     # git's merge driver writes into %A (OURS), as git asks; OUT is the user's and is never
     # replaced without --force (checked before anything is read)
-    out = Path(args.ours) if args.output is None else _output(args.output, args.force)
+    out = Path(args.ours) if args.output is None else output_file(args.output, args.force)
     try:
         base, ours, theirs = (_side(name) for name in (args.base, args.ours, args.theirs))
     except MapError as exc:

@@ -10,12 +10,13 @@ draw exactly the same picture from the same numbers. Primitives:
     ("curve", x1, y1, cx, cy, x2, y2)    a quadratic Bezier
     ("text", x, y, string)               a short label centred on (x, y)
 
-Strokes use the glyph's ink colour and a width proportional to its size.
+Strokes use the glyph's ink colour and a width proportional to its size (painter.draw_shapes
+turns a glyph into a painter's primitives).
 """
 
 from __future__ import annotations
 
-from cxmapper.layout.geometry import Point, Rect
+from cxmapper.layout.geometry import Rect
 from cxmapper.layout.style import (
     EVIDENCE_COLOURS,
     FEELING_COLOURS,
@@ -188,28 +189,3 @@ def evidence(rect: Rect, status: str) -> list[Shape]:
         mark = [("line", 0.5, 0.3, 0.5, 0.7), ("line", 0.3, 0.5, 0.7, 0.5)]
     edges = [("line", *a, *b) for a, b in zip(corners, corners[1:] + corners[:1], strict=True)]
     return _scale(rect, [("ink", colour), *edges, *mark])
-
-
-def _inside(box: Rect, x: float, y: float) -> Point:
-    return Point(min(box.right, max(box.x, x)), min(box.bottom, max(box.y, y)))
-
-
-def smooth_curve(points: list[Point]) -> list[tuple[Point, Point, Point]]:
-    """Cubic segments (control 1, control 2, end) through the points, starting at points[0].
-
-    Catmull-Rom tangents, with control points clamped to each segment's box: the curve never
-    overshoots above very positive or below very negative, and never runs backwards in time.
-    """
-    return [curve_segment(points, i) for i in range(len(points) - 1)]
-
-
-def curve_segment(points: list[Point], i: int) -> tuple[Point, Point, Point]:
-    """The smooth curve's segment from points[i] to points[i + 1]: it depends on those two and
-    their neighbours alone, so a point moved changes only the four segments around it."""
-    p0 = points[i - 1] if i > 0 else points[i]
-    p1, p2 = points[i], points[i + 1]
-    p3 = points[i + 2] if i + 2 < len(points) else p2
-    box = Rect(min(p1.x, p2.x), min(p1.y, p2.y), abs(p2.x - p1.x), abs(p2.y - p1.y))
-    c1 = _inside(box, p1.x + (p2.x - p0.x) / 6, p1.y + (p2.y - p0.y) / 6)
-    c2 = _inside(box, p2.x - (p3.x - p1.x) / 6, p2.y - (p3.y - p1.y) / 6)
-    return (c1, c2, p2)
