@@ -30,7 +30,6 @@ from cxmapper.layout.journey_layout import lanes_of
 from cxmapper.model.bulk import keep_long_lived
 from cxmapper.model.edits import place_after
 from cxmapper.model.fields import EditRefused, part_of
-from cxmapper.model.journey import FEELING_WORDS
 from cxmapper.model.selection import Selection
 from cxmapper.panels.inspector import Inspector
 from cxmapper.panels.palette import Palette
@@ -50,12 +49,6 @@ def unique_keys(shortcuts) -> list[QKeySequence]:
             if not sequence.isEmpty():
                 keys.setdefault(sequence.toString(), sequence)
     return list(keys.values())
-
-
-def feeling_label(feeling: int) -> str:
-    """ "+2 very positive", "0 neutral", "-1 negative"."""
-    sign = "+" if feeling > 0 else ""
-    return f"{sign}{feeling} {FEELING_WORDS[feeling]}"
 
 
 class MainWindow(FileActions, ExportActions, QMainWindow):
