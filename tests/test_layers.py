@@ -29,3 +29,19 @@ def test_the_model_imports_without_qt_or_reportlab():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_map_of_the_house_names_the_layers_the_contracts_check():
+    """ARCHITECTURE.md lists the layers top to bottom as pyproject.toml's contract does, and
+    names every package of cxmapper: a layer added or moved is added or moved there too."""
+    import re
+
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")  # (no tomllib on 3.10)
+    listed = re.search(r'type = "layers"\s*layers = \[(.*?)\]', config, re.S).group(1)
+    layers = re.findall(r'"([^"]+)"', listed)
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    block = text.split("```")[1]
+    named = [line.split()[0] for line in block.strip().splitlines()]
+    assert ["cxmapper." + name for name in named] == layers
+    packages = {p.parent.name for p in (ROOT / "cxmapper").glob("*/__init__.py")}
+    assert packages - {"resources"} <= set(named)
