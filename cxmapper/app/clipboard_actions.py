@@ -28,7 +28,7 @@ MOST_LINES = 500  # a paste of more lines than this is surely not a list of touc
 
 
 class ClipboardActions:
-    def __init__(self, window, menu) -> None:
+    def __init__(self, window) -> None:
         self.window = window
         slots = {
             "Cu&t": self.cut,
@@ -43,7 +43,6 @@ class ClipboardActions:
             # Only while the map has the focus: Ctrl+C in a text box copies its text.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slots[text])
-            menu.addAction(action)
             self.actions.append(action)
 
     def attach(self, view) -> None:
@@ -70,7 +69,7 @@ class ClipboardActions:
 
     def cut(self) -> None:
         if self.copy():
-            self.window.delete_selection()
+            self.window.edit.delete_selection()
 
     def paste(self) -> None:
         data = QGuiApplication.clipboard().mimeData()
@@ -100,7 +99,7 @@ class ClipboardActions:
             plan = pasted(doc.journey, raw, stage or self._first_stage())
             self._show(doc.paste_touchpoints(plan, after))
         except (MapError, EditRefused) as exc:
-            self.window._show_problem(f"Nothing was pasted: {exc}")
+            self.window.status.show_problem(f"Nothing was pasted: {exc}")
 
     def _paste_lines(self, text: str) -> None:
         if is_table(text):  # columns copied from a spreadsheet, under a header row
@@ -110,13 +109,13 @@ class ClipboardActions:
                 if plan.notes:  # how the table was read (a 1 to 5 feeling scale...)
                     self.window.statusBar().showMessage("Pasted: " + "; ".join(plan.notes), 15000)
             except (MapError, EditRefused) as exc:
-                self.window._show_problem(f"Nothing was pasted: {exc}")
+                self.window.status.show_problem(f"Nothing was pasted: {exc}")
             return
         titles = listed_lines(text)
         if not titles:
             return
         if len(titles) > MOST_LINES:
-            self.window._show_problem(
+            self.window.status.show_problem(
                 f"Nothing was pasted: {len(titles)} lines is more than a list of touchpoints "
                 f"(at most {MOST_LINES}); for a spreadsheet use File > Import CSV"
             )
@@ -124,7 +123,7 @@ class ClipboardActions:
         try:
             self._show(self.window.document.add_titled(titles, self._after()))
         except EditRefused as exc:
-            self.window._show_problem(f"Nothing was pasted: {exc}")
+            self.window.status.show_problem(f"Nothing was pasted: {exc}")
 
     def _first_stage(self) -> str:
         stages = self.window.document.journey.stages

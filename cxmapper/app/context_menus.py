@@ -4,11 +4,9 @@ offers what applies there, and every entry is an ordinary undoable edit."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
-from cxmapper.canvas.tooltips import plain
 from cxmapper.model.defaults import DEPARTMENT_COLOURS
-from cxmapper.model.fields import EditRefused
 from cxmapper.panels.removal import remove_with_question
 
 
@@ -27,16 +25,9 @@ class ContextMenus:
     def document(self):
         return self.window.document
 
-    def _try(self, action):
-        try:
-            return action()
-        except EditRefused as refused:
-            QMessageBox.information(self.window, "Not changed", plain(str(refused)))
-            return None
-
     def add_and_name(self, kind: str, index: int) -> None:
         """A new stage or department at `index`, its name editor open on the map."""
-        new = self._try(lambda: getattr(self.document, f"add_{kind}")(index=index))
+        new = self.window.try_edit(lambda: getattr(self.document, f"add_{kind}")(index=index))
         if new:
             self.window.view.title_editor.start_part(kind, new)
 
@@ -55,12 +46,12 @@ class ContextMenus:
         ids = w.selection.ids or [part_id]
         if len(ids) == 1:
             menu.addAction("Rename", lambda: w.view.edit_title(part_id))
-        menu.addAction("Edit in Inspector", w.focus_inspector)
+        menu.addAction("Edit in Inspector", w.docks.focus_inspector)
         future = doc.journey.curves == "future"
         feeling = menu.addMenu("Future feeling" if future else "Feeling")
         w.feelings.for_menu(feeling, ids)  # with their keys: 5 .. 1, 0
         w.votes.for_menu(menu, ids)  # (while a vote runs: V, Shift+V)
-        menu.addAction("Add touchpoint after", lambda: w.add_after_selection(""))
+        menu.addAction("Add touchpoint after", lambda: w.touchpoints.add_after_selection(""))
         # Its stage's and its lane's menus too: from the keyboard (Menu, Shift+F10 on a card)
         # every command of a stage or a lane is reached this way.
         tp = doc.touchpoint(part_id)
@@ -78,16 +69,16 @@ class ContextMenus:
         w, doc = self.window, self.document
         index = [s.id for s in doc.journey.stages].index(stage_id)
         menu.addAction("Rename stage", lambda: w.view.title_editor.start_part("stage", stage_id))
-        menu.addAction("Edit stage…", lambda: w.show_structure("stage", stage_id))
+        menu.addAction("Edit stage…", lambda: w.docks.show_structure("stage", stage_id))
         menu.addSeparator()
         menu.addAction("Add stage before", lambda: self.add_and_name("stage", index))
         menu.addAction("Add stage after", lambda: self.add_and_name("stage", index + 1))
         left = menu.addAction(
-            "Move left", lambda: self._try(lambda: doc.move_stage(stage_id, index - 1))
+            "Move left", lambda: w.try_edit(lambda: doc.move_stage(stage_id, index - 1))
         )
         left.setEnabled(index > 0)
         right = menu.addAction(
-            "Move right", lambda: self._try(lambda: doc.move_stage(stage_id, index + 1))
+            "Move right", lambda: w.try_edit(lambda: doc.move_stage(stage_id, index + 1))
         )
         right.setEnabled(index + 1 < len(doc.journey.stages))
         menu.addSeparator()
@@ -114,21 +105,21 @@ class ContextMenus:
             colour.addAction(
                 swatch(value),
                 value,
-                lambda v=value: self._try(
+                lambda v=value: w.try_edit(
                     lambda: doc.set_field("department", department_id, "colour", v)
                 ),
             )
         colour.addSeparator()
-        colour.addAction("Custom colour…", lambda: w.custom_colour(department_id))
+        colour.addAction("Custom colour…", lambda: w.structure_actions.custom_colour(department_id))
         menu.addSeparator()
         menu.addAction("Add department above", lambda: self.add_and_name("department", index))
         menu.addAction("Add department below", lambda: self.add_and_name("department", index + 1))
         up = menu.addAction(
-            "Move up", lambda: self._try(lambda: doc.move_department(department_id, index - 1))
+            "Move up", lambda: w.try_edit(lambda: doc.move_department(department_id, index - 1))
         )
         up.setEnabled(index > 0)
         down = menu.addAction(
-            "Move down", lambda: self._try(lambda: doc.move_department(department_id, index + 1))
+            "Move down", lambda: w.try_edit(lambda: doc.move_department(department_id, index + 1))
         )
         down.setEnabled(index + 1 < len(ids))
         menu.addSeparator()
@@ -141,12 +132,12 @@ class ContextMenus:
         w, doc = self.window, self.document
         target = w.view.place_at(pos)
         if target is not None:
-            menu.addAction("Add touchpoint here", lambda: w.add_touchpoint_at(target))
+            menu.addAction("Add touchpoint here", lambda: w.touchpoints.add_at(target))
         menu.addAction("Add stage", lambda: self.add_and_name("stage", len(doc.journey.stages)))
         menu.addAction(
             "Add department", lambda: self.add_and_name("department", len(doc.journey.departments))
         )
         menu.addSeparator()
-        menu.addAction("Edit the map…", w.edit_map)
-        menu.addAction("Select all", w.select_all)
+        menu.addAction("Edit the map…", w.structure_actions.edit_map)
+        menu.addAction("Select all", w.edit.select_all)
         menu.addAction("Fit to window", w.view.fit_to_window)

@@ -19,7 +19,7 @@ NAMES = {"current": "current state", "future": "future state", "both": "both sta
 
 
 class CurvesMenu:
-    def __init__(self, window, menu) -> None:
+    def __init__(self, window) -> None:
         self.window = window
         self.group = QActionGroup(window)
         self.actions: dict[str, QAction] = {}
@@ -30,7 +30,6 @@ class CurvesMenu:
             action.setStatusTip(tip)
             action.triggered.connect(lambda _=False, c=curves: self.set(c))
             self.group.addAction(action)
-            menu.addAction(action)
             self.actions[curves] = action
 
     def follow(self) -> None:

@@ -1,69 +1,92 @@
 """File > Export: any format of the writers' list (PDF, PNG, SVG, JSON, CSV, Mermaid), each
 written atomically; a failure says why and changes nothing (the map stays open, the old file
 stays whole). The formats, their save dialogs and their writing are the command line's too
-(canvas/png_format.WRITERS); only the options dialogs (PDF, PNG) are the window's own."""
+(canvas/png_format.WRITERS, imported when first exporting, not at start-up); only the options
+dialogs (PDF, PNG) are the window's own."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cxmapper.app.file_actions import file_filter, file_name_for
-from cxmapper.canvas.png_format import PNG
+from cxmapper.app.menus import action
 from cxmapper.canvas.tooltips import plain
-from cxmapper.export.formats import PDF, SVG
 from cxmapper.model.fileformat import BACKUPS_KEPT
 from cxmapper.model.problems import MapError
 from cxmapper.model.safe_write import SaveError, write_atomically
-from cxmapper.model.writers import CSV, JSON, MERMAID, Writer, Written
+
+if TYPE_CHECKING:
+    from cxmapper.model.writers import Writer, Written
+
+
+def named_writer(name: str) -> Writer:
+    """A format of the writers' list by name: "pdf", "png", "svg", "json", "csv", "mermaid"."""
+    from cxmapper.canvas.png_format import writer_named
+
+    return writer_named(name)
 
 
 class ExportActions:
-    """Mixed into MainWindow (with FileActions' ask_file and save)."""
+    def __init__(self, window) -> None:
+        self.window = window
+        self.entries = [
+            action(window, "&PDF…", self.export_pdf, ["Ctrl+E"]),
+            action(window, "P&NG…", self.export_png, ["Ctrl+Shift+E"]),
+            action(window, "&SVG…", self.export_svg),
+            action(window, "&JSON…", self.export_json),
+            action(window, "&CSV…", self.export_csv),
+            action(window, "&Mermaid…", self.export_mermaid),
+        ]
+
+    @property
+    def document(self):
+        return self.window.document
 
     def _ready(self) -> bool:
         if self.document is None:
             return False
-        if self.view is not None:
-            self.view.title_editor.commit()
+        if self.window.view is not None:
+            self.window.view.title_editor.commit()
         return True
 
     def export(self, writer: Writer) -> bool:
         """Ask for the format's options (PDF, PNG), then a file, then write it."""
         if not self._ready():
             return False
-        ask = {PDF.name: self._ask_pdf_options, PNG.name: self._ask_png_scale}.get(writer.name)
+        ask = {"pdf": self._ask_pdf_options, "png": self._ask_png_scale}.get(writer.name)
         settings = ask() if ask else None
         if ask and settings is None:
             return False  # the options dialog was cancelled
         path = self.export_target(writer)
         if not path:
             return False
-        if writer is JSON and self.document.path and path.resolve() == self.document.path.resolve():
-            return self.save()  # a copy of the map over its own file is a Save
+        own = self.document.path
+        if writer.name == "json" and own and path.resolve() == own.resolve():
+            return self.window.saving.save()  # a copy of the map over its own file is a Save
         return self.write_as(writer, path, settings)
 
     def export_pdf(self) -> bool:
-        return self.export(PDF)
+        return self.export(named_writer("pdf"))
 
     def export_png(self) -> bool:
-        return self.export(PNG)
+        return self.export(named_writer("png"))
 
     def export_svg(self) -> bool:
-        return self.export(SVG)
+        return self.export(named_writer("svg"))
 
     def export_json(self) -> bool:
         """A copy of the map as a file (the window goes on editing its own file)."""
-        return self.export(JSON)
+        return self.export(named_writer("json"))
 
     def export_csv(self) -> bool:
-        return self.export(CSV)
+        return self.export(named_writer("csv"))
 
     def export_mermaid(self) -> bool:
-        return self.export(MERMAID)
+        return self.export(named_writer("mermaid"))
 
     def export_target(self, writer: Writer) -> Path | None:
         """Beside the map's file, named after it; never the map's own file or the spreadsheet
@@ -76,7 +99,8 @@ class ExportActions:
             base = source.with_suffix(f".{suffix}")
             if base in (doc.path, doc.opened_from):
                 base = source.with_name(f"{source.stem}-export.{suffix}")
-        return self.ask_file(base, writer.title, file_filter(writer.files, [suffix]), suffix)
+        filters = file_filter(writer.files, [suffix])
+        return self.window.ask_file(base, writer.title, filters, suffix)
 
     def _ask_pdf_options(self):
         """The PDF's options (remembered); the rows and curves chosen become the map's own,
@@ -84,36 +108,36 @@ class ExportActions:
         from cxmapper.app.export_dialog import PdfExportDialog
 
         journey = self.document.journey
-        dialog = PdfExportDialog(self, journey.rows, journey.curves)
+        dialog = PdfExportDialog(self.window, journey.rows, journey.curves)
         if dialog.exec() != PdfExportDialog.DialogCode.Accepted:
             return None
         dialog.remember()
         if dialog.chosen_rows() != self.document.journey.rows:
-            self.set_rows(dialog.chosen_rows())
+            self.window.rows_menu.set(dialog.chosen_rows())
         if dialog.chosen_curves() != self.document.journey.curves:
-            self.curves_menu.set(dialog.chosen_curves())
+            self.window.curves_menu.set(dialog.chosen_curves())
         return dialog.options()
 
     def _ask_png_scale(self) -> float | None:
         from cxmapper.app.image_dialog import PngExportDialog
 
-        dialog = PngExportDialog(self.scene.plain_size(), self)
+        dialog = PngExportDialog(self.window.scene.plain_size(), self.window)
         if dialog.exec() != PngExportDialog.DialogCode.Accepted:
             return None
         dialog.remember()
         return dialog.scale()
 
     def write_pdf(self, path: Path, options) -> bool:
-        return self.write_as(PDF, path, options)
+        return self.write_as(named_writer("pdf"), path, options)
 
     def write_png(self, path: Path, scale: float) -> bool:
-        return self.write_as(PNG, path, scale)
+        return self.write_as(named_writer("png"), path, scale)
 
     def write_as(self, writer: Writer, path: Path, settings: Any = None) -> bool:
         """Write the map in the format; the status bar says it is done (with the writer's
         note: a PDF's cards too small to read), a dialog why it could not be."""
-        journey = self.document.journey
-        self.statusBar().showMessage(f"Exporting {path.name}…")
+        journey, status = self.document.journey, self.window.statusBar()
+        status.showMessage(f"Exporting {path.name}…")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a big map takes seconds
         try:
             written: Written = writer.write(journey, settings)
@@ -121,12 +145,12 @@ class ExportActions:
         except (SaveError, MapError, ValueError, MemoryError) as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.critical(
-                self, f"Cannot export the {writer.what}", plain(str(exc) or "out of memory")
+                self.window, f"Cannot export the {writer.what}", plain(str(exc) or "out of memory")
             )
-            self.statusBar().clearMessage()
+            status.clearMessage()
             return False
         QApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(f"Exported {path}", 10000)
+        status.showMessage(f"Exported {path}", 10000)
         if note := written.note(False):
-            self.statusBar().showMessage(f"Exported {path}. Note: {note}", 15000)
+            status.showMessage(f"Exported {path}. Note: {note}", 15000)
         return True

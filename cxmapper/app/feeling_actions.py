@@ -10,24 +10,33 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from cxmapper.canvas.view import FEELING_KEYS
 from cxmapper.model.journey import FEELING_WORDS
+
+# One key rates the selected cards (a digit never starts a rename): 1 very negative .. 5 very
+# positive, 0 not rated. On the main keys and the keypad alike (Qt matches a shortcut's digit
+# on the keypad too).
+FEELING_KEYS: dict[str, int | None] = {"1": -2, "2": -1, "3": 0, "4": 1, "5": 2, "0": None}
+
+
+def rating_word(feeling: int | None) -> str:
+    return "not rated" if feeling is None else FEELING_WORDS[feeling]
 
 
 def rating_text(feeling: int | None) -> str:
-    word = "not rated" if feeling is None else FEELING_WORDS[feeling]
+    word = rating_word(feeling)
     return word[:1].upper() + word[1:]
 
 
 class FeelingActions:
-    def __init__(self, window, menu) -> None:
+    def __init__(self, window) -> None:
         self.window = window
         self.actions: list[QAction] = []
+        self.entries: list[QAction | None] = []  # Rate Feeling's menu
         # Most positive at the top, as the faces stand on the curve; "not rated" last.
         keys = sorted(FEELING_KEYS.items(), key=lambda kv: -3 if kv[1] is None else kv[1])
         for key, feeling in reversed(keys):
             if feeling is None:
-                menu.addSeparator()
+                self.entries.append(None)
             action = QAction(rating_text(feeling), window)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -38,7 +47,7 @@ class FeelingActions:
             )
             action.setData(feeling)  # (what it sets: None clears)
             action.triggered.connect(lambda _=False, f=feeling: self.rate(f))
-            menu.addAction(action)
+            self.entries.append(action)
             self.actions.append(action)
 
     def for_menu(self, menu, ids: list[str]) -> None:
@@ -68,4 +77,19 @@ class FeelingActions:
         if not ids and w.selection.is_empty():
             w.statusBar().showMessage("Select a touchpoint to rate its feeling", 4000)
             return
-        w._refused(lambda: w.view.rate(feeling, ids))
+        w.try_edit(lambda: self.set_feeling(feeling, ids))
+
+    def set_feeling(self, feeling: int | None, ids: list[str] | None = None) -> bool:
+        """The selected cards' (or these cards') feeling, the future state's while the map
+        shows the future state's curve (as dragging a face does there); one undo step, and the
+        selection stays where it is."""
+        w = self.window
+        ids = w.selection.ids if ids is None else ids
+        if not ids:
+            return False
+        field = "future_feeling" if w.scene.layout.curves == "future" else "feeling"
+        if len(ids) == 1:  # (named in the undo text: "Feeling of Monthly bill: positive")
+            return w.document.set_feeling(ids[0], feeling, field)
+        which = "Future feeling" if field == "future_feeling" else "Feeling"
+        text = f"{which} of {len(ids)} touchpoints: {rating_word(feeling)}"
+        return w.document.set_fields("touchpoint", ids, {field: feeling}, text)

@@ -150,4 +150,4 @@ class FindBar(QWidget):
         if place is not None:
             w.view.ensureVisible(place, 40, 40)
         if hit.kind != "map" and not w.workshop.on:  # (workshop mode keeps the docks away)
-            w.show_structure(hit.kind, hit.part_id)
+            w.docks.show_structure(hit.kind, hit.part_id)

@@ -8,27 +8,30 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QTabWidget, QWidget
 
+from cxmapper.app.menus import action
+
 
 class FocusCycle(QObject):
-    def __init__(self, window, menu) -> None:
+    def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        window._action(
-            menu, "Next &Pane", lambda: self.step(1), ["F6"], "The keyboard to the next panel"
-        )
-        window._action(
-            menu,
-            "Pre&vious Pane",
-            lambda: self.step(-1),
-            ["Shift+F6"],
-            "The keyboard to the previous panel",
-        )
+        self.entries = [
+            action(
+                window, "Next &Pane", lambda: self.step(1), ["F6"], "The keyboard to the next panel"
+            ),
+            action(
+                window,
+                "Pre&vious Pane",
+                lambda: self.step(-1),
+                ["Shift+F6"],
+                "The keyboard to the previous panel",
+            ),
+        ]
         for dock in self.docks():
             dock.installEventFilter(self)
 
     def docks(self) -> list:
-        w = self.window
-        return [w.palette_dock, w.inspector_dock, w.structure_dock]
+        return self.window.docks.widgets()
 
     def panes(self) -> list[QWidget]:
         """The map, then the docks that are open, in the order of the cycle."""

@@ -6,26 +6,33 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from cxmapper.app.menus import action
+
 
 class HandoffActions:
-    def __init__(self, window, menu) -> None:
+    def __init__(self, window) -> None:
         self.window = window
-        self.link = window._action(
-            menu,
+        self.link = action(
+            window,
             "&Hand Off in Order",
             self.hand_off_in_order,
             ["Ctrl+Shift+H"],
             "Each selected touchpoint hands off to the next one in time (an arrow between them)",
         )
-        self.unlink = window._action(
-            menu,
+        self.unlink = action(
+            window,
             "&Remove Handoffs",
             self.remove_handoffs,
             [],
             "The selected touchpoints hand off to no one; nor does anyone to them",
         )
-        for action in (self.link, self.unlink):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for made in (self.link, self.unlink):
+            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def attach(self, view) -> None:
+        """Their keys work while the map has the keyboard."""
+        view.addAction(self.link)
+        view.addAction(self.unlink)
 
     def hand_off_in_order(self) -> None:
         w = self.window
@@ -42,7 +49,7 @@ class HandoffActions:
         if values:
             n = len(values)
             text = "Hand off in order" if n > 1 else "Add a handoff"
-            w._refused(lambda: doc.set_values("touchpoint", values, text))
+            w.try_edit(lambda: doc.set_values("touchpoint", values, text))
 
     def remove_handoffs(self) -> None:
         w = self.window
@@ -56,4 +63,4 @@ class HandoffActions:
             if kept != tp.leads_to:
                 values[tp.id] = {"leads_to": kept}
         if values:
-            w._refused(lambda: doc.set_values("touchpoint", values, "Remove handoffs"))
+            w.try_edit(lambda: doc.set_values("touchpoint", values, "Remove handoffs"))

@@ -15,7 +15,7 @@ KEYS = {"pain_points": "Ctrl+Alt+P", "opportunities": "Ctrl+Alt+O", "quotes": "C
 
 
 class RowsMenu:
-    def __init__(self, window, menu) -> None:
+    def __init__(self, window) -> None:
         self.window = window
         self.actions: dict[str, QAction] = {}
         for kind in ROWS:
@@ -25,7 +25,6 @@ class RowsMenu:
             action.setShortcut(QKeySequence(KEYS[kind]))
             action.setStatusTip(f"A row under the lanes listing each touchpoint's {name.lower()}")
             action.triggered.connect(lambda checked, k=kind: self.show(k, checked))
-            menu.addAction(action)
             self.actions[kind] = action
 
     def follow(self) -> None:

@@ -13,13 +13,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel
 
+from cxmapper.app.menus import action
+
 TICK_MS = 200
 FLASHES = 8  # half-seconds of flashing at zero
 MOST_MINUTES = 180
 
 
 class WorkshopTimer(QObject):
-    def __init__(self, window, menu, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, window, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(window)
         self.window, self.clock = window, clock
         self.minutes = 5  # what Start Timer… offers first: the last duration chosen
@@ -35,11 +37,12 @@ class WorkshopTimer(QObject):
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self._tick)
-        self.start_action = window._action(
-            menu, "&Start Timer…", self.ask_and_start, ["Ctrl+Alt+T"], "A countdown in view"
+        self.start_action = action(
+            window, "&Start Timer…", self.ask_and_start, ["Ctrl+Alt+T"], "A countdown in view"
         )
-        self.pause_action = window._action(menu, "&Pause Timer", self.pause_or_resume)
-        self.stop_action = window._action(menu, "S&top Timer", self.stop)
+        self.pause_action = action(window, "&Pause Timer", self.pause_or_resume)
+        self.stop_action = action(window, "S&top Timer", self.stop)
+        self.entries = [self.start_action, self.pause_action, self.stop_action]
         window.installEventFilter(self)
         self._update_actions()
 

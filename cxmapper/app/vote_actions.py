@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
+from cxmapper.app.menus import action
 from cxmapper.model.fields import MAP_ID, EditRefused
 from cxmapper.model.journey import VOTE_TOPICS
 from cxmapper.model.voting import (
@@ -38,7 +39,7 @@ def counted(n: int, word: str) -> str:
 
 
 class VoteActions(QObject):
-    def __init__(self, window, menu) -> None:
+    def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
         self.round: VoteRound | None = None
@@ -53,8 +54,8 @@ class VoteActions(QObject):
             self.dots = max(1, min(MAX_DOTS, int(saved.value("vote/dots", DEFAULT_DOTS))))
         except (TypeError, ValueError):
             self.dots = DEFAULT_DOTS
-        self.start_action = window._action(
-            menu,
+        self.start_action = action(
+            window,
             "Start &Vote…",
             self.ask_and_start,
             ["Ctrl+Shift+V"],
@@ -62,21 +63,28 @@ class VoteActions(QObject):
         )
         self.map_actions: list[QAction] = []
         self.vote_action = self._map_action(
-            menu, "&Vote for Selected Card", "V", lambda: self.vote(), "A dot on the card"
+            "&Vote for Selected Card", "V", lambda: self.vote(), "A dot on the card"
         )
         self.take_off_action = self._map_action(
-            menu, "Take a &Dot Off", "Shift+V", lambda: self.vote(change=-1), "One dot less"
+            "Take a &Dot Off", "Shift+V", lambda: self.vote(change=-1), "One dot less"
         )
         self.next_action = self._map_action(
-            menu, "&Next Voter", "N", self.next_voter, "The next person votes"
+            "&Next Voter", "N", self.next_voter, "The next person votes"
         )
-        self.end_action = window._action(menu, "&End Vote", self.end, tip="Stop voting")
-        self.results_action = window._action(
-            menu, "Vote &Results…", self.show_results, tip="The cards by their dots"
+        self.end_action = action(window, "&End Vote", self.end, tip="Stop voting")
+        self.results_action = action(
+            window, "Vote &Results…", self.show_results, tip="The cards by their dots"
         )
-        self.clear_action = window._action(
-            menu, "&Clear Votes…", self.ask_and_clear, tip="Take the dots shown off the cards"
+        self.clear_action = action(
+            window, "&Clear Votes…", self.ask_and_clear, tip="Take the dots shown off the cards"
         )
+        self.entries = [
+            self.start_action,
+            *self.map_actions,
+            self.end_action,
+            self.results_action,
+            self.clear_action,
+        ]
         self.banner = QLabel(window)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setAccessibleName("Vote")
@@ -85,23 +93,22 @@ class VoteActions(QObject):
         window.installEventFilter(self)
         self._update_actions()
 
-    def _map_action(self, menu, text: str, key: str, slot, tip: str) -> QAction:
+    def _map_action(self, text: str, key: str, slot, tip: str) -> QAction:
         """An action whose key works while the map has the keyboard (a letter typed in a panel
         or in a name is that letter)."""
-        action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setShortcutVisibleInContextMenu(True)
-        action.setAutoRepeat(False)  # a key held down is one dot, not a row of them
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.map_actions.append(action)
-        return action
+        made = QAction(text, self.window)
+        made.setShortcut(QKeySequence(key))
+        made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        made.setShortcutVisibleInContextMenu(True)
+        made.setAutoRepeat(False)  # a key held down is one dot, not a row of them
+        made.setStatusTip(tip)
+        made.triggered.connect(slot)
+        self.map_actions.append(made)
+        return made
 
     def attach(self, view) -> None:
-        for action in self.map_actions:
-            view.addAction(action)
+        for map_action in self.map_actions:
+            view.addAction(map_action)
 
     def for_menu(self, menu, ids: list[str]) -> None:
         """A card's menu, while a vote runs: a dot on it, or one off."""
@@ -112,12 +119,12 @@ class VoteActions(QObject):
 
     @staticmethod
     def _copy(shared: QAction, slot, menu) -> QAction:
-        action = QAction(shared.text(), menu)
-        action.setShortcut(shared.shortcut())
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.setShortcutVisibleInContextMenu(True)
-        action.triggered.connect(slot)
-        return action
+        copy = QAction(shared.text(), menu)
+        copy.setShortcut(shared.shortcut())
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.setShortcutVisibleInContextMenu(True)
+        copy.triggered.connect(slot)
+        return copy
 
     # --- the round ---------------------------------------------------------------------------
     @property
@@ -399,8 +406,8 @@ class VoteActions(QObject):
         running = self.round is not None
         has_map = self.document is not None
         self.start_action.setEnabled(has_map and not running)
-        for action in (*self.map_actions, self.end_action):
-            action.setEnabled(running)
+        for running_only in (*self.map_actions, self.end_action):
+            running_only.setEnabled(running)
         # Ctrl+Shift+V starts a vote, and while one runs, ends it: the key moves once the key
         # press that started (or ended) the vote is over (not while Qt dispatches it).
         QTimer.singleShot(0, self, self._move_key)

@@ -20,7 +20,7 @@ class VotesShownMenu:
     """View > Votes on the Cards: which votes the cards show (saved with the map, undone with
     Ctrl+Z), like the curves and the rows under the lanes."""
 
-    def __init__(self, window, menu) -> None:
+    def __init__(self, window) -> None:
         self.window = window
         self.group = QActionGroup(window)
         self.actions: dict[str | None, QAction] = {}
@@ -29,7 +29,6 @@ class VotesShownMenu:
             action.setCheckable(True)
             action.triggered.connect(lambda _=False, t=topic: self.set(t))
             self.group.addAction(action)
-            menu.addAction(action)
             self.actions[topic] = action
 
     def follow(self) -> None:

@@ -10,7 +10,7 @@ scroll and status bar.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTransform
+from PySide6.QtGui import QAction, QKeySequence
 
 from cxmapper.layout.style import Style, workshop_style
 
@@ -18,7 +18,7 @@ WORKSHOP_TITLE_PX = 24.0  # card titles at least this tall on the projected scre
 
 
 class WorkshopMode(QObject):
-    def __init__(self, window, menu) -> None:
+    def __init__(self, window) -> None:
         super().__init__(window)
         self._settling: tuple | None = None
         self.window = window
@@ -27,7 +27,6 @@ class WorkshopMode(QObject):
         self.action.setShortcut(QKeySequence("F11"))  # by name: X11 has no standard key for it
         self.action.setStatusTip("Full screen, large, for a room: Page Down for the next stage")
         self.action.toggled.connect(self.set_on)
-        menu.addAction(self.action)
         self._before: tuple | None = None
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
@@ -47,12 +46,7 @@ class WorkshopMode(QObject):
         view = self.window.view
         if view is None or self.on:
             return
-        # A plain scale: a zoom made while the whole map fitted (no scroll bars) would carry a
-        # translation, and with it scroll bars offset from the map once the window shrinks.
-        view.setTransform(QTransform.fromScale(zoom, zoom))
-        view.zoom_changed.emit(view.zoom())
-        view.horizontalScrollBar().setValue(x)
-        view.verticalScrollBar().setValue(y)
+        view.zoom_to(zoom, scrolled=(x, y))
 
     @property
     def on(self) -> bool:
@@ -66,7 +60,7 @@ class WorkshopMode(QObject):
         view, scene = w.view, w.scene
         stage = view.current_stage()
         if on:
-            docks = [d for d in w.dock_widgets() if d.isVisible()]
+            docks = [d for d in w.docks.widgets() if d.isVisible()]
             self._before = (
                 w.saveGeometry(),
                 w.isMaximized(),
@@ -85,7 +79,7 @@ class WorkshopMode(QObject):
             screen = w.screen().geometry().height() if w.screen() else 720
             scene.set_style(workshop_style(WORKSHOP_TITLE_PX, screen))
             view.zoom_by(1.0 / view.zoom(), anchor=view.viewport().rect().topLeft())
-            w.refresh_found()  # (what Find framed, framed where it is now)
+            w.edit.refresh_found()  # (what Find framed, framed where it is now)
             view.show_stage(stage)
             view.show_stage_headers()  # at the top: the room reads the journey, not its title
         else:
@@ -100,7 +94,7 @@ class WorkshopMode(QObject):
                 dock.show()
             scene.set_style(Style())
             view.keep_curve_in_view = False
-            w.refresh_found()
+            w.edit.refresh_found()
             w.statusBar().clearMessage()  # ("Stage 5 of 8" was the room's)
             self._restore_view(zoom, x, y)
             # The window takes its size back when the window system says so (soon after, in one

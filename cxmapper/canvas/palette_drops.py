@@ -11,54 +11,59 @@ from cxmapper.model.fields import EditRefused
 
 
 class PaletteDrops:
-    """Mixed into JourneyView (which provides journey_scene, document, mapToScene, editing)."""
+    """The view's drag and drop events are handed to it."""
 
-    def _palette_target(self, event):
+    def __init__(self, view) -> None:
+        self.view = view
+
+    def _target(self, event):
         if not event.mimeData().hasFormat(TOUCHPOINT_MIME):
             return None
-        pos = self.mapToScene(event.position().toPoint())
-        return drop_target(self.journey_scene.layout, pos.x(), pos.y())
+        pos = self.view.mapToScene(event.position().toPoint())
+        return drop_target(self.view.journey_scene.layout, pos.x(), pos.y())
 
-    def dragEnterEvent(self, event) -> None:
+    def enter(self, event) -> None:
         if event.mimeData().hasFormat(TOUCHPOINT_MIME):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:
-        target = self._palette_target(event)
-        self.journey_scene.indicator.show_at(target.indicator if target else None)
+    def move(self, event) -> None:
+        target = self._target(event)
+        self.view.journey_scene.indicator.show_at(target.indicator if target else None)
         if target is None:
             event.ignore()
         else:
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
 
-    def dragLeaveEvent(self, event) -> None:
-        self.journey_scene.indicator.show_at(None)
+    def leave(self, event) -> None:
+        self.view.journey_scene.indicator.show_at(None)
         event.accept()
 
-    def dropEvent(self, event) -> None:
-        self.journey_scene.indicator.show_at(None)
-        target = self._palette_target(event)
+    def drop(self, event) -> None:
+        view = self.view
+        view.journey_scene.indicator.show_at(None)
+        target = self._target(event)
         kind = decode_kind(event.mimeData().data(TOUCHPOINT_MIME).data())
         if target is None or kind is None:
             event.ignore()
             return
-        channel_id = kind if self.document.journey.channel(kind) else None
-        channel = self.document.journey.channel(channel_id)
+        journey = view.document.journey
+        channel_id = kind if journey.channel(kind) else None
+        channel = journey.channel(channel_id)
         title = f"{channel.name} touchpoint" if channel else "New touchpoint"
         try:
-            new_id = self.document.add_touchpoint(
+            new_id = view.document.add_touchpoint(
                 (target.stage_id, target.position, target.department_id), title, channel_id
             )
         except EditRefused as refused:  # the map is full: said, and the drop refused
             event.ignore()
-            self.title_editor.problem.emit(str(refused))
+            view.title_editor.problem.emit(str(refused))
             return
         event.setDropAction(Qt.DropAction.CopyAction)  # a copy: the palette keeps its kinds
         event.accept()
-        self._select_only(new_id)
-        self.setFocus()
-        self.edit_title(new_id)
+        view.walk.select_only(new_id)
+        view.setFocus()
+        view.edit_title(new_id)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from cxmapper.app import settings
 from cxmapper.app.editor import editor
+from cxmapper.app.saving import Saving
 from cxmapper.app.window import MainWindow
 from cxmapper.model.fileformat import load_map, save_map
 
@@ -58,19 +59,19 @@ def test_a_never_saved_map_is_untitled(window):
 def test_opening_a_file_uses_this_window_until_it_holds_work(window, tmp_path, monkeypatch):
     first, second = saved(tmp_path, "a.json", "Map A"), saved(tmp_path, "b.json", "Map B")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a: ([str(first)], ""))
-    window.choose_and_open()  # the untouched sample makes way
+    window.files.choose_and_open()  # the untouched sample makes way
     assert len(editor().windows) == 1 and window.document.journey.title == "Map A"
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a: ([str(second)], ""))
-    window.choose_and_open()  # a map with a file stays: B gets a window of its own
+    window.files.choose_and_open()  # a map with a file stays: B gets a window of its own
     assert [w.document.journey.title for w in editor().windows] == ["Map A", "Map B"]
-    window.open_file(first)  # already open: that window comes forward, no third window
+    window.files.open_file(first)  # already open: that window comes forward, no third window
     assert len(editor().windows) == 2
 
 
 def test_new_opens_another_window_when_this_one_has_a_map(window, tmp_path, monkeypatch):
     from cxmapper.app.new_map_dialog import NewMapDialog
 
-    window.open_path(str(saved(tmp_path)))
+    window.files.open_path(str(saved(tmp_path)))
     monkeypatch.setattr(NewMapDialog, "exec", lambda self: NewMapDialog.DialogCode.Accepted)
     window.new_map()
     assert len(editor().windows) == 2
@@ -82,18 +83,18 @@ def test_open_recent_lists_opened_and_saved_files_and_clear_empties_it(
     window, tmp_path, monkeypatch
 ):
     a, b = saved(tmp_path, "a.json"), saved(tmp_path, "b.json")
-    window.open_path(str(a))
-    monkeypatch.setattr(MainWindow, "ask_save_path", lambda self: b)
-    window.save_as()
+    window.files.open_path(str(a))
+    monkeypatch.setattr(Saving, "ask_save_path", lambda self: b)
+    window.saving.save_as()
     assert settings.recent_files() == [b, a]
-    recent = window.recent_menu.actions()
+    recent = window.recent.menu.actions()
     assert [x.text() for x in recent[:2]] == ["&1 b.json", "&2 a.json"]
     recent[1].trigger()  # a.json opens (in a new window: this one has b.json)
     assert any(w.document.path == a for w in editor().windows)
-    clear = next(x for x in window.recent_menu.actions() if x.text() == "&Clear")
+    clear = next(x for x in window.recent.menu.actions() if x.text() == "&Clear")
     clear.trigger()
     assert settings.recent_files() == []
-    assert not next(x for x in window.recent_menu.actions() if x.text() == "&Clear").isEnabled()
+    assert not next(x for x in window.recent.menu.actions() if x.text() == "&Clear").isEnabled()
 
 
 def test_the_recent_list_keeps_the_length_the_user_chose(window, tmp_path):
@@ -111,7 +112,7 @@ def test_import_csv_makes_a_new_map_that_saves_as_json(window, tmp_path, monkeyp
         writer.writerow(["Discover", "Marketing", "Sees a poster", "1"])
         writer.writerow(["Buy", "Sales", "Pays at the till", "-1"])
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(sheet), ""))
-    window.import_csv()
+    window.files.import_csv()
     doc = window.document
     assert [tp.title for tp in doc.journey.touchpoints] == ["Sees a poster", "Pays at the till"]
     assert doc.path is None and window.windowTitle().startswith("workshop notes.csv (imported)")
@@ -119,7 +120,7 @@ def test_import_csv_makes_a_new_map_that_saves_as_json(window, tmp_path, monkeyp
     monkeypatch.setattr(
         MainWindow, "ask_file", lambda self, suggested, *a: asked.append(suggested) or None
     )
-    window.save()
+    window.saving.save()
     assert asked == [tmp_path / "workshop notes.json"]  # never over the spreadsheet
 
 
@@ -130,7 +131,7 @@ def test_a_bad_spreadsheet_is_explained_and_nothing_changes(window, tmp_path, mo
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(sheet), ""))
     monkeypatch.setattr(QMessageBox, "critical", lambda p, title, text: shown.append(text))
     before = window.document
-    window.import_csv()
+    window.files.import_csv()
     assert "bad.csv" in shown[0] and "row 2" in shown[0]
     assert window.document is before and len(editor().windows) == 1
 
@@ -171,7 +172,7 @@ def test_a_file_that_cannot_be_opened_names_the_problem_and_nothing_changes(
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda p, title, text: shown.append(text))
     before = window.document
-    assert not window.open_file(bad)
+    assert not window.files.open_file(bad)
     assert "bad.json" in shown[0] and "stages" in shown[0]
     assert window.document is before and len(editor().windows) == 1
 
@@ -179,12 +180,12 @@ def test_a_file_that_cannot_be_opened_names_the_problem_and_nothing_changes(
 def test_export_json_and_csv_write_copies(window, tmp_path, monkeypatch):
     targets = iter([tmp_path / "copy.json", tmp_path / "rows.csv"])
     monkeypatch.setattr(MainWindow, "ask_file", lambda self, *a: next(targets))
-    assert window.export_json()
+    assert window.exports.export_json()
     assert load_map(tmp_path / "copy.json") == window.document.journey.model_copy(
         update={"metadata": load_map(tmp_path / "copy.json").metadata}
     )
     assert window.document.path is None  # a copy: the window's map is still unsaved
-    assert window.export_csv()
+    assert window.exports.export_csv()
     rows = list(csv.DictReader((tmp_path / "rows.csv").open()))
     assert len(rows) == len(window.document.journey.touchpoints)
 
@@ -193,20 +194,20 @@ def test_a_failed_export_says_why(window, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda p, title, text: shown.append(text))
     monkeypatch.setattr(MainWindow, "ask_file", lambda self, *a: tmp_path / "missing" / "m.svg")
-    assert not window.export_svg()
+    assert not window.exports.export_svg()
     assert "folder does not exist" in shown[0]
 
 
 def test_quit_closes_every_window_and_cancel_stops_it(window, tmp_path, monkeypatch):
     other = MainWindow()
-    other.open_path(str(saved(tmp_path)))
+    other.files.open_path(str(saved(tmp_path)))
     other.show()
     other.document.set_fields("touchpoint", ["t1"], {"title": "Unsaved"})
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Cancel)
-    window.quit()
+    window.saving.quit()
     assert other.isVisible()  # its question was cancelled: it stays, with its changes
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
-    window.quit()
+    window.saving.quit()
     assert editor().windows == []
 
 
@@ -243,7 +244,7 @@ def test_preferences_set_the_autosave_delay_and_the_pdf_default(window, monkeypa
         return PreferencesDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PreferencesDialog, "exec", choose)
-    window.show_preferences()
+    window.editor_actions.show_preferences()
     assert window.autosave._timer.interval() == 2500
     assert settings.recent_length() == 4
     options = PdfExportDialog.remembered()
@@ -280,7 +281,7 @@ def test_about_shows_the_version_and_the_font_licences(window):
 
 def test_close_closes_only_this_window(window, tmp_path):
     other = MainWindow()
-    other.open_path(str(saved(tmp_path)))
+    other.files.open_path(str(saved(tmp_path)))
     other.show()
     items = menu_items(other, "&File")
     items["Close"].trigger()
@@ -304,7 +305,7 @@ def test_further_windows_stay_on_the_screen(window, tmp_path):
     area = QGuiApplication.primaryScreen().availableGeometry()
     for n in range(7):
         other = MainWindow()
-        other.open_path(str(saved(tmp_path, f"m{n}.json")))
+        other.files.open_path(str(saved(tmp_path, f"m{n}.json")))
         other.show()
         frame = other.geometry()
         assert area.contains(frame), (n, frame, area)
@@ -327,7 +328,10 @@ def test_autosave_that_cannot_write_is_shown_and_told_once(qtbot, tmp_path, monk
         )
         w.autosave.write_now()
     assert told == ["Autosave is off"]
-    assert w.autosave_label.isVisible() and "recovery folder" in w.autosave_label.toolTip()
+    assert (
+        w.status.autosave_label.isVisible()
+        and "recovery folder" in w.status.autosave_label.toolTip()
+    )
     close_quietly(w)
 
 
@@ -363,12 +367,12 @@ def test_exports_never_suggest_the_file_the_map_came_from(window, tmp_path, monk
     sheet = tmp_path / "notes.csv"
     sheet.write_text("stage,title\nDiscover,Sees a poster\n")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(sheet), ""))
-    window.import_csv()
+    window.files.import_csv()
     asked = []
     monkeypatch.setattr(
         MainWindow, "ask_file", lambda self, suggested, *a: asked.append(suggested) or None
     )
-    window.export_csv()
+    window.exports.export_csv()
     assert asked == [tmp_path / "notes-export.csv"]
 
 
@@ -376,17 +380,17 @@ def test_an_export_over_an_older_one_keeps_a_backup(window, tmp_path, monkeypatc
     out = tmp_path / "map.svg"
     out.write_text("an older export")
     monkeypatch.setattr(MainWindow, "ask_file", lambda self, *a: out)
-    assert window.export_svg()
+    assert window.exports.export_svg()
     assert (tmp_path / "map.svg.bak").read_text() == "an older export"
 
 
 def test_mermaid_out_of_the_file_menu_and_back_in(window, tmp_path, monkeypatch):
     out = tmp_path / "map.mmd"
     monkeypatch.setattr(MainWindow, "ask_file", lambda self, *a: out)
-    assert window.export_mermaid()
+    assert window.exports.export_mermaid()
     assert out.read_text(encoding="utf-8").startswith("journey\n")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
-    window.import_mermaid()
+    window.files.import_mermaid()
     opened = editor().windows[-1]
     titles = [t.title for t in opened.document.journey.touchpoints_in_time_order()]
     assert titles == [t.title for t in window.document.journey.touchpoints_in_time_order()]
@@ -396,5 +400,5 @@ def test_mermaid_out_of_the_file_menu_and_back_in(window, tmp_path, monkeypatch)
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
-    window.import_mermaid()
+    window.files.import_mermaid()
     assert shown and "line 3" in shown[0]

@@ -28,7 +28,7 @@ def test_find_looks_in_every_text_of_a_touchpoint_and_its_places():
 
 def test_ctrl_f_dims_what_does_not_match_and_enter_goes_to_each_match(window, qtbot):
     qtbot.keyClick(window.view, Qt.Key.Key_F, CTRL)
-    bar = window.find_bar
+    bar = window.edit.find_bar
     assert bar.isVisible()
     qtbot.waitUntil(bar.text.hasFocus, timeout=2000)  # typing goes to the find box
     qtbot.keyClicks(bar.text, "support")
@@ -48,8 +48,8 @@ def test_ctrl_f_dims_what_does_not_match_and_enter_goes_to_each_match(window, qt
 
 
 def test_the_filter_keeps_one_owners_cards_bright(window, qtbot):
-    window.find()
-    bar = window.find_bar
+    window.edit.find()
+    bar = window.edit.find_bar
     bar.filter.setCurrentIndex(bar.filter.findText("Owner: Sales"))
     sales = {t.id for t in window.document.journey.touchpoints if t.department_id == "dept-sales"}
     assert set(bar.matches) == sales
@@ -73,8 +73,8 @@ def test_find_looks_in_every_text_of_the_map_in_reading_order():
 
 
 def test_enter_goes_to_a_stage_a_lane_and_the_persona_too(window, qtbot):
-    window.find()
-    bar = window.find_bar
+    window.edit.find()
+    bar = window.edit.find_bar
     qtbot.keyClicks(bar.text, "fair price")
     assert [h.kind for h in bar.hits] == ["stage"]
     assert len(window.scene.marks.rects) == 1  # the stage's header is framed
@@ -120,8 +120,10 @@ def test_find_and_filter_by_evidence_and_the_future_state():
 
 
 def test_the_filter_menu_offers_evidence_and_the_future_state(window, qtbot):
-    window.find()
-    names = [window.find_bar.filter.itemText(i) for i in range(window.find_bar.filter.count())]
+    window.edit.find()
+    names = [
+        window.edit.find_bar.filter.itemText(i) for i in range(window.edit.find_bar.filter.count())
+    ]
     for name in (
         "Evidence: Observed",
         "Evidence: Assumed",

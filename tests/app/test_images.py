@@ -20,7 +20,7 @@ def window(qtbot, tmp_path):
     w = MainWindow()
     path = tmp_path / "workshop.json"
     save_map(small_map(), path)
-    w.open_path(str(path))
+    w.files.open_path(str(path))
     w.show()
     yield w
     close_quietly(w)
@@ -56,7 +56,7 @@ def test_export_png_from_the_menu_at_a_chosen_resolution(window, tmp_path, monke
         return PngExportDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PngExportDialog, "exec", choose_3x)
-    assert window.export_png()
+    assert window.exports.export_png()
     image = image_of(out.read_bytes())
     assert abs(image.width() - round(window.scene.layout.width * 3)) <= 1
 
@@ -74,7 +74,7 @@ def test_export_svg_from_the_menu(window, tmp_path, monkeypatch):
     monkeypatch.setattr(
         MainWindow, "ask_file", lambda self, suggested, *a: asked.append(suggested) or out
     )
-    assert window.export_svg()
+    assert window.exports.export_svg()
     assert asked == [tmp_path / "workshop.svg"]
     root = ET.fromstring(out.read_bytes())
     assert small_map().title in [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
@@ -87,7 +87,7 @@ def test_a_png_too_large_is_explained_and_nothing_is_written(window, tmp_path, m
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     monkeypatch.setattr("cxmapper.canvas.picture.MOST_PIXELS", 1000)
     out = tmp_path / "huge.png"
-    assert not window.write_png(out, 4)
+    assert not window.exports.write_png(out, 4)
     assert "too large" in shown[0] and "SVG or PDF" in shown[0]
     assert not out.exists()
 

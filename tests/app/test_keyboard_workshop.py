@@ -2,7 +2,7 @@
 room is looking, type-to-rename that cannot surprise, every command from the keyboard."""
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
 from cxmapper.app.help import shortcut_rows
@@ -14,6 +14,20 @@ DIGIT[None] = Qt.Key.Key_0
 
 def focused():
     return QApplication.focusWidget()
+
+
+class KeysReaching(QObject):
+    """The texts of the key presses a widget is given (after the shortcuts had their turn)."""
+
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self.texts: list[str] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress:
+            self.texts.append(event.text())
+        return False
 
 
 def test_twenty_cards_are_rated_from_the_keyboard_in_at_most_45_keystrokes(blueprint, qtbot):
@@ -69,6 +83,30 @@ def test_keypad_digits_rate_and_several_cards_are_rated_in_one_step(blueprint, q
     qtbot.keyClick(blueprint.view, Qt.Key.Key_1, Qt.KeyboardModifier.KeypadModifier)
     assert [doc.touchpoint(t).feeling for t in ids] == [-2, -2, -2]
     assert doc.undo_stack.count() == steps + 1
+
+
+def test_the_rating_keys_are_always_rate_feelings_and_never_reach_the_maps_own_keys(
+    blueprint, qtbot
+):
+    """Map > Rate Feeling's actions on the map take every rating key (main keys and keypad, one
+    card or several, either curve, nothing selected) before the map is given the key: the
+    map's own key handling has no rating of its own to fall back on."""
+    view, doc = blueprint.view, blueprint.document
+    reaching = KeysReaching(view)
+    ids = list(blueprint.scene.layout.time_order[:3])
+    for curves, field in (("current", "feeling"), ("future", "future_feeling")):
+        blueprint.curves_menu.set(curves)
+        for selected in (ids[:1], ids):
+            blueprint.scene.select_ids(selected)
+            for feeling, key in DIGIT.items():
+                for keypad in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+                    qtbot.keyClick(view, key, keypad)
+                    rated = [getattr(doc.touchpoint(t), field) for t in selected]
+                    assert rated == [feeling] * len(selected)
+    blueprint.scene.clearSelection()
+    qtbot.keyClick(view, Qt.Key.Key_3)  # nothing selected: said in the status bar
+    assert "Select a touchpoint" in blueprint.statusBar().currentMessage()
+    assert not [text for text in reaching.texts if text and text in "012345"]
 
 
 def test_a_digit_typed_in_a_name_is_part_of_the_name(blueprint, qtbot):
@@ -157,7 +195,7 @@ def test_with_the_map_scrolled_by_hand_capture_goes_into_the_leftmost_stage(blue
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 1)  # by hand
     index = view.current_stage()
     assert index == 3
-    place = blueprint.place_on_screen()
+    place = blueprint.touchpoints.place_on_screen()
     assert place[0] == doc.journey.stages[3].id
     positions = [t.position for t in doc.journey.touchpoints if t.stage_id == place[0]]
     assert place[1] > max(positions, default=-1)
@@ -175,7 +213,7 @@ def test_a_stray_key_then_a_focus_change_renames_nothing(blueprint, qtbot):
     blueprint.inspector.choice("title").editor.setFocus()  # the keyboard goes elsewhere
     qtbot.wait(10)
     assert doc.touchpoint(tid).title == title and editor.isVisible() and editor.text() == "k"
-    assert blueprint._journey_as_typed() is not None  # autosave still has what is typed
+    assert blueprint.open_map.journey_as_typed() is not None  # autosave still has what is typed
     # A click on the map: still nothing renamed; the keyboard comes back to the name.
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert doc.touchpoint(tid).title == title and editor.text() == "k"

@@ -46,7 +46,7 @@ def test_an_edit_reaches_a_recovery_copy_soon_after_and_the_users_file_is_untouc
     path = tmp_path / "map.json"
     save_map(small_map(), path)
     before = path.read_bytes()
-    window.open_path(str(path))
+    window.files.open_path(str(path))
     rename_first(window)
     qtbot.waitUntil(lambda: copy_of(window) is not None and copy_of(window).exists(), timeout=3000)
     found = read_copy(copy_of(window))
@@ -78,11 +78,11 @@ def test_typing_without_a_pause_still_reaches_the_copy_within_two_seconds(window
 def test_saving_removes_the_copy(window, qtbot, tmp_path):
     path = tmp_path / "map.json"
     save_map(small_map(), path)
-    window.open_path(str(path))
+    window.files.open_path(str(path))
     rename_first(window)
     window.autosave.write_now()
     assert copy_of(window).exists()
-    assert window.save()
+    assert window.saving.save()
     assert not copy_of(window).exists()
     assert load_map(path).touchpoints[0].title == "Renamed in the workshop"
 
@@ -151,7 +151,7 @@ def test_restore_opens_each_map_unsaved_in_its_own_window_and_ctrl_s_saves_it_th
         assert restored.windowTitle().startswith("workshop.json")
         assert restored.isWindowModified()
         assert by_path["None"].windowTitle().startswith("Untitled")
-        assert restored.save()
+        assert restored.saving.save()
         assert load_map(path).touchpoints[0].title == "Edited before the power cut"
         assert not (root / "1-dead").exists() and not (root / "2-dead").exists()
     finally:
@@ -320,7 +320,7 @@ def test_recovery_copies_are_private_to_the_user(window, qtbot, tmp_path):
     path = tmp_path / "map.json"
     save_map(small_map(), path)
     os.chmod(path, 0o644)
-    window.open_path(str(path))
+    window.files.open_path(str(path))
     rename_first(window)
     qtbot.waitUntil(lambda: copy_of(window) is not None and copy_of(window).exists(), timeout=3000)
     assert copy_of(window).stat().st_mode & 0o777 == 0o600
@@ -372,7 +372,7 @@ def test_a_name_being_typed_counts_when_the_window_closes(qtbot, tmp_path, monke
     path = tmp_path / "map.json"
     save_map(small_map(), path)
     w = MainWindow()
-    w.open_path(str(path))
+    w.files.open_path(str(path))
     w.show()
     qtbot.waitExposed(w)
     qtbot.wait(20)
@@ -539,11 +539,11 @@ def test_saving_a_restored_map_over_a_file_changed_since_asks_first(qtbot, tmp_p
     monkeypatch.setattr(
         QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Cancel
     )
-    assert not windows[0].save()
+    assert not windows[0].saving.save()
     assert "changed by another program" in asked[0]
     assert load_map(path).title == "Changed by a colleague"  # nothing replaced
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    assert windows[0].save()
+    assert windows[0].saving.save()
     assert load_map(path).touchpoints[0].title == "Edited before the crash"
     for w in windows:
         close_quietly(w)
@@ -553,7 +553,7 @@ def test_a_map_opened_by_a_relative_path_is_recovered(qtbot, tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     save_map(small_map(), tmp_path / "a.json")
     w = MainWindow()
-    assert w.open_path("a.json")
+    assert w.files.open_path("a.json")
     rename_first(w)
     w.autosave.write_now()
     found = read_copy(w.autosave.copy)

@@ -4,6 +4,7 @@ import pytest
 from factories import close_quietly, small_map
 from PySide6.QtWidgets import QMessageBox
 
+from cxmapper.app.saving import Saving
 from cxmapper.app.window import MainWindow
 from cxmapper.model.fileformat import load_map, save_map
 from cxmapper.model.safe_write import SaveError
@@ -31,7 +32,7 @@ def test_with_no_file_it_shows_the_sample_map(window):
 def test_it_opens_a_map_file(window, tmp_path):
     path = tmp_path / "broadband.json"
     save_map(small_map(), path)
-    assert window.open_path(str(path))
+    assert window.files.open_path(str(path))
     assert window.windowTitle().startswith("broadband.json")
     assert set(window.scene.cards) == {"t1", "t2"}
 
@@ -41,10 +42,10 @@ def test_a_bad_file_is_explained_and_the_open_map_stays(window, tmp_path, monkey
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     good = tmp_path / "good.json"
     save_map(small_map(), good)
-    window.open_path(str(good))
+    window.files.open_path(str(good))
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "cxmapper-journey-map", "schema_version": 1, "title": 5}')
-    assert not window.open_path(str(bad))
+    assert not window.files.open_path(str(bad))
     assert "title: must be text" in shown[0]
     assert window.document.journey == small_map()
     assert window.windowTitle().startswith("good.json")
@@ -53,10 +54,10 @@ def test_a_bad_file_is_explained_and_the_open_map_stays(window, tmp_path, monkey
 def test_save_writes_the_file_and_marks_it_clean(window, tmp_path):
     path = tmp_path / "m.json"
     save_map(small_map(), path)
-    window.open_path(str(path))
+    window.files.open_path(str(path))
     make_a_change(window)
     assert window.isWindowModified()
-    assert window.save()
+    assert window.saving.save()
     assert not window.isWindowModified()
     saved = load_map(path)
     assert saved.touchpoints[0].title == "Changed title"
@@ -67,8 +68,8 @@ def test_save_writes_the_file_and_marks_it_clean(window, tmp_path):
 def test_save_as_for_a_new_map_asks_for_a_name(window, tmp_path, monkeypatch):
     window.show_sample()
     target = tmp_path / "workshop"
-    monkeypatch.setattr(MainWindow, "ask_save_path", lambda self: target.with_suffix(".json"))
-    assert window.save()
+    monkeypatch.setattr(Saving, "ask_save_path", lambda self: target.with_suffix(".json"))
+    assert window.saving.save()
     assert load_map(tmp_path / "workshop.json").title == window.document.journey.title
     assert window.windowTitle().startswith("workshop.json")
 
@@ -76,7 +77,7 @@ def test_save_as_for_a_new_map_asks_for_a_name(window, tmp_path, monkeypatch):
 def test_a_failed_save_says_why_and_keeps_the_changes(window, tmp_path, monkeypatch):
     path = tmp_path / "m.json"
     save_map(small_map(), path)
-    window.open_path(str(path))
+    window.files.open_path(str(path))
     make_a_change(window)
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
@@ -85,7 +86,7 @@ def test_a_failed_save_says_why_and_keeps_the_changes(window, tmp_path, monkeypa
         raise SaveError(f"cannot save {path}: the disk is full")
 
     monkeypatch.setattr("cxmapper.document.document.save_map", refuse)
-    assert not window.save()
+    assert not window.saving.save()
     assert "the disk is full" in shown[0] and "nothing was lost" in shown[0]
     assert window.isWindowModified()
     assert load_map(path) == small_map()
@@ -116,7 +117,7 @@ def test_a_pdf_exported_by_cxmapper_opens_and_saving_never_overwrites_it(
     pdf = tmp_path / "shared.pdf"
     pdf.write_bytes(export_pdf(small_map()))
     before = pdf.read_bytes()
-    assert window.open_path(str(pdf))
+    assert window.files.open_path(str(pdf))
     assert window.document.journey == small_map()
     assert "from the PDF" in window.windowTitle()
     asked = []
@@ -124,7 +125,7 @@ def test_a_pdf_exported_by_cxmapper_opens_and_saving_never_overwrites_it(
         MainWindow, "ask_file", lambda self, suggested, *a: asked.append(suggested) or None
     )
     make_a_change(window)
-    assert not window.save()  # no file yet: Save asks where (cancelled here)
+    assert not window.saving.save()  # no file yet: Save asks where (cancelled here)
     assert asked == [tmp_path / "shared.json"]
     assert pdf.read_bytes() == before
 
@@ -145,7 +146,7 @@ def test_export_pdf_remembers_the_choices(window, tmp_path, monkeypatch):
         return PdfExportDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PdfExportDialog, "exec", accept)
-    assert window.export_pdf()
+    assert window.exports.export_pdf()
     assert out.read_bytes().startswith(b"%PDF-")
     assert PdfExportDialog.remembered() == PdfOptions(
         "A4", landscape=False, poster=True, report=False
@@ -222,6 +223,6 @@ def test_the_export_dialog_chooses_the_maps_rows(window, tmp_path, monkeypatch):
         return PdfExportDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PdfExportDialog, "exec", accept)
-    assert window.export_pdf()
+    assert window.exports.export_pdf()
     assert window.document.journey.rows == ["opportunities"]  # the screen shows it too
     assert load_map(out).rows == ["opportunities"]

@@ -533,7 +533,7 @@ def test_opening_another_map_lets_the_old_one_go(window, qtbot, tmp_path):
     first = window.document
     path = tmp_path / "other.json"
     save_map(load_template("retail-store-visit"), path)
-    assert window.open_path(str(path))
+    assert window.files.open_path(str(path))
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(JourneyDocument) == [window.document]
     assert window.document is not first
@@ -547,7 +547,7 @@ def test_undo_text_shows_ampersands_literally(window):
 
 
 def test_save_as_suggests_a_file_name_any_system_accepts():
-    from cxmapper.app.window import file_name_for
+    from cxmapper.app.file_actions import file_name_for
 
     assert (
         file_name_for("Product lifecycle: first ad / renewal?")
