@@ -106,8 +106,9 @@ def measure(journey: JourneyMap, path: Path) -> dict[str, float]:
     }
 
 
-def canvas_costs(journey: JourneyMap) -> dict[str, float]:
-    """Scene build, drag step, drop and move, in ms (Qt offscreen)."""
+def canvas_costs(journey: JourneyMap, drop: bool = True) -> dict[str, float]:
+    """Scene build, drag step, drop and move, in ms (Qt offscreen). `drop`: False for a map
+    that holds as many touchpoints as a map may (10,000): none can be added."""
     from PySide6.QtCore import QPointF
 
     from cxmapper.canvas.interactions import CardDrag
@@ -166,7 +167,7 @@ def canvas_costs(journey: JourneyMap) -> dict[str, float]:
     shiboken6.delete(view)  # now, by Qt: a view left to the garbage collector can crash it
     lane = lay.lanes[-1].department_id
 
-    def drop() -> None:
+    def drop_one() -> None:
         doc.add_touchpoint((lay.stages[1].stage_id, 0.5, lane), "Dropped", None)
 
     def move() -> None:
@@ -201,13 +202,17 @@ def canvas_costs(journey: JourneyMap) -> dict[str, float]:
         "retitle": retitle_ms,
         "build scene": build_ms,
         "drag frame": Timing(frames),
-        "drop": best_of(drop),
+        "drop": best_of(drop_one) if drop else None,
         "move card": best_of(move),
     }
     del scene.relayout
     shiboken6.delete(doc)  # with its scene and items, by Qt, not by the garbage collector
     gc.collect()
     return results
+
+
+def _cell(timing: float | None) -> str:
+    return f"{timing:>16.2f}" if timing is not None else f"{'-':>16}"
 
 
 PLAIN_REPORTLAB = """
@@ -328,12 +333,22 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])  # noqa: F841 - Qt needs it alive
     print()
     canvas = [(n, canvas_costs(map_with(n))) for n in SIZES]
+    canvas.append((10_000, canvas_costs(map_with(10_000), drop=False)))  # (full: no drop)
     names = list(canvas[0][1])
     print(f"{'touchpoints':>11} " + " ".join(f"{n + ' ms':>16}" for n in names))
     for n, times in canvas:
-        print(f"{n:>11} " + " ".join(f"{times[k]:>16.2f}" for k in names))
+        print(f"{n:>11} " + " ".join(_cell(times[k]) for k in names))
     print()
-    from workshop import workshop_costs
+    from workshop import edit_costs, workshop_costs
+
+    edits = [(n, edit_costs(map_with(n))) for n in (2000, 10_000)]
+    names = list(edits[0][1])
+    print("one card edited in an editor window, until painted (targets: 4 ms at 2,000 and")
+    print("16.7 ms at 10,000 beyond what the window's repaint costs anyway, its floor)")
+    print(f"{'touchpoints':>11} " + " ".join(f"{n + ' ms':>16}" for n in names))
+    for n, times in edits:
+        print(f"{n:>11} " + " ".join(_cell(times[k]) for k in names))
+    print()
 
     workshop = [(n, workshop_costs(map_with(n))) for n in SIZES]
     names = list(workshop[0][1])

@@ -144,3 +144,52 @@ def _vote_twenty(window):
         _settled()
     window.votes.end()
     return Timing(runs)
+
+
+def edit_costs(journey) -> dict[str, float]:
+    """One card edited at a time in an editor window, each edit timed until the window is
+    painted (the floor: the window repainted with nothing changed): a rename, a rating, a
+    move (to the next moment, in the last lane or Unassigned in turn: as canvas_costs); with no
+    card selected (the canvas alone), then with the card selected (the Inspector showing
+    it, as when it is edited there). At 10,000 touchpoints too (nothing here adds one)."""
+    from factories_bench import close
+
+    from cxmapper.app.window import MainWindow
+    from cxmapper.document.document import JourneyDocument
+
+    window = MainWindow()
+    window.set_document(JourneyDocument(journey.model_copy(deep=True), None))
+    window.resize(1400, 900)
+    window.show()
+    _settled()
+    scene, doc = window.scene, window.document
+    floor = _timed(lambda: window.view.viewport().update(), repeat=9)
+    lay = scene.layout
+    tid = lay.time_order[len(lay.time_order) // 2]  # (the card run.canvas_costs moves)
+    window.view.select_and_show(tid)
+    scene.select_ids([])
+    _settled()
+    names = iter(f"Renamed in the room {k}" for k in range(1_000_000))
+    rated = next(p.touchpoint_id for p in lay.points[len(lay.points) // 2 :])
+    feelings = iter([2, -2] * 100)
+    lane = lay.lanes[-1].department_id
+
+    def rename() -> None:
+        doc.set_field("touchpoint", tid, "title", next(names))
+
+    def move() -> None:  # to the next moment, in the last lane or Unassigned in turn
+        place = doc.place_of(tid)
+        doc.move_touchpoints({tid: (place[0], place[1] + 0.5, lane if place[2] != lane else None)})
+
+    costs = {
+        "repaint floor": floor,
+        "rename a card": _timed(rename, repeat=9),
+        "rate a card": _timed(lambda: doc.set_feeling(rated, next(feelings)), repeat=9),
+        "move a card": _timed(move, repeat=9),
+    }
+    scene.select_ids([tid])
+    _settled()
+    costs["rename, selected"] = _timed(rename, repeat=9)
+    costs["move, selected"] = _timed(move, repeat=9)
+    close(window)
+    return costs

@@ -1,7 +1,9 @@
 """JourneyScene: the map's layout as graphics items, kept up to date from document changes.
 
-On every change the pure layout is recomputed, and only items whose box changed are touched:
-a moved card moves, a renamed card repaints, the rest of the scene is left alone.
+On a change the layout is made from the one before where the change allows (a re-rating, a
+rename, cards moved, added or deleted: canvas/following.py), else laid out again whole; either
+way only items whose box changed are touched: a moved card moves, a renamed card repaints, the
+rest of the scene is left alone.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QGraphicsScene
 
+from cxmapper.canvas.curve import CurveItem
+from cxmapper.canvas.following import FAINT, Following
 from cxmapper.canvas.fonts import QtTextMetrics
 from cxmapper.canvas.items import (
     BackdropItem,
     CardItem,
-    CurveItem,
     DropIndicator,
     FeelingPointItem,
     OverlayItem,
@@ -28,13 +31,12 @@ from cxmapper.document.document import Changes, JourneyDocument
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.geometry import Point
 from cxmapper.layout.journey_layout import layout_map
-from cxmapper.layout.refelt import recarded, refelt
+from cxmapper.layout.moments import face_at
 from cxmapper.layout.style import DARK, LIGHT, Style, Theme
 from cxmapper.layout.text import TextFitter
 from cxmapper.model.bulk import building_many
+from cxmapper.model.journey import Touchpoint
 from cxmapper.model.selection import Selection
-
-FAINT = 0.3  # the opacity of a card left out (of a dot vote)
 
 
 def _call(alive: weakref.ref, method: str) -> None:
@@ -65,7 +67,7 @@ class JourneyScene(QGraphicsScene):
         self.style = Style()  # (workshop mode draws the map in a bigger one: set_style)
         with building_many():  # the layout and an item per card and face
             self.layout: MapLayout = layout_map(document.journey, self.fitter, self.style)
-            # each state's stage widths, by its place in the undo stack (see _widths_here)
+            # each state's stage widths, by its place in the undo stack (see widths_kept)
             self._widths_at = {document.undo_stack.index(): self.layout.stage_widths}
             self._count_seen = document.undo_stack.count()
             self.backdrop = BackdropItem(self.layout)
@@ -83,6 +85,7 @@ class JourneyScene(QGraphicsScene):
             self.faded: Callable[[str], bool] | None = None
             self.points: dict[str, FeelingPointItem] = {}
             self._sync(self.layout)
+        self._following = Following(self)
         self.curve.set_look(self.theme, self.style, self.layout.curves == "future")
         self.indicator.set_theme(self.theme)
         self.setBackgroundBrush(QColor(self.theme.paper))
@@ -136,64 +139,43 @@ class JourneyScene(QGraphicsScene):
     def on_document_changed(self, changes: Changes) -> None:
         if not changes.drawn:  # a description, a quote, a root cause: nothing on the map moves
             return
-        if self._only_rated(changes):  # faces moved up or down: nothing else of the map
+        follow = self._following
+        if follow.rated(changes):  # faces moved up or down: nothing else of the map
             return
-        if self._only_cards(changes):  # a rename, a flag, dots: those cards, nothing else
+        if follow.cards(changes):  # a rename, a flag, dots: those cards, nothing else
             return
-        self.relayout()
+        if not follow.moved(changes):  # cards moved, added, deleted: where they were, went
+            self.relayout()
         added = changes.added_touchpoints
         if added:  # what reappears (undo of a delete, redo of an add) comes back selected
             self.select_ids([i for i in added if i in self.cards])
 
-    def _only_rated(self, changes: Changes) -> bool:
-        """A change of feelings alone, drawn without a new layout when it can be (refelt)."""
-        parts = changes.parts
-        if len(parts) != 1 or parts[0].kind != "touchpoint" or parts[0].structural:
-            return False
-        if parts[0].fields != {"feeling"}:
-            return False
-        old = self.layout
-        new = refelt(old, self.document.journey, parts[0].ids, self.fitter)
-        if new is None:
-            return False
-        self._take_cards(new, parts[0].ids)
-        faces = {p.touchpoint_id: p for p in new.points if p.touchpoint_id in parts[0].ids}
-        marks = new.unrated if new.unrated is not old.unrated else []
-        for point in [*faces.values(), *marks]:  # ("?" marks may step aside)
-            item = self.points.get(point.touchpoint_id)
-            if item is not None and (item.point != point or item.shown_feeling != point.feeling):
-                item.set_point(point, new.style)
-        self.update_curve()
-        return True
-
-    def _only_cards(self, changes: Changes) -> bool:
-        """A change of what cards show alone (a rename, a flag, dots), drawn on those cards
-        without a new layout when it can be (refelt.recarded)."""
-        parts = changes.parts
-        if len(parts) != 1 or parts[0].kind != "touchpoint" or parts[0].structural:
-            return False
-        part = parts[0]
-        new = recarded(self.layout, self.document.journey, part.ids, self.fitter, part.fields)
-        if new is None:
-            return False
-        self._take_cards(new, parts[0].ids)
-        return True
-
-    def _take_cards(self, new: MapLayout, ids) -> None:
+    def take_cards(self, new: MapLayout, ids) -> None:
         """`new` in place of the layout, where only the cards `ids` look different."""
-        self._widths_here()  # (the bookkeeping of widths by undo step, as a layout does)
-        self._widths_at[self.document.undo_stack.index()] = new.stage_widths
+        self.keep_widths(new)
         self.layout = self.backdrop.layout = new
         self.overlay.set_layout(new)
         for tid in ids:
             if tid in self.cards:
                 self.cards[tid].set_box(new.cards[tid], new.style)
 
+    def find(self, tid: str) -> Touchpoint | None:
+        """The map's touchpoint of that id (None: there is none)."""
+        doc = self.document
+        return doc.touchpoint(tid) if doc.has_touchpoint(tid) else None
+
+    def face_index(self, tid: str) -> int | None:
+        """Where the face of `tid` is in the layout's faces (None: it has none)."""
+        lay = self.layout
+        if lay.moments is not None:
+            return face_at(lay.moments, lay.cards, tid)
+        return next((i for i, p in enumerate(lay.points) if p.touchpoint_id == tid), None)
+
     def relayout(self) -> None:
         with building_many():
             self._relayout()
 
-    def _widths_here(self) -> dict[str, float]:
+    def widths_kept(self) -> dict[str, float]:
         """The stage widths to keep: those this state of the map had when it was last shown
         (so an undo or a redo puts every stage back exactly), else the current ones."""
         stack = self.document.undo_stack
@@ -203,12 +185,18 @@ class JourneyScene(QGraphicsScene):
             self._widths_at = {i: w for i, w in self._widths_at.items() if i < index}
         return self._widths_at.get(index, self.layout.stage_widths)
 
+    def keep_widths(self, new: MapLayout) -> None:
+        """`new`'s stage widths are this state's, kept for when the undo stack comes back to
+        it."""
+        self.widths_kept()  # (which forgets the states a new edit replaced)
+        self._widths_at[self.document.undo_stack.index()] = new.stage_widths
+
     def _relayout(self) -> None:
-        widths = self._widths_here()
+        widths = self.widths_kept()
         new = layout_map(
             self.document.journey, self.fitter, self.style, previous=self.layout, widths=widths
         )
-        self._widths_at[self.document.undo_stack.index()] = new.stage_widths
+        self.keep_widths(new)
         old, self.layout = self.layout, new
         if (
             old.stages != new.stages
@@ -234,7 +222,11 @@ class JourneyScene(QGraphicsScene):
             if item is None:
                 item = self.cards[tid] = CardItem(box, lay.style)
                 self.addItem(item)
-            elif item.box is not box or item.dragged or item.style is not lay.style:
+            elif item.box is not box or item.style is not lay.style:
+                item.set_box(box, lay.style)
+        for item in CardItem.dragged_in(self):  # (put back where the layout says)
+            box = lay.cards.get(item.touchpoint_id)
+            if box is not None:
                 item.set_box(box, lay.style)
         wanted = {p.touchpoint_id: p for p in lay.points}
         wanted.update({p.touchpoint_id: p for p in lay.unrated})
@@ -263,18 +255,20 @@ class JourneyScene(QGraphicsScene):
             item.setOpacity(FAINT if faded is not None and faded(tid) else 1.0)
 
     def update_curve(self, overrides: dict[str, float] | None = None) -> None:
-        """Redraw the curve; `overrides` gives the y of points being dragged."""
-        overrides = overrides or {}
+        """Redraw the curve; `overrides` gives the y of points being dragged (or re-rated):
+        then only the curve around them is worked out again."""
         future = self.layout.curves == "future"
         if future != getattr(self, "_future_curve", False):
             self._future_curve = future
             self.curve.set_look(self.theme, self.style, future)
-        self.curve.set_points(
-            [
-                Point(p.center.x, overrides.get(p.touchpoint_id, p.center.y))
-                for p in self.layout.points
-            ]
-        )
+        points = self.layout.points
+        if overrides:
+            for tid, y in overrides.items():
+                i = self.face_index(tid)
+                if i is not None:
+                    self.curve.splice(i, i + 1, [Point(points[i].center.x, y)])
+            return
+        self.curve.set_points([Point(p.center.x, p.center.y) for p in points])
 
     # --- the selection, mirrored both ways ------------------------------------------------------
     def selected_ids(self) -> list[str]:

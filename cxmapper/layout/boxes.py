@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from cxmapper.layout.geometry import Point, Rect
 from cxmapper.layout.style import Style
@@ -201,3 +202,6 @@ class MapLayout:
     curves: str = "current"  # which state the faces show: current, future, or both
     future_points: list[FeelingPoint] = field(default_factory=list)  # with "both": the 2nd
     votes_shown: str | None = None  # whose votes the cards' stickers count (a vote topic)
+    # Each stage's moments, as laid out: an edit of a few cards lays out only what it touched
+    # (layout/moved.py); None for a layout stretched to a page.
+    moments: Any = field(default=None, compare=False, repr=False)

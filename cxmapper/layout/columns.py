@@ -9,22 +9,29 @@ face after the other, while the map is about as wide as a designer would lay it 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from cxmapper.layout.moments import Moment
 from cxmapper.layout.style import Style
-from cxmapper.model.journey import JourneyMap
 
 
 @dataclass(frozen=True)
 class Columns:
-    stage_x: dict[str, tuple[float, float]]  # stage id -> (left, width)
-    slot_x: dict[tuple[str, float], float]  # (stage id, position) -> centre of its cards
-    positions: dict[str, list[float]]  # stage id -> its slots' positions, in time order
+    stage_x: dict[str, tuple[float, float]]  # stage id -> (left, width), widened
+    packed: dict[str, tuple[float, float]]  # the same as packed (before widening)
     right: float  # where the last stage ends
+    shift: dict[str, float] | None = None  # widened: how far each stage's moments moved
 
     def widths(self) -> dict[str, float]:
-        return {sid: w for sid, (_, w) in self.stage_x.items()}
+        """The packed widths (kept by the next layout: widened again the same way, each
+        stage's cards stay in its middle, as in a new layout)."""
+        return {sid: w for sid, (_, w) in self.packed.items()}
+
+    def slot_x(self, stage_id: str, centre: float) -> float:
+        """Where a moment packed at `centre` from its stage's left is."""
+        x = self.packed[stage_id][0] + centre
+        return x + self.shift[stage_id] if self.shift is not None else x
 
 
 def face_spread(s: Style) -> float:
@@ -32,31 +39,33 @@ def face_spread(s: Style) -> float:
     return s.face_size + s.face_gap
 
 
-def _slot_contents(journey: JourneyMap) -> dict[str, dict[float, tuple[set, int]]]:
-    """Stage id -> position -> (the lanes with a card there, how many cards have a feeling)."""
-    lanes: dict[tuple[str, float], set] = defaultdict(set)
-    rated: dict[tuple[str, float], int] = defaultdict(int)
-    for tp in journey.touchpoints:
-        key = (tp.stage_id, tp.position)
-        lanes[key].add(tp.department_id)
-        rated[key] += tp.feeling is not None
-    result: dict[str, dict[float, tuple[set, int]]] = {s.id: {} for s in journey.stages}
-    for (stage_id, position), in_lanes in lanes.items():
-        result[stage_id][position] = (in_lanes, rated[(stage_id, position)])
-    return result
+def pack_stage(moments: list[Moment], s: Style) -> tuple[list[float], float]:
+    """The moments' centres from the stage's left edge (before a stage holding little puts
+    them in its middle: `centred`), and the width they need."""
+    return pack_from(moments, 0, [], {}, s)
 
 
-def _pack_stage(slots: list[tuple[set, int]], s: Style) -> tuple[list[float], float]:
-    """The slots' centres from the stage's left edge, and the width they need."""
+def pack_from(
+    moments: list[Moment],
+    start: int,
+    centres: list[float],
+    lane_right: dict,
+    s: Style,
+    stop: Callable[[int, float, dict], bool] | None = None,
+) -> tuple[list[float], float]:
+    """Go on packing `moments` from `start`, the ones before it packed at `centres` with the
+    right edges of each lane's last card `lane_right` (both filled in as it goes); `stop(i,
+    x, lane_right)` may end it early (having filled in the rest of `centres` itself)."""
     half, spread = s.card_width / 2, face_spread(s)
-    lane_right: dict = {}  # lane -> right edge of its last card so far
-    centres: list[float] = []
-    previous_faces = 0
-    for lanes, faces in slots:
+    previous_faces = moments[start - 1].rated if start else 0
+    for i in range(start, len(moments)):
+        m = moments[i]
         x = s.stage_padding + half
+        faces = m.rated
         if centres:
             # the faces of both moments side by side, one face's room between them
             x = centres[-1] + spread * (max(previous_faces - 1, 0) / 2 + max(faces - 1, 0) / 2 + 1)
+        lanes = m.lanes
         for lane in lanes:
             if lane in lane_right:
                 x = max(x, lane_right[lane] + s.card_gap + half)
@@ -64,40 +73,100 @@ def _pack_stage(slots: list[tuple[set, int]], s: Style) -> tuple[list[float], fl
             lane_right[lane] = x + half
         centres.append(x)
         previous_faces = faces
+        if stop is not None and stop(i, x, lane_right):
+            break
     need = (centres[-1] + half + s.stage_padding) if centres else 0.0
-    if need < s.min_stage_width:  # a stage holding little: its cards in the middle
-        centres = [c + (s.min_stage_width - need) / 2 for c in centres]
     return centres, max(s.min_stage_width, need)
 
 
-def pack_columns(
-    journey: JourneyMap, s: Style, left: float, kept: dict[str, float] | None = None
-) -> Columns:
-    """The dense columns. `kept` holds the stage widths of the previous layout while the map is
-    being edited: a stage keeps its width while what it holds still fits and leaves less than a
+def lanes_before(moments: list[Moment], centres: list[float], i: int, lanes: int, s: Style):
+    """The right edge of the last card of each lane (of `lanes` in all) before moment i."""
+    half = s.card_width / 2
+    found: dict = {}
+    k = i - 1
+    while k >= 0 and len(found) < lanes:
+        for lane in moments[k].lanes:
+            if lane not in found:
+                found[lane] = centres[k] + half
+        k -= 1
+    return found
+
+
+def repack(
+    moments: list[Moment],
+    first: int,
+    last: int,
+    old: list[Moment],
+    old_centres: list[float],
+    old_last: int,
+    lanes: int,
+    s: Style,
+) -> tuple[list[float], float, int]:
+    """`moments` packed again where they changed: those before `first` are `old`'s, and
+    those from `last` on are `old`'s from `old_last` on. Packed from `first` until they
+    fall where they were with every lane's cards ending where they did: from there on,
+    nothing changes. Returns the centres, the width needed and where it stopped (the index
+    after the last moment packed again)."""
+    centres = old_centres[:first]
+    half = s.card_width / 2
+    state = {"tries": 0, "upto": len(moments)}
+
+    def live(right: dict, x: float) -> dict:
+        # a lane whose last card ends so far left that no later card can come near it is
+        # no longer in the way (x + a face's spread: the next moment's least x)
+        soonest = x + face_spread(s)
+        return {lane: r for lane, r in right.items() if r + s.card_gap + half > soonest}
+
+    def settled(i: int, x: float, lane_right: dict) -> bool:
+        if i < last or state["tries"] > 8:
+            return False
+        was = i - last + old_last
+        if x != old_centres[was]:
+            return False
+        state["tries"] += 1
+        if live(lane_right, x) != live(lanes_before(old, old_centres, was + 1, lanes, s), x):
+            return False
+        centres.extend(old_centres[was + 1 :])
+        state["upto"] = i + 1
+        return True
+
+    lane_right = lanes_before(moments, centres, first, lanes, s)
+    centres, need = pack_from(moments, first, centres, lane_right, s, settled)
+    return centres, need, state["upto"]
+
+
+def centred(centres: list[float], need: float, s: Style) -> list[float]:
+    """A stage holding little: its moments in the middle of its least width."""
+    raw = (centres[-1] + s.card_width / 2 + s.stage_padding) if centres else 0.0
+    if raw < s.min_stage_width:
+        return [c + (s.min_stage_width - raw) / 2 for c in centres]
+    return centres
+
+
+def stage_width(need: float, before: float | None, s: Style) -> float:
+    """A stage keeps the width it had while what it holds still fits and leaves less than a
     card's width unused, and grows with room to spare, so an add or a delete does not move
     every card to its right each time."""
-    contents = _slot_contents(journey)
+    if before is not None and need <= before < need + s.slot_width:
+        return before
+    if before is not None and need > before:  # grown while editing: room for the next
+        return need + s.card_width / 2
+    return need
+
+
+def pack_columns(
+    stage_ids: list[str], needs: dict[str, float], s: Style, left: float, kept=None
+) -> Columns:
+    """The stages side by side from `left`, each as wide as it needs (`needs`), or as it was
+    while the map is being edited (`kept`: the stage widths of the previous layout)."""
+    kept = kept or {}
     stage_x: dict[str, tuple[float, float]] = {}
-    slot_x: dict[tuple[str, float], float] = {}
-    positions: dict[str, list[float]] = {}
     x = left
-    for stage in journey.stages:
-        slots = contents[stage.id]
-        order = sorted(slots)
-        centres, need = _pack_stage([slots[p] for p in order], s)
-        width = need
-        before = (kept or {}).get(stage.id)
-        if before is not None and need <= before < need + s.slot_width:
-            width = before
-        elif before is not None and need > before:  # grown while editing: room for the next
-            width = need + s.card_width / 2
-        stage_x[stage.id] = (x, width)
-        positions[stage.id] = order
-        for position, centre in zip(order, centres, strict=True):
-            slot_x[(stage.id, position)] = x + centre
+    for sid in stage_ids:
+        width = stage_width(needs[sid], kept.get(sid), s)
+        stage_x[sid] = (x, width)
         x += width
-    return Columns(stage_x, slot_x, positions, x)
+    return Columns(stage_x, stage_x, x)
 
 
 def widened(columns: Columns, right: float) -> Columns:
@@ -109,8 +178,7 @@ def widened(columns: Columns, right: float) -> Columns:
     share = extra / len(columns.stage_x)
     stage_x: dict[str, tuple[float, float]] = {}
     shift: dict[str, float] = {}
-    for i, (sid, (x, w)) in enumerate(columns.stage_x.items()):
+    for i, (sid, (x, w)) in enumerate(columns.packed.items()):
         stage_x[sid] = (x + i * share, w + share)
         shift[sid] = i * share + share / 2
-    slot_x = {(sid, pos): x + shift[sid] for (sid, pos), x in columns.slot_x.items()}
-    return Columns(stage_x, slot_x, columns.positions, right)
+    return Columns(stage_x, columns.packed, right, shift)

@@ -12,34 +12,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from cxmapper.layout.blueprint import handoffs, lane_order, lines_above
-from cxmapper.layout.boxes import (
-    BlueprintLine,
-    CardBox,
-    LaneBox,
-    MapLayout,
-    Slot,
-    StageBox,
-)
-from cxmapper.layout.card_look import card_key
-from cxmapper.layout.columns import pack_columns, widened
+from cxmapper.layout.blueprint import handoffs
+from cxmapper.layout.boxes import CardBox, MapLayout, StageBox
+from cxmapper.layout.card_look import CardLooks
+from cxmapper.layout.columns import centred, pack_columns, pack_stage, widened
+from cxmapper.layout.faces import Faces, question_marks
 from cxmapper.layout.geometry import Rect
-from cxmapper.layout.pieces import card_content, feeling_points, header_box, legend_entries
+from cxmapper.layout.lanes import lane_boxes, lanes_of
+from cxmapper.layout.moments import Moments, StageMoments, gather, joined, moment, totals
+from cxmapper.layout.pieces import header_box, legend_entries, legend_items
 from cxmapper.layout.rows import notes_rows
-from cxmapper.layout.style import UNASSIGNED_COLOUR, Style
+from cxmapper.layout.style import Style
 from cxmapper.layout.text import TextFitter, TextMetrics
-from cxmapper.model.future import in_current, in_future
-from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Touchpoint
-
-
-def lanes_of(journey: JourneyMap) -> list[str | None]:
-    """The lanes top to bottom: the departments (grouped by layer in a blueprint), then
-    Unassigned when a touchpoint has no owner or the map no departments (room to drop)."""
-    lanes: list[str | None] = [d.id for d in journey.departments]
-    if not lanes or any(tp.department_id is None for tp in journey.touchpoints):
-        lanes.append(None)
-    return lane_order(journey, lanes)
-
+from cxmapper.model.journey import FEELING_WORDS, JourneyMap, Stage
 
 HEADER_KEY = " header"  # kept with the stage widths (no stage id has a space): its height
 MOST_FILL = 0.6  # a map is stretched to its page's shape by at most this much of its size
@@ -91,33 +76,37 @@ def _layout(
     emotion_extra = extra_height / 3
     lane_extra = (extra_height - emotion_extra) / len(lane_ids)
 
-    # Columns: stages left to right, slots packed densely within each (layout/columns.py).
+    # Columns: stages left to right, moments packed densely within each (layout/columns.py).
+    stack, by_stage = gather(journey)
+    lane_rank = {lane: i for i, lane in enumerate(lane_ids)}
+    stage_ids = [stage.id for stage in journey.stages]
+    staged: dict[str, StageMoments] = {}
+    for sid in stage_ids:
+        slots = by_stage[sid]
+        positions = sorted(slots)
+        moments = [moment(p, slots[p], lane_rank) for p in positions]
+        centres, need = pack_stage(moments, s)
+        staged[sid] = StageMoments(moments, positions, centres, need)
     kept = previous.stage_widths if previous is not None and previous.style == s else None
     kept = widths if widths is not None else kept
-    packed = pack_columns(journey, s, left, kept)
+    packed = pack_columns(stage_ids, {sid: sm.need for sid, sm in staged.items()}, s, left, kept)
     # A map holding little is still as wide as its title (up to a point): no title cut short.
-    # (The widths kept for the next layout are the packed ones: widened again the same way,
-    # each stage's cards stay in its middle, as in a new layout.)
     title_w = min(
         fitter.width(journey.title, s.title_size, True) + s.label_inset, s.most_title_width
     )
     columns = widened(
         packed, max(left + s.min_stage_width, s.margin + title_w, min_width - s.margin)
     )
-    stage_x, slot_positions = columns.stage_x, columns.positions
+    stage_x = columns.stage_x
     timeline_right = max(columns.right, left + s.min_stage_width)
     width = timeline_right + s.margin
 
-    # Which slot and lane each touchpoint takes, and how cards stack there.
-    stack: dict[tuple[str, float, str | None], list[Touchpoint]] = defaultdict(list)
-    for tp in journey.touchpoints:
-        stack[(tp.stage_id, tp.position, tp.department_id)].append(tp)
-    deepest: dict[str | None, int] = defaultdict(lambda: 1)
-    for (_, _, lane), cards in stack.items():
-        deepest[lane] = max(deepest[lane], len(cards))
-
-    def slot_x(stage_id: str, position: float) -> float:
-        return columns.slot_x[(stage_id, position)]
+    # How high each lane's stacks are.
+    heights: dict[str | None, dict[int, int]] = defaultdict(dict)
+    for (_, _, lane), cards_there in stack.items():
+        tall = heights[lane]
+        tall[len(cards_there)] = tall.get(len(cards_there), 0) + 1
+    deepest = {lane: max(tall) for lane, tall in heights.items()}
 
     # Stage headers: the name (two lines at most) over the customer's goal, wrapped, not cut;
     # all headers as tall as the tallest, so the emotion lane starts at one height.
@@ -140,12 +129,8 @@ def _layout(
             return 2 * s.label_inset + len(name) * s.line_height(size)
         return 2 * s.label_inset + 2 * s.line_height(size) + s.goal_gap + len(goal) * goal_lh
 
-    head_h = max([s.stage_header_height] + [head_needs(*text) for text in stage_text.values()])
-    # While editing, the header row keeps its height unless it must grow or two lines of it go
-    # unused: a name wrapping anew in a stage that changed width does not shift every lane.
-    kept_head = (kept or {}).get(HEADER_KEY)
-    if kept_head is not None and head_h <= kept_head < head_h + 2 * goal_lh:
-        head_h = kept_head
+    natural_head = max([s.stage_header_height] + [head_needs(*t) for t in stage_text.values()])
+    head_h = header_height(natural_head, kept, s)
 
     # Rows, top to bottom.
     header_rect = Rect(s.margin, s.margin, width - 2 * s.margin, s.header_height)
@@ -155,84 +140,10 @@ def _layout(
     emotion_h = s.emotion_height + emotion_extra
     emotion = Rect(s.margin, emotion_top, timeline_right - s.margin, emotion_h)
     lanes_top = emotion.bottom
-    lanes: list[LaneBox] = []
-    lane_top: dict[str | None, float] = {}
-    y = lanes_top
-    above = lines_above(journey, lane_ids)
-    blueprint: list[BlueprintLine] = []  # the blueprint's lines, between the layers
-    for lane_id in lane_ids:
-        if lane_id in above:
-            line = _blueprint_line(above[lane_id], y, timeline_right, fitter, s)
-            blueprint.append(line)
-            y += line.band.h
-        k = deepest[lane_id]
-        height = 2 * s.lane_padding + k * s.card_height + (k - 1) * s.card_gap + lane_extra
-        dept = journey.department(lane_id) if lane_id else None
-        name = dept.name if dept else "Unassigned"
-        label = Rect(s.margin, y, s.lane_label_width, height)
-        # set smaller rather than broken inside a word ("Department 1"); "E-commerce" may break
-        # after its hyphen
-        least = s.lane_label_size * s.name_least
-        lines, size = fitter.fit_name(name, s.lane_text_width, s.lane_label_size, 3, True, least)
-        colour = dept.colour if dept else UNASSIGNED_COLOUR
-        lane_rect = Rect(s.margin, y, timeline_right - s.margin, height)
-        lanes.append(LaneBox(lane_id, lane_rect, label, lines, colour, size))
-        lane_top[lane_id] = y
-        y += height
-    lanes_bottom = y
-    lanes_area = Rect(left, lanes_top, timeline_right - left, lanes_bottom - lanes_top)
-
-    # Cards: content is reused from the previous layout when what it shows did not change.
-    colours = {d.id: d.colour for d in journey.departments}
-    icons = {c.id: c.icon for c in journey.channels}
-    reusable = previous is not None and previous.style == s
-    old_cards = previous.cards if reusable else {}
-    old_keys = previous.card_keys if reusable else {}
-    cards: dict[str, CardBox] = {}
-    card_keys: dict[str, tuple] = {}
-    future_cards = journey.curves == "future"  # cards show the future state's feelings
-    votes_shown = journey.votes_shown  # cards show their dots in this vote
-    for (stage_id, position, lane_id), group in stack.items():
-        cx = slot_x(stage_id, position)
-        colour = colours.get(lane_id, UNASSIGNED_COLOUR) if lane_id else UNASSIGNED_COLOUR
-        for depth, tp in enumerate(group):
-            top = lane_top[lane_id] + s.lane_padding + lane_extra / 2
-            top += depth * (s.card_height + s.card_gap)
-            icon = icons.get(tp.channel_id) if tp.channel_id else None
-            key = card_key(tp, colour, icon, future_cards, votes_shown)
-            card_keys[tp.id] = key
-            if old_keys.get(tp.id) == key:
-                content = old_cards[tp.id].content
-            else:
-                content = card_content(tp, icon, colour, fitter, s, future_cards, votes_shown)
-            rect = Rect(cx - s.card_width / 2, top, s.card_width, s.card_height)
-            cards[tp.id] = CardBox(tp.id, rect, stage_id, lane_id, cx, content)
-
-    # Time order: stage by stage, slot by slot, lanes top to bottom, stacks top to bottom.
-    lane_rank = {lane: i for i, lane in enumerate(lane_ids)}
-    stage_rank = {st.id: i for i, st in enumerate(journey.stages)}
-    order = sorted(
-        journey.touchpoints,
-        key=lambda t: (
-            stage_rank[t.stage_id],
-            t.position,
-            lane_rank[t.department_id],
-            cards[t.id].rect.y,
-        ),
+    lanes, blueprint, lane_top, lanes_bottom = lane_boxes(
+        journey, lane_ids, deepest, lanes_top, timeline_right, lane_extra, fitter, s
     )
-    time_order = [t.id for t in order]
-
-    # The rows the map shows under its lanes (pain points, opportunities, quotes).
-    rows, rows_bottom = notes_rows(journey, order, cards, lanes_bottom, timeline_right, fitter, s)
-
-    stages = []
-    for stage in journey.stages:
-        sx, sw = stage_x[stage.id]
-        head = Rect(sx, stage_top, sw, head_h)
-        slots = tuple(Slot(stage.id, p, slot_x(stage.id, p)) for p in slot_positions[stage.id])
-        name, goal, size = stage_text[stage.id]
-        column = Rect(sx, stage_top, sw, rows_bottom - stage_top)
-        stages.append(StageBox(stage.id, head, column, name, goal, slots, size, stage.name))
+    lanes_area = Rect(left, lanes_top, timeline_right - left, lanes_bottom - lanes_top)
 
     # The emotion lane: five levels, one face per rated touchpoint.
     plot_top = emotion.y + s.feeling_top + s.face_size / 2
@@ -245,19 +156,53 @@ def _layout(
         (f, FEELING_WORDS[f], Rect(gutter_x, level_y[f] - level_h / 2, gutter_w, level_h))
         for f in range(2, -3, -1)
     ]
-    # The faces show today's feelings, or the future state's; with both, the future's curve
-    # runs as a second, dashed one.
-    future = journey.curves == "future"
-    # Touchpoints not rated yet (in the state shown) get a "?" on the neutral line, to drag.
-    shown = in_future if future else in_current
-    points, unrated = feeling_points(order, cards, level_y, s, future, shown)
-    future_points = (
-        feeling_points(order, cards, level_y, s, True)[0] if journey.curves == "both" else []
-    )
+
+    # Each moment placed: its x, its touchpoints in time order (lanes top to bottom, stacks
+    # top to bottom), its faces (today's, or the future state's; with both, the future's
+    # curve runs as a second, dashed one) and a "?" for each touchpoint not rated yet in the
+    # state shown, on the neutral line, to drag.
+    faces = Faces(journey.curves, level_y, s)
+    slot_x: dict[tuple[str, float], float] = {}
+    for sid, sm in staged.items():
+        for m, centre in zip(sm.moments, centred(sm.centres, sm.need, s), strict=True):
+            faces.place(m, sid, columns.slot_x(sid, centre))
+            slot_x[(sid, m.position)] = m.x
+        totals(sm)
+    stage_moments = [staged[sid].moments for sid in stage_ids]
+    time_order = joined(m.order for ms in stage_moments for m in ms)
+    points = joined(m.faces for ms in stage_moments for m in ms)
+    future_points = joined(m.future for ms in stage_moments for m in ms)
+    wanted = joined(m.wanted for ms in stage_moments for m in ms)
+    unrated = question_marks(points, wanted, level_y, s, faces.field)
+
+    # Cards: content is reused from the previous layout when what it shows did not change.
+    reusable = previous is not None and previous.style == s
+    looks = CardLooks(journey, fitter, s, previous if reusable else None)
+    cards: dict[str, CardBox] = {}
+    card_keys: dict[str, tuple] = {}
+    for (stage_id, position, lane_id), group in stack.items():
+        cx = slot_x[(stage_id, position)]
+        top = lane_top[lane_id] + s.lane_padding + lane_extra / 2
+        for depth, tp in enumerate(group):
+            cards[tp.id] = looks.card(tp, stage_id, cx, top, depth, card_keys)
+
+    # The rows the map shows under its lanes (pain points, opportunities, quotes).
+    rows, rows_bottom = [], lanes_bottom
+    if journey.rows:
+        order = joined(group for ms in stage_moments for m in ms for group in m.lanes.values())
+        rows, rows_bottom = notes_rows(
+            journey, order, cards, lanes_bottom, timeline_right, fitter, s
+        )
+
+    stages = [
+        stage_box(st, stage_x[st.id], stage_top, head_h, rows_bottom, stage_text, staged)
+        for st in journey.stages
+    ]
 
     legend_top = rows_bottom + s.legend_space
+    legend_held = legend_items(journey)
     legend, legend_bottom = legend_entries(
-        journey, Rect(s.margin, legend_top, width - 2 * s.margin, 0), fitter, s
+        journey, Rect(s.margin, legend_top, width - 2 * s.margin, 0), fitter, s, legend_held
     )
     legend_rect = Rect(s.margin, legend_top, width - 2 * s.margin, legend_bottom - legend_top)
     height = legend_bottom + s.margin
@@ -283,7 +228,7 @@ def _layout(
         unrated=unrated,
         curves=journey.curves,
         future_points=future_points,
-        votes_shown=votes_shown,
+        votes_shown=journey.votes_shown,
         legend=legend,
         legend_rect=legend_rect,
         timeline=Rect(left, emotion.y, timeline_right - left, rows_bottom - emotion.y),
@@ -294,7 +239,51 @@ def _layout(
         rows=rows,
         blueprint_lines=blueprint,
         handoffs=handoffs(journey, cards, s),
+        moments=Moments(
+            staged,
+            {tp.id: k for k, tp in enumerate(journey.touchpoints)},
+            len(journey.touchpoints),
+            dict(heights),
+            sum(tp.department_id is None for tp in journey.touchpoints),
+            lane_top,
+            natural_head,
+            packed.packed,
+            columns.shift,
+            timeline_right,
+            lanes_bottom,
+            rows_bottom,
+            legend_held,
+        )
+        if not (extra_height or min_width)
+        else None,
     )
+
+
+def header_height(needs: float, kept: dict[str, float] | None, s: Style) -> float:
+    """The stage headers' height: what their texts need; while editing, the height they had
+    unless they must grow or two lines of it go unused (a name wrapping anew in a stage that
+    changed width does not shift every lane)."""
+    kept_head = (kept or {}).get(HEADER_KEY)
+    if kept_head is not None and needs <= kept_head < needs + 2 * s.line_height(s.stage_goal_size):
+        return kept_head
+    return needs
+
+
+def stage_box(
+    stage: Stage,
+    x: tuple[float, float],
+    top: float,
+    head_h: float,
+    bottom: float,
+    texts: dict[str, tuple[list[str], list[str], float]],
+    staged: dict[str, StageMoments],
+) -> StageBox:
+    """A stage's header and column from `top` down to `bottom`, `x` its (left, width)."""
+    sx, sw = x
+    name, goal, size = texts[stage.id]
+    slots = tuple(m.slot for m in staged[stage.id].moments)
+    head, column = Rect(sx, top, sw, head_h), Rect(sx, top, sw, bottom - top)
+    return StageBox(stage.id, head, column, name, goal, slots, size, stage.name)
 
 
 def header_part(
@@ -319,21 +308,3 @@ def header_part(
     most = int(room // s.line_height(s.stage_goal_size))  # the goal stays under the name
     goal = fitter.wrap(stage.goal_line, width, s.stage_goal_size, most) if most > 0 else []
     return name, goal if stage.goal_lines else [], size
-
-
-def _blueprint_line(
-    name: str,
-    top: float,
-    right: float,
-    fitter: TextFitter,
-    s: Style,
-) -> BlueprintLine:
-    """A line's band across the map, its name in the gutter beside it (two lines at most;
-    kept in view on screen and repeated in a poster's gutter, like the lanes' names)."""
-    size = s.blueprint_line_size
-    width = s.lane_label_width - 2 * s.label_gap
-    lines = fitter.wrap(name, width, size, 2, bold=True)
-    h = s.line_height(size) * len(lines)
-    band = Rect(s.margin, top, right - s.margin, max(s.blueprint_band, h + 2 * s.mark_gap))
-    label = Rect(s.margin + s.label_gap, band.center.y - h / 2, width, h)
-    return BlueprintLine(name, band, (label,), lines)

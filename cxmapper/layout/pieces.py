@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
-
 from cxmapper.layout.blueprint import lane_order
 from cxmapper.layout.boxes import (
     BADGE_KINDS,
     BADGE_LABELS,
-    CardBox,
     CardContent,
-    FeelingPoint,
     Header,
     LegendEntry,
 )
-from cxmapper.layout.columns import face_spread
-from cxmapper.layout.geometry import Point, Rect
+from cxmapper.layout.geometry import Rect
 from cxmapper.layout.style import Style
 from cxmapper.layout.text import ELLIPSIS, TextFitter
-from cxmapper.model.future import feeling_now, feeling_then
+from cxmapper.model.future import feeling_then
 from cxmapper.model.journey import EVIDENCE, EVIDENCE_NAMES, FEELING_WORDS, JourneyMap, Touchpoint
 from cxmapper.model.voting import dots, topic_name
 
@@ -175,124 +169,71 @@ def vote_sticker(
     return sticker, Rect(sticker.center.x - text_w / 2, sticker.y, text_w, h), size
 
 
-def feeling_points(
-    order: list[Touchpoint],
-    cards: dict[str, CardBox],
-    level_y: dict[int, float],
-    s: Style,
-    future: bool = False,
-    shown: Callable[[Touchpoint], bool] | None = None,
-) -> tuple[list[FeelingPoint], list[FeelingPoint]]:
-    """One face per touchpoint rated in the state shown (today's, or the future's), in time
-    order, faces of one moment spread sideways; and, for those `shown` but not rated, a "?" on
-    the neutral line to drag, moved aside (a face's spread at a time) until it hides nothing."""
-    feeling_of = feeling_then if future else feeling_now
-    field = "future_feeling" if future else "feeling"
-    rated = [tp for tp in order if feeling_of(tp) is not None]
-    by_slot: dict[float, list[str]] = defaultdict(list)
-    rank: dict[str, int] = {}
-    for tp in rated:
-        group = by_slot[cards[tp.id].slot_x]
-        rank[tp.id] = len(group)
-        group.append(tp.id)
-    points = []
-    spread = face_spread(s)
-    for tp in rated:
-        group = by_slot[cards[tp.id].slot_x]
-        offset = (rank[tp.id] - (len(group) - 1) / 2) * spread
-        feeling = feeling_of(tp)
-        center = Point(cards[tp.id].slot_x + offset, level_y[feeling])
-        points.append(FeelingPoint(tp.id, center, feeling, s.face_size / 2, field))
-    unrated = []
-    if shown is not None:
-        wanted = [
-            (tp.id, cards[tp.id].slot_x) for tp in order if feeling_of(tp) is None and shown(tp)
-        ]
-        unrated = question_marks(points, wanted, level_y, s, field)
-    return points, unrated
+ROW = None  # in the legend's items: the next ones on a new row
 
 
-def question_marks(
-    points: list[FeelingPoint],
-    wanted: list[tuple[str, float]],
-    level_y: dict[int, float],
-    s: Style,
-    field: str,
-) -> list[FeelingPoint]:
-    """A "?" for each (touchpoint, moment) in `wanted`, in time order, on the neutral line at
-    its moment or moved aside until it hides none of the faces `points` and no other "?"."""
-    taken = _Taken(points, face_spread(s))
-    return [taken.free_spot(tid, x, level_y[0], s, field) for tid, x in wanted]
-
-
-class _Taken:
-    """Where the faces of the emotion lane are, by column of a face's spread, to find a place
-    near a moment where a "?" hides no face."""
-
-    def __init__(self, points: list[FeelingPoint], spread: float) -> None:
-        self.spread = spread
-        self.columns: dict[int, list[FeelingPoint]] = defaultdict(list)
-        for p in points:
-            self.add(p)
-
-    def add(self, p: FeelingPoint) -> None:
-        self.columns[int(p.center.x // self.spread)].append(p)
-
-    def _hides(self, x: float, y: float, radius: float) -> bool:
-        k = int(x // self.spread)
-        return any(
-            (p.center.x - x) ** 2 + (p.center.y - y) ** 2 < (p.radius + radius) ** 2
-            for column in (k - 1, k, k + 1)
-            for p in self.columns.get(column, ())
-        )
-
-    def free_spot(self, tp_id: str, x: float, y: float, s: Style, field: str) -> FeelingPoint:
-        radius = s.face_size / 3
-        for step in range(64):  # at the moment itself, then right, left, further right...
-            dx = (step + 1) // 2 * self.spread * (1 if step % 2 else -1)
-            if not self._hides(x + dx, y, radius):
-                x += dx
-                break
-        mark = FeelingPoint(tp_id, Point(x, y), None, radius, field)
-        self.add(mark)
-        return mark
-
-
-def _blueprint_keys(journey: JourneyMap, place) -> bool:
-    """The legend's entries for the curves, evidence and handoffs the map shows; any placed?"""
-    placed = False
+def _blueprint_keys(journey: JourneyMap) -> list:
+    """The legend's items for the curves, evidence and handoffs the map shows."""
+    items: list = []
     if journey.curves != "current":
-        place("heading", "curves", "Curves:", with_swatch=False)
+        items.append(("heading", "curves", "Curves:", False))
         if journey.curves == "both":
-            place("curve", "current", "Today")
-        place("curve", "future", "Future state")
-        placed = True
+            items.append(("curve", "current", "Today", True))
+        items.append(("curve", "future", "Future state", True))
     used = {tp.evidence for tp in journey.touchpoints if tp.evidence}
     if used:
-        place("heading", "evidence", "Evidence:", with_swatch=False)
-        for status in EVIDENCE:
-            if status in used:
-                place("evidence", status, EVIDENCE_NAMES[status])
-        placed = True
+        items.append(("heading", "evidence", "Evidence:", False))
+        items += [("evidence", e, EVIDENCE_NAMES[e], True) for e in EVIDENCE if e in used]
     if any(tp.leads_to for tp in journey.touchpoints):
-        place("heading", "blueprint", "Blueprint:", with_swatch=False)
-        place("handoff", "handoff", "Hands off to")
-        placed = True
-    return placed
+        items.append(("heading", "blueprint", "Blueprint:", False))
+        items.append(("handoff", "handoff", "Hands off to", True))
+    return items
+
+
+def legend_items(journey: JourneyMap) -> list:
+    """What the legend holds, in order: (kind, key, label, with a swatch) and ROW, the next
+    on a new row. (Laid out again, a legend that moved only down needs these alone.)"""
+    items: list = [("heading", "feelings", "Feelings:", False)]
+    items += [("feeling", str(f), FEELING_WORDS[f], True) for f in range(2, -3, -1)]
+    items.append(("heading", "flags", "Flags:", False))
+    items += [("badge", kind, BADGE_LABELS[kind], True) for kind in BADGE_KINDS]
+    topic = journey.votes_shown
+    if topic and any(dots(tp, topic) for tp in journey.touchpoints):
+        items.append(("votes", topic, f"Votes on {topic_name(topic)}", True))
+    items.append(ROW)
+    blueprint = _blueprint_keys(journey)
+    if blueprint:
+        items += [*blueprint, ROW]
+    if journey.departments:
+        items.append(("heading", "departments", "Departments:", False))
+        order = lane_order(journey, [d.id for d in journey.departments])  # as the lanes run
+        for d in sorted(journey.departments, key=lambda d: order.index(d.id)):
+            items.append(("department", d.id, d.name, True))
+        items.append(ROW)
+    used = {tp.channel_id for tp in journey.touchpoints}
+    channels = [c for c in journey.channels if c.id in used]
+    if channels:
+        items.append(("heading", "channels", "Channels:", False))
+        items += [("channel", c.icon, c.name, True) for c in channels]
+        items.append(ROW)
+    return items
 
 
 def legend_entries(
-    journey: JourneyMap, area: Rect, fitter: TextFitter, s: Style
+    journey: JourneyMap, area: Rect, fitter: TextFitter, s: Style, items: list | None = None
 ) -> tuple[list[LegendEntry], float]:
-    """Flow the legend's entries left to right, wrapping to new rows; returns entries and bottom."""
+    """Flow the legend's entries left to right, wrapping to new rows; returns entries and bottom.
+    `items`: the map's legend_items, when known."""
     size, swatch, gap = s.legend_size, s.legend_swatch, s.legend_gap
     row_h, nudge = s.legend_row, 2 * s.hair
     to_text = swatch + s.label_gap
     entries: list[LegendEntry] = []
     x, y = area.x, area.y
-
-    def place(kind: str, key: str, label: str, with_swatch: bool = True) -> None:
-        nonlocal x, y
+    for item in legend_items(journey) if items is None else items:
+        if item is ROW:
+            x, y = area.x, y + row_h
+            continue
+        kind, key, label, with_swatch = item
         text_w = min(fitter.width(label, size, kind == "heading") + nudge, s.legend_most_width)
         w = (to_text if with_swatch else 0) + text_w
         if x + w > area.right and x > area.x:
@@ -302,30 +243,4 @@ def legend_entries(
         shown = fitter.single_line(label, text_w, size, kind == "heading")
         entries.append(LegendEntry(kind, key, shown, sw, Rect(tx, y, text_w, row_h - 2 * nudge)))
         x += w + gap
-
-    place("heading", "feelings", "Feelings:", with_swatch=False)
-    for f in range(2, -3, -1):
-        place("feeling", str(f), FEELING_WORDS[f])
-    place("heading", "flags", "Flags:", with_swatch=False)
-    for kind in BADGE_KINDS:
-        place("badge", kind, BADGE_LABELS[kind])
-    topic = journey.votes_shown
-    if topic and any(dots(tp, topic) for tp in journey.touchpoints):
-        place("votes", topic, f"Votes on {topic_name(topic)}")
-    x, y = area.x, y + row_h
-    if _blueprint_keys(journey, place):
-        x, y = area.x, y + row_h
-    if journey.departments:
-        place("heading", "departments", "Departments:", with_swatch=False)
-        order = lane_order(journey, [d.id for d in journey.departments])  # as the lanes run
-        for d in sorted(journey.departments, key=lambda d: order.index(d.id)):
-            place("department", d.id, d.name)
-        x, y = area.x, y + row_h
-    used = {tp.channel_id for tp in journey.touchpoints}
-    channels = [c for c in journey.channels if c.id in used]
-    if channels:
-        place("heading", "channels", "Channels:", with_swatch=False)
-        for c in channels:
-            place("channel", c.icon, c.name)
-        y += row_h
     return entries, y

@@ -9,32 +9,45 @@ A rename, a flag, an emotion word, a channel or a dot changes only its card (`re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from cxmapper.layout.boxes import MapLayout
 from cxmapper.layout.card_look import FEELING_AT, card_key
 from cxmapper.layout.columns import face_spread
+from cxmapper.layout.faces import question_marks
 from cxmapper.layout.geometry import Point, Rect
-from cxmapper.layout.pieces import card_content, legend_entries, question_marks
+from cxmapper.layout.marks import marks_again
+from cxmapper.layout.moments import face_at, refaced
+from cxmapper.layout.pieces import card_content, legend_entries
 from cxmapper.layout.style import UNASSIGNED_COLOUR
 from cxmapper.layout.text import TextFitter
-from cxmapper.model.journey import JourneyMap
+from cxmapper.model.journey import JourneyMap, Touchpoint
 
 
 def refelt(
-    lay: MapLayout, journey: JourneyMap, ids: frozenset[str] | set[str], fitter: TextFitter
+    lay: MapLayout,
+    journey: JourneyMap,
+    ids: frozenset[str] | set[str],
+    fitter: TextFitter,
+    find: Callable[[str], Touchpoint | None] | None = None,
 ) -> MapLayout | None:
     """`lay` with the feelings `ids` have in `journey`, or None when more than their faces
     would change (a card rated for the first time or unrated: the lane makes room; a view of
     the future state: its faces are the future's; another vote's dots shown) and the map must
-    be laid out again."""
+    be laid out again. `find`: a touchpoint of the map by id (else looked up)."""
     if lay.curves != "current" or not ids or journey.votes_shown != lay.votes_shown:
         return None
-    index = {p.touchpoint_id: i for i, p in enumerate(lay.points)}
+    idx = lay.moments
+    if idx is not None:
+        index = {tid: face_at(idx, lay.cards, tid) for tid in ids}
+    else:
+        index = {p.touchpoint_id: i for i, p in enumerate(lay.points)}
     points, cards, keys = list(lay.points), dict(lay.cards), dict(lay.card_keys)
-    for tp in journey.touchpoints:
-        if tp.id not in ids:
-            continue
+    rated = _touchpoints(journey, ids, find)
+    if len(rated) != len(ids):
+        return None
+    for tp in rated:
         i, key = index.get(tp.id), keys.get(tp.id)
         if i is None or key is None or tp.feeling is None or tp.id not in cards:
             return None
@@ -47,21 +60,46 @@ def refelt(
         content = card_content(tp, icon, colour, fitter, lay.style, future_cards, lay.votes_shown)
         cards[tp.id] = replace(cards[tp.id], content=content)
         keys[tp.id] = key
-    # a "?" beside a face moves with it: placed again among the faces as they are now, when
-    # one is near enough to a face that moved to have been stepped aside by it
+    faces = [points[index[i]] for i in ids]
+    if idx is not None:  # a "?" a moved face had stepped aside placed again, where it reaches
+        idx = refaced(idx, cards, faces)
+        spread = face_spread(lay.style)
+        unrated, _ = marks_again(
+            lay.unrated,
+            lambda mark: cards[mark.touchpoint_id].slot_x,
+            list(idx.stages.values()),
+            [(f.center.x - spread, f.center.x + spread) for f in faces],
+            lay.level_y[0],
+            lay.style,
+            "feeling",
+        )
+    else:
+        unrated = _marks_again(lay, points, cards, faces)
+    return replace(lay, points=points, unrated=unrated, cards=cards, card_keys=keys, moments=idx)
+
+
+def _touchpoints(journey: JourneyMap, ids, find) -> list[Touchpoint]:
+    if find is None:
+        return [tp for tp in journey.touchpoints if tp.id in ids]
+    found = [find(tid) for tid in ids]
+    return [tp for tp in found if tp is not None]
+
+
+def _marks_again(lay: MapLayout, points, cards, faces) -> list:
+    """The "?"s placed again among the faces as they are now when one is near enough to a
+    face that moved to have been stepped aside by it (a layout without its moments)."""
     spread = face_spread(lay.style)
-    moved = [points[index[i]].center.x for i in ids]
-    unrated = lay.unrated
+    moved = [f.center.x for f in faces]
 
     def reaches(mark) -> bool:  # as far as it stepped from its moment, and a face beyond
         slot = cards[mark.touchpoint_id].slot_x
         near = abs(mark.center.x - slot) + 2 * spread
         return any(abs(slot - x) <= near for x in moved)
 
-    if any(reaches(mark) for mark in unrated):
-        wanted = [(p.touchpoint_id, cards[p.touchpoint_id].slot_x) for p in lay.unrated]
-        unrated = question_marks(points, wanted, lay.level_y, lay.style, "feeling")
-    return replace(lay, points=points, unrated=unrated, cards=cards, card_keys=keys)
+    if not any(reaches(mark) for mark in lay.unrated):
+        return lay.unrated
+    wanted = [(p.touchpoint_id, cards[p.touchpoint_id].slot_x) for p in lay.unrated]
+    return question_marks(points, wanted, lay.level_y, lay.style, "feeling")
 
 
 # Fields whose change redraws only the cards that hold them (and, for quotes and notes, rows
@@ -89,11 +127,13 @@ def recarded(
     ids: frozenset[str] | set[str],
     fitter: TextFitter,
     fields: frozenset[str] | set[str],
+    find: Callable[[str], Touchpoint | None] | None = None,
 ) -> MapLayout | None:
     """`lay` with the cards `ids` drawn again from what they show in `journey`, after a change
     of `fields` (a rename, an emotion word, a flag, a channel, dots): or None when more of the
     map would change (a row under the lanes shows the field, the legend gains or loses an
-    entry, another vote or curve is shown) and it must be laid out again."""
+    entry, another vote or curve is shown) and it must be laid out again. `find`: a
+    touchpoint of the map by id (else looked up)."""
     if not ids or not set(fields) <= RECARDED:
         return None
     if journey.votes_shown != lay.votes_shown or journey.curves != lay.curves:
@@ -108,9 +148,7 @@ def recarded(
     icons = {c.id: c.icon for c in journey.channels}
     future_cards = journey.curves == "future"
     cards, keys = dict(lay.cards), dict(lay.card_keys)
-    for tp in journey.touchpoints:
-        if tp.id not in ids:
-            continue
+    for tp in _touchpoints(journey, ids, find):
         old = keys.get(tp.id)
         if old is None or tp.id not in cards:
             return None

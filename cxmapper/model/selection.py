@@ -11,14 +11,16 @@ announcement); a change is a change of which touchpoints are selected, never of 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 
 Listener = Callable[[list[str]], None]
+FEW = 16  # selected touchpoints found in a new order one by one (more: the order ranked)
 
 
 class Selection:
     def __init__(self, order: Iterable[str] = ()) -> None:
         self._order: list[str] = []
-        self._rank: dict[str, int] = {}
+        self._ranks: dict[str, int] | None = {}  # (made when first needed after a new order)
         self._ids: list[str] = []
         self._chosen: set[str] = set()
         self._listeners: list[Listener] = []
@@ -42,6 +44,12 @@ class Selection:
         return not self._ids
 
     # --- changing it ---------------------------------------------------------------------------
+    @property
+    def _rank(self) -> dict[str, int]:
+        if self._ranks is None:
+            self._ranks = {tid: k for k, tid in enumerate(self._order)}
+        return self._ranks
+
     def select(self, ids: Iterable[str]) -> None:
         """Exactly these touchpoints (those on the map; any order, repeats ignored)."""
         rank = self._rank
@@ -70,9 +78,16 @@ class Selection:
         order = list(order)
         if order == self._order:
             return
-        self._order = order
-        self._rank = rank = {tid: k for k, tid in enumerate(order)}
-        kept = sorted((i for i in self._ids if i in rank), key=rank.__getitem__)
+        self._order, self._ranks = order, None
+        if len(self._ids) <= FEW:  # (a card or two moved: no need to rank the whole map)
+            at = {}
+            for i in self._ids:
+                with suppress(ValueError):  # (gone from the map)
+                    at[i] = order.index(i)
+            kept = sorted(at, key=at.__getitem__)
+        else:
+            rank = self._rank
+            kept = sorted((i for i in self._ids if i in rank), key=rank.__getitem__)
         changed = len(kept) != len(self._ids)
         self._ids, self._chosen = kept, set(kept)
         if changed:

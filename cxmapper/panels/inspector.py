@@ -10,6 +10,7 @@ the echo of its own edits in the field being typed in.
 from __future__ import annotations
 
 import weakref
+from operator import attrgetter
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -127,9 +128,11 @@ class Inspector(QScrollArea):
             )
         if self._touchpoint_form is not None:
             self._follow_count()
+        doc = self.document
+        shown = [doc.touchpoint(i) for i in self.ids]  # (once for every field: a Select All)
         for field in self.form.fields:
             field.show_problem("")
-            self._load(field)
+            self._load(field, shown)
 
     def _follow_count(self) -> None:
         """What one touchpoint has that several do not: a title to type, handoffs to tick."""
@@ -167,16 +170,19 @@ class Inspector(QScrollArea):
             [f"{names[t.stage_id]}: {t.title}" for t in shown],
         )
 
-    def _values(self, field: Field) -> list:
+    def _values(self, field: Field, shown: list | None = None) -> list:
         doc = self.document
         if field.kind == "touchpoint":
-            return [getattr(doc.touchpoint(i), field.name) for i in self.ids]
+            if shown is None:
+                shown = [doc.touchpoint(i) for i in self.ids]
+            return list(map(attrgetter(field.name), shown))
         return [getattr(doc.part(field.kind, field.kind), field.name)]
 
-    def _load(self, field: Field) -> None:
+    def _load(self, field: Field, shown: list | None = None) -> None:
+        """The field shows the selected touchpoints' values (`shown`: them, when known)."""
         if field.kind == "touchpoint" and not self.ids:
             return
-        field.load(self._values(field))
+        field.load(self._values(field, shown))
 
     def _fill_choices(self) -> None:
         journey = self.document.journey
