@@ -357,8 +357,8 @@ class VoteActions(QObject):
         voter, left = r.turn(events)
         if voter != self._voter:
             before, self._voter = self._voter, voter
-            if voter > before:
-                self._say(f"Person {voter}'s turn: {counted(r.dots, 'dot')}")
+            if voter != before:  # (back too: a dot taken off gives a turn back)
+                self._say(f"Person {voter}'s turn: {counted(left, 'dot')} left")
         marks = "●" * left + "○" * (r.dots - left) if r.dots <= 10 else ""
         self.banner.setText(
             f"Vote on {topic_name(r.topic)} · person {voter}: {marks} "
